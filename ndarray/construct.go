@@ -1,0 +1,166 @@
+package ndarray
+
+import (
+	"math"
+
+	"github.com/ndmpi/ndmpi/strides"
+)
+
+// alloc returns a new array that owns fresh zeroed storage, laid out in
+// C or F order. A negative length panics, as make does: constructors that
+// take a shape from user data validate it first (see checkShape).
+func alloc[T Element](order strides.Order, shape []int) *Array[T] {
+	if err := strides.CheckShape(shape); err != nil {
+		panic(wrapError("alloc", err))
+	}
+	sh, st := dims(len(shape))
+	copy(sh, shape)
+	copy(st, strides.ContiguousStrides(shape, 1, order))
+	n := strides.Size(shape)
+	if n == 0 {
+		// NumPy gives arrays without elements zero strides.
+		clear(st)
+	}
+	a := newArray(make([]T, n), 0, sh, st)
+	a.ownData = true
+	return a
+}
+
+// Zeros returns a new C-ordered array of the given shape filled with
+// zeros. No shape arguments make a 0-d array holding one element. It
+// panics on a negative length, as make does.
+func Zeros[T Element](shape ...int) *Array[T] { return alloc[T](strides.RowMajor, shape) }
+
+// ZerosOrder is Zeros with the memory order given: OrderF for
+// column-major. OrderA and OrderK mean C here, as in NumPy.
+func ZerosOrder[T Element](order Order, shape ...int) *Array[T] {
+	return alloc[T](order.major(false), shape)
+}
+
+// Empty returns a new C-ordered array of the given shape. Go zeroes all
+// memory, so unlike NumPy's empty the elements are zero, not garbage.
+func Empty[T Element](shape ...int) *Array[T] { return Zeros[T](shape...) }
+
+// Ones returns a new C-ordered array of the given shape filled with ones
+// (true for bool).
+func Ones[T Element](shape ...int) *Array[T] { return Full(one[T](), shape...) }
+
+// Full returns a new C-ordered array of the given shape filled with v.
+func Full[T Element](v T, shape ...int) *Array[T] {
+	a := Zeros[T](shape...)
+	for i := range a.data {
+		a.data[i] = v
+	}
+	return a
+}
+
+// ZerosLike returns a zero array with a's shape, laid out as NumPy's
+// zeros_like does (order K: the memory order of a's strides).
+func ZerosLike[T Element](a *Array[T]) *Array[T] { return a.like(OrderK) }
+
+// FromSlice wraps data as an array of the given shape in C order, without
+// copying: the array and the slice share memory, and OwnData is false.
+// With no shape, the result is 1-D with len(data) elements. The product of
+// the shape must equal len(data); one length may be -1 and is inferred.
+func FromSlice[T Element](data []T, shape ...int) (*Array[T], error) {
+	if len(shape) == 0 {
+		shape = []int{len(data)}
+	}
+	if err := strides.CheckShape(nonNegative(shape)); err != nil {
+		return nil, wrapError("FromSlice", err)
+	}
+	resolved, err := strides.InferShape(len(data), shape)
+	if err != nil {
+		return nil, opError("FromSlice", ErrShape, "slice of %d elements cannot be shaped %s", len(data), strides.Tuple(shape))
+	}
+	sh, st := dims(len(resolved))
+	copy(sh, resolved)
+	copy(st, strides.CStrides(resolved, 1))
+	return newArray(data, 0, sh, st), nil
+}
+
+// nonNegative returns shape with -1 entries replaced by 0, for checks
+// that must accept one inferred length.
+func nonNegative(shape []int) []int {
+	out := append([]int(nil), shape...)
+	for i, d := range out {
+		if d == -1 {
+			out[i] = 0
+		}
+	}
+	return out
+}
+
+// Scalar returns a 0-d array holding v.
+func Scalar[T Element](v T) *Array[T] { return Full(v) }
+
+// Arange returns the 1-D array [start, start+step, ...] of the values
+// below stop (above it for a negative step), as numpy.arange(start, stop,
+// step, dtype=T). The length is ceil((stop-start)/step), computed in
+// float64 as NumPy does, and each value is start + i*step converted to T.
+func Arange[T Element](start, stop, step float64) (*Array[T], error) {
+	if step == 0 || math.IsNaN(step) || math.IsNaN(start) || math.IsNaN(stop) {
+		return nil, opError("Arange", ErrValue, "arange(%v, %v, %v): step must be finite and non-zero", start, stop, step)
+	}
+	n := math.Ceil((stop - start) / step)
+	if n < 0 || math.IsNaN(n) {
+		n = 0
+	}
+	if n > math.MaxInt32*64 {
+		return nil, opError("Arange", ErrValue, "arange(%v, %v, %v) would have %g elements", start, stop, step, n)
+	}
+	a := Zeros[T](int(n))
+	for i := range a.data {
+		a.data[i] = fromFloat[T](start + float64(i)*step)
+	}
+	return a, nil
+}
+
+// Linspace returns num values evenly spaced from start to stop
+// (included), as numpy.linspace: start + i*(stop-start)/(num-1), with the
+// last value exactly stop.
+func Linspace[T Element](start, stop float64, num int) (*Array[T], error) {
+	if num < 0 {
+		return nil, opError("Linspace", ErrValue, "number of samples, %d, must be non-negative", num)
+	}
+	a := Zeros[T](num)
+	div := float64(num - 1)
+	delta := stop - start
+	for i := range a.data {
+		if num == 1 {
+			a.data[i] = fromFloat[T](start)
+			break
+		}
+		step := delta / div
+		// NumPy computes i*step and falls back to i/div*delta when step
+		// underflows to zero.
+		if step == 0 {
+			a.data[i] = fromFloat[T](start + float64(i)/div*delta)
+		} else {
+			a.data[i] = fromFloat[T](start + float64(i)*step)
+		}
+	}
+	if num > 1 {
+		a.data[num-1] = fromFloat[T](stop)
+	}
+	return a, nil
+}
+
+// Eye returns the n x m identity-like matrix: ones on the diagonal k
+// places above the main one (below for negative k), zeros elsewhere, as
+// numpy.eye(n, m, k).
+func Eye[T Element](n, m, k int) (*Array[T], error) {
+	if n < 0 || m < 0 {
+		return nil, opError("Eye", ErrShape, "negative dimensions (%d, %d)", n, m)
+	}
+	a := Zeros[T](n, m)
+	for i := 0; i < n; i++ {
+		if j := i + k; j >= 0 && j < m {
+			a.data[i*m+j] = one[T]()
+		}
+	}
+	return a, nil
+}
+
+// Identity returns the n x n identity matrix.
+func Identity[T Element](n int) (*Array[T], error) { return Eye[T](n, n, 0) }
