@@ -1,6 +1,10 @@
 package ndarray
 
-import "github.com/ndmpi/ndmpi/strides"
+import (
+	"unsafe"
+
+	"github.com/ndmpi/ndmpi/strides"
+)
 
 // This file holds the loop that every copy, pack, assignment and
 // conversion to C order runs on: copying the elements of one strided
@@ -14,9 +18,10 @@ import "github.com/ndmpi/ndmpi/strides"
 //   - otherwise: a strided loop over the innermost axis.
 // Outer axes are walked by an odometer that updates offsets incrementally.
 
-// tile is the side of the square tiles of the transposing copy, in
-// elements. 32 keeps a tile of float64 (2 x 8 KiB) well inside L1.
-const tile = 32
+// The transposing copy works on blocks of block x block elements (so that
+// the source lines and destination lines a block touches stay in cache
+// and TLB), each moved as 4 x 4 tiles held in registers.
+const block = 256
 
 // copyLayout copies the elements of src (offset so, strides ss, in
 // elements) into dst (offset do, strides ds) for the given shape.
@@ -73,8 +78,8 @@ func transposedAxis(shape, ds, ss []int) int {
 	return -1
 }
 
-// copyTiled copies with axes p and q (q innermost) blocked in tiles, every
-// other axis walked outside.
+// copyTiled copies with axes p and q (q innermost) blocked, every other
+// axis walked outside.
 func copyTiled[T Element](dst []T, do int, ds []int, src []T, so int, ss []int, shape []int, p, q int) {
 	outerShape := make([]int, 0, len(shape)-2)
 	outerD := make([]int, 0, len(shape)-2)
@@ -86,25 +91,74 @@ func copyTiled[T Element](dst []T, do int, ds []int, src []T, so int, ss []int, 
 			outerS = append(outerS, ss[ax])
 		}
 	}
-	np, nq := shape[p], shape[q]
-	dp, dq, sp, sq := ds[p], ds[q], ss[p], ss[q]
+	t := tiles{np: shape[p], nq: shape[q], dp: ds[p], dq: ds[q], sp: ss[p], sq: ss[q]}
 	walk(outerShape, outerD, outerS, do, so, func(d0, s0 int) {
-		for i0 := 0; i0 < np; i0 += tile {
-			i1 := min(i0+tile, np)
-			for j0 := 0; j0 < nq; j0 += tile {
-				j1 := min(j0+tile, nq)
-				for i := i0; i < i1; i++ {
-					d := d0 + i*dp + j0*dq
-					s := s0 + i*sp + j0*sq
-					for j := j0; j < j1; j++ {
-						dst[d] = src[s]
-						d += dq
-						s += sq
+		transpose2D(dst, d0, src, s0, t)
+	})
+}
+
+// tiles is a 2-D copy: np x nq elements, with strides (dp, dq) in the
+// destination and (sp, sq) in the source.
+type tiles struct {
+	np, nq         int
+	dp, dq, sp, sq int
+}
+
+// transpose2D copies a 2-D layout block by block. Inside a block, 4 x 4
+// tiles are loaded into registers and stored, so each cache line of source
+// and destination is touched in full while it is in cache. The offsets of
+// every element are in range (the caller's layouts are valid), which is
+// what makes the unchecked loads and stores safe.
+func transpose2D[T Element](dst []T, d0 int, src []T, s0 int, t tiles) {
+	size := int(unsafe.Sizeof(*new(T)))
+	dbase := unsafe.Pointer(unsafe.SliceData(dst))
+	sbase := unsafe.Pointer(unsafe.SliceData(src))
+	at := func(base unsafe.Pointer, off int) *T { return (*T)(unsafe.Add(base, off*size)) }
+	dp, dq, sp, sq := t.dp, t.dq, t.sp, t.sq
+	for ib := 0; ib < t.np; ib += block {
+		ie := min(ib+block, t.np)
+		for jb := 0; jb < t.nq; jb += block {
+			je := min(jb+block, t.nq)
+			i := ib
+			for ; i+4 <= ie; i += 4 {
+				j := jb
+				for ; j+4 <= je; j += 4 {
+					s := s0 + i*sp + j*sq
+					d := d0 + i*dp + j*dq
+					a0, a1, a2, a3 := *at(sbase, s), *at(sbase, s+sp), *at(sbase, s+2*sp), *at(sbase, s+3*sp)
+					s += sq
+					b0, b1, b2, b3 := *at(sbase, s), *at(sbase, s+sp), *at(sbase, s+2*sp), *at(sbase, s+3*sp)
+					s += sq
+					c0, c1, c2, c3 := *at(sbase, s), *at(sbase, s+sp), *at(sbase, s+2*sp), *at(sbase, s+3*sp)
+					s += sq
+					e0, e1, e2, e3 := *at(sbase, s), *at(sbase, s+sp), *at(sbase, s+2*sp), *at(sbase, s+3*sp)
+					*at(dbase, d), *at(dbase, d+dq), *at(dbase, d+2*dq), *at(dbase, d+3*dq) = a0, b0, c0, e0
+					d += dp
+					*at(dbase, d), *at(dbase, d+dq), *at(dbase, d+2*dq), *at(dbase, d+3*dq) = a1, b1, c1, e1
+					d += dp
+					*at(dbase, d), *at(dbase, d+dq), *at(dbase, d+2*dq), *at(dbase, d+3*dq) = a2, b2, c2, e2
+					d += dp
+					*at(dbase, d), *at(dbase, d+dq), *at(dbase, d+2*dq), *at(dbase, d+3*dq) = a3, b3, c3, e3
+				}
+				for ; j < je; j++ { // ragged right edge
+					s := s0 + i*sp + j*sq
+					d := d0 + i*dp + j*dq
+					for k := 0; k < 4; k++ {
+						*at(dbase, d+k*dp) = *at(sbase, s+k*sp)
 					}
 				}
 			}
+			for ; i < ie; i++ { // ragged bottom edge
+				s := s0 + i*sp + jb*sq
+				d := d0 + i*dp + jb*dq
+				for j := jb; j < je; j++ {
+					*at(dbase, d) = *at(sbase, s)
+					d += dq
+					s += sq
+				}
+			}
 		}
-	})
+	}
 }
 
 // walk calls f with the offsets of every index of shape in C order, in two
