@@ -22,12 +22,12 @@ type Flags struct {
 // String is str(a.flags) in NumPy, trailing newline included, so that
 // fmt.Println(a.Flags()) prints what Python's print(a.flags) does:
 //
-//	  C_CONTIGUOUS : True
-//	  F_CONTIGUOUS : False
-//	  OWNDATA : True
-//	  WRITEABLE : True
-//	  ALIGNED : True
-//	  WRITEBACKIFCOPY : False
+//	C_CONTIGUOUS : True
+//	F_CONTIGUOUS : False
+//	OWNDATA : True
+//	WRITEABLE : True
+//	ALIGNED : True
+//	WRITEBACKIFCOPY : False
 func (f Flags) String() string {
 	var b strings.Builder
 	line := func(name string, v bool) {
