@@ -178,7 +178,7 @@ func walk(shape, ds, ss []int, d, s int, f func(d, s int)) {
 		return
 	}
 	var idxBuf [16]int
-	idx := idxBuf[:0]
+	var idx []int
 	if n <= len(idxBuf) {
 		idx = idxBuf[:n]
 	} else {

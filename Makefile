@@ -1,0 +1,56 @@
+# ndmpi: `make demo` shows the library at work, `make test` checks all of it.
+# Both install what a fresh Debian machine with Go is missing (scripts/deps.sh).
+
+GO          ?= go
+STATICCHECK := $(CURDIR)/bin/staticcheck
+# mpirun refuses to run as root without these; harmless otherwise.
+export OMPI_ALLOW_RUN_AS_ROOT := 1
+export OMPI_ALLOW_RUN_AS_ROOT_CONFIRM := 1
+
+.PHONY: all demo test lint unit mpich tcp fuzz bench deps clean
+
+all: test
+
+## demo: build every example and run each under mpirun -np 4
+demo:
+	@./scripts/deps.sh mpi
+	@$(GO) run ./examples/demo
+
+## test: vet, staticcheck, gofmt, race-enabled tests (conformance, fuzz seeds,
+## multi-rank MPI runs), then the MPI suite over TCP only and against MPICH
+test: lint unit tcp mpich
+
+deps:
+	@./scripts/deps.sh mpi mpich python tools
+
+lint: deps
+	@echo "==> gofmt"
+	@fmt=$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go')); \
+		if [ -n "$$fmt" ]; then echo "gofmt needed:"; echo "$$fmt"; exit 1; fi
+	@echo "==> go vet"
+	@$(GO) vet ./...
+	@echo "==> staticcheck"
+	@$(STATICCHECK) ./...
+
+unit: deps
+	@echo "==> go test -race ./..."
+	@$(GO) test -race ./...
+
+tcp: deps
+	@if [ -d mpiarr ]; then \
+		echo "==> MPI suite over TCP only (OMPI_MCA_btl=self,tcp)"; \
+		OMPI_MCA_btl=self,tcp $(GO) test -count=1 ./mpiarr/...; fi
+
+mpich: deps
+	@if [ -d mpiarr ]; then \
+		echo "==> MPI suite against MPICH (-tags mpich)"; \
+		$(GO) test -count=1 -tags mpich ./mpiarr/...; fi
+
+## fuzz: a longer run of each fuzz target (make test runs their seeds)
+FUZZTIME ?= 30s
+fuzz:
+	$(GO) test -run XXX -fuzz FuzzView -fuzztime $(FUZZTIME) ./ndarray/
+	$(GO) test -run XXX -fuzz FuzzReshape -fuzztime $(FUZZTIME) ./ndarray/
+
+clean:
+	rm -rf bin bench/out
