@@ -91,31 +91,6 @@ func (x *bigInt) mulSmall(m uint32) {
 	}
 }
 
-// mul sets z = x * y; z must alias neither operand.
-func (z *bigInt) mul(x, y *bigInt) {
-	n := x.n + y.n
-	for i := 0; i < n; i++ {
-		z.b[i] = 0
-	}
-	for i := 0; i < y.n; i++ {
-		m := uint64(y.b[i])
-		if m == 0 {
-			continue
-		}
-		var carry uint64
-		for j := 0; j < x.n; j++ {
-			p := uint64(z.b[i+j]) + uint64(x.b[j])*m + carry
-			z.b[i+j] = uint32(p)
-			carry = p >> 32
-		}
-		z.b[i+x.n] = uint32(carry)
-	}
-	for n > 0 && z.b[n-1] == 0 {
-		n--
-	}
-	z.n = n
-}
-
 // double sets z = 2 * x (z may alias x).
 func (z *bigInt) double(x *bigInt) {
 	var carry uint32

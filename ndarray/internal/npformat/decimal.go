@@ -57,6 +57,7 @@ func formatFloat(buf []byte, v float64, is32 bool, o *d4Opts) []byte {
 	}
 }
 
+// appendRepeat appends n copies of c (none when n <= 0).
 func appendRepeat(buf []byte, c byte, n int) []byte {
 	for ; n > 0; n-- {
 		buf = append(buf, c)

@@ -202,8 +202,14 @@ func dragon4(buf []byte, p ieeeParts, unique, fractional bool, cutoffMax, cutoff
 			}
 			buf = append(buf, byte('0'+digit))
 			value.mulSmall(10)
-			marginLow.mulSmall(10)
-			syncHigh()
+			// Past the unique point (min digits) the margins would grow
+			// without bound. Once they reach the scale, low and high are
+			// both settled true for good, so stop growing them; NumPy
+			// instead relies on a 32 KiB bigint.
+			if marginLow.cmp(&scale) < 0 {
+				marginLow.mulSmall(10)
+				syncHigh()
+			}
 		}
 	} else {
 		for {

@@ -1,8 +1,8 @@
 package npformat
 
 import (
+	"bytes"
 	"math"
-	"strings"
 )
 
 // floatFormat is NumPy's arrayprint.FloatingFormat: one formatter per array,
@@ -58,6 +58,9 @@ func newFloatFormat(data []float64, is32 bool, o *Options, sign byte) *floatForm
 	}
 
 	signPlus := sign == '+'
+	// First pass, as fillFormat: print every finite value with the probe
+	// settings and measure the pieces; the second pass (append) prints with
+	// the measured digits and padding.
 	var padLeft, padRight int
 	switch {
 	case len(finite) == 0:
@@ -73,9 +76,8 @@ func newFloatFormat(data []float64, is32 bool, o *Options, sign byte) *floatForm
 		expSize, fracMax := 0, 0
 		for _, v := range finite {
 			buf = formatFloat(buf[:0], v, is32, &probe)
-			s := string(buf)
-			mant, exp, _ := strings.Cut(s, "e")
-			intPart, frac, _ := strings.Cut(mant, ".")
+			mant, exp, _ := bytes.Cut(buf, []byte("e"))
+			intPart, frac, _ := bytes.Cut(mant, []byte("."))
 			padLeft = max(padLeft, len(intPart))
 			fracMax = max(fracMax, len(frac))
 			expSize = max(expSize, len(exp)-1)
@@ -94,7 +96,7 @@ func newFloatFormat(data []float64, is32 bool, o *Options, sign byte) *floatForm
 		var buf []byte
 		for _, v := range finite {
 			buf = formatFloat(buf[:0], v, is32, &probe)
-			intPart, frac, _ := strings.Cut(string(buf), ".")
+			intPart, frac, _ := bytes.Cut(buf, []byte("."))
 			padLeft = max(padLeft, len(intPart))
 			padRight = max(padRight, len(frac))
 		}
