@@ -1,0 +1,118 @@
+// Package mpi is a thin cgo binding to the system MPI library, made for
+// the layout-aware MPI adapter of ndmpi. Function names follow MPI
+// (Send is MPI_Send, TypeCreateHvector is MPI_Type_create_hvector, ...);
+// buffers are unsafe.Pointer values to numeric element data, counts and
+// displacements are Go ints.
+//
+// # Implementations
+//
+// The package builds against OpenMPI by default (pkg-config ompi-c) and
+// against MPICH with the build tag mpich (pkg-config mpich). The cgo
+// directives live in cgo_openmpi.go and cgo_mpich.go; Implementation,
+// Launcher, LauncherArgs and LauncherEnv describe the library and how to
+// start a job of it. The C code (ndmpi.h, ndmpi.c) is shared.
+//
+// # Handles
+//
+// Every MPI handle is an opaque uint64-based Go type: Comm, Datatype, Op,
+// Request, File. OpenMPI represents handles as pointers, MPICH as ints;
+// the Go side never depends on either. Handles cross into C as uint64_t
+// and are converted with memcpy in static inline helpers (ndmpi.h, with a
+// _Static_assert that each handle type fits in 64 bits). Go code may only
+// store, compare and pass handles back; the zero value is not a valid
+// handle (use CommNull, DatatypeNull, RequestNull, FileNull).
+//
+// Predefined handles and integer constants (CommWorld, Double, OpSum,
+// ProcNull, AnyTag, the thread levels, file modes, error classes ...) are
+// package variables filled from C by one call at package initialization;
+// none is hard-coded. TagUB is set by Init.
+//
+// # One cgo call per operation
+//
+// Each Go function performs exactly one cgo call to a C helper
+// ndmpi_xxx, which makes the MPI call(s) and returns the MPI error code
+// and, where relevant, fills a small status struct. Receive counts are
+// computed in C from MPI_Get_elements_x (64-bit exact), so no separate
+// MPI_Get_count call is needed. Only error paths make an extra call
+// (MPI_Error_class and MPI_Error_string). Blocking wrappers are marked
+// "#cgo noescape" and "#cgo nocallback" so that status structs and
+// argument arrays need not escape to the heap.
+//
+// # Errors
+//
+// Init sets MPI_ERRORS_RETURN on MPI_COMM_WORLD and MPI_COMM_SELF, and
+// every communicator created here (CommDup, CommSplit, CartCreate,
+// CartSub) gets it explicitly, as does every opened file (MPI's default
+// for files is already MPI_ERRORS_RETURN). MPI errors therefore come back
+// as *Error values ("MPI_Recv: MPI_ERR_TRUNCATE: message truncated")
+// instead of aborting. Error.Class is one of the exported class
+// variables (ErrTruncate, ErrCount, ...); see IsClass and ClassName.
+//
+// # Large counts
+//
+// MPI-3 functions take C int counts and OpenMPI 4.1 has no MPI-4 "_c"
+// variants. Counts and displacements above INT_MAX are handled in C:
+//
+//   - Send, Ssend, Recv, Isend, Issend, Irecv, Sendrecv, SendrecvReplace,
+//     Bcast, Ibcast, Scatter, Gather, Allgather, Alltoall and the file
+//     accesses describe such a buffer with a derived datatype (the BigMPI
+//     technique: contiguous chunks of INT_MAX elements plus a remainder,
+//     joined with MPI_Type_create_struct, resized to count*extent,
+//     committed), used with count 1 and freed after the call (for
+//     nonblocking calls right after the call starts; MPI keeps it alive).
+//   - Reduce, Allreduce, Scan and Exscan repeat the operation over chunks
+//     of at most INT_MAX/2 elements (predefined ops need predefined
+//     types). ReduceScatterBlock with size*count beyond INT_MAX becomes one
+//     chunked Reduce per rank. Iallreduce refuses such counts (ErrCount):
+//     one request cannot be chunked.
+//   - Scatterv, Gatherv, Allgatherv and Alltoallv first agree, with one
+//     MPI_Allreduce of an int over the communicator, whether any rank has
+//     a count or displacement beyond INT_MAX (or an invalid argument, which
+//     then makes every rank return an error instead of hanging). If so,
+//     the operation is carried out with nonblocking point-to-point messages
+//     (Isend/Irecv with big datatypes, then Waitall; pairwise
+//     Sendrecv_replace for in-place Alltoallv) on the communicator, using
+//     the reserved tag TagUB. Do not use tag TagUB yourself, and do not
+//     leave AnyTag receives pending on a communicator during such a call:
+//     they could match its messages. The agreement costs one small
+//     allreduce on every call of these four functions, large or not.
+//     The point-to-point path supports intracommunicators only.
+//
+// Status.Count and Status.Bytes are exact beyond 2^31.
+//
+// # In place
+//
+// InPlace is a Go-side marker (a valid Go address, never passed to MPI):
+// passed as the buffer that MPI allows to be MPI_IN_PLACE, it makes the C
+// helper use the implementation's MPI_IN_PLACE, whose value differs
+// between implementations and stays in C.
+//
+// # Go memory and pinning
+//
+// Buffers must point to memory holding no Go pointers (numeric data).
+// Blocking calls may pass Go memory directly: it is only used during the
+// call. Nonblocking calls (Isend, Issend, Irecv, Ibcast, Iallreduce)
+// return while MPI still uses the buffer, so Go memory passed to them must
+// be pinned with runtime.Pinner by the caller until the request has
+// completed (Wait, Test, Waitall), and must not be touched meanwhile.
+// Counts, displacements and request arrays are passed as pointers to the
+// first element of Go slices of pointer-free types, which the cgo rules
+// allow; the package is clean under GOEXPERIMENT=cgocheck2.
+//
+// A nil buffer is fine with count 0 (and wherever MPI ignores the buffer);
+// the C helpers never dereference or offset a nil buffer.
+//
+// # Threads
+//
+// Init takes the required thread level and returns the provided one; this
+// package does no locking. With ThreadFunneled or ThreadSerialized the
+// caller must serialize calls (and, for funneled, make them from the
+// thread that called Init, e.g. with runtime.LockOSThread).
+//
+// # Singleton runs
+//
+// A program (or test binary) started without a launcher initializes MPI as
+// a singleton of one rank; this works for both OpenMPI 4.1 and MPICH 4
+// without any environment variable. Multi-rank jobs are started with
+// Launcher and LauncherArgs (OpenMPI needs LauncherEnv when run as root).
+package mpi

@@ -1,0 +1,161 @@
+package mpi
+
+/*
+#include "ndmpi.h"
+
+#cgo noescape ndmpi_file_write_at
+#cgo nocallback ndmpi_file_write_at
+#cgo noescape ndmpi_file_read_at
+#cgo nocallback ndmpi_file_read_at
+*/
+import "C"
+
+import "unsafe"
+
+// File access modes for FileOpen (combine with |), read from the MPI
+// library at package initialization.
+var (
+	// ModeRdonly is MPI_MODE_RDONLY.
+	ModeRdonly int
+	// ModeWronly is MPI_MODE_WRONLY.
+	ModeWronly int
+	// ModeRdwr is MPI_MODE_RDWR.
+	ModeRdwr int
+	// ModeCreate is MPI_MODE_CREATE.
+	ModeCreate int
+	// ModeExcl is MPI_MODE_EXCL.
+	ModeExcl int
+	// ModeDeleteOnClose is MPI_MODE_DELETE_ON_CLOSE.
+	ModeDeleteOnClose int
+	// ModeUniqueOpen is MPI_MODE_UNIQUE_OPEN.
+	ModeUniqueOpen int
+	// ModeSequential is MPI_MODE_SEQUENTIAL.
+	ModeSequential int
+	// ModeAppend is MPI_MODE_APPEND.
+	ModeAppend int
+)
+
+// cstr passes a Go string to C as (pointer, length); the C side makes the
+// NUL-terminated copy MPI needs.
+func cstr(s string) (*C.char, C.int64_t) {
+	return (*C.char)(unsafe.Pointer(unsafe.StringData(s))), C.int64_t(len(s))
+}
+
+// FileOpen is MPI_File_open (collective over c, no info hints). The file
+// gets the MPI_ERRORS_RETURN error handler (MPI's default for files, set
+// explicitly all the same).
+func FileOpen(c Comm, path string, amode int) (File, error) {
+	p, n := cstr(path)
+	var fh C.ndmpi_h
+	if rc := C.ndmpi_file_open(C.ndmpi_h(c), p, n, cint(amode), &fh); rc != 0 {
+		return FileNull, newError("MPI_File_open", rc)
+	}
+	return File(fh), nil
+}
+
+// FileClose is MPI_File_close (collective); it sets *f to FileNull.
+func FileClose(f *File) error {
+	h := C.ndmpi_h(*f)
+	rc := C.ndmpi_file_close(&h)
+	*f = File(h)
+	if rc != 0 {
+		return newError("MPI_File_close", rc)
+	}
+	return nil
+}
+
+// FileDelete is MPI_File_delete.
+func FileDelete(path string) error {
+	p, n := cstr(path)
+	if rc := C.ndmpi_file_delete(p, n); rc != 0 {
+		return newError("MPI_File_delete", rc)
+	}
+	return nil
+}
+
+// FileSetView is MPI_File_set_view (collective): the view starts disp
+// bytes into the file and consists of etype units laid out by filetype
+// (committed), with data representation datarep ("native", "internal" or
+// "external32").
+func FileSetView(f File, disp int64, etype, filetype Datatype, datarep string) error {
+	p, n := cstr(datarep)
+	rc := C.ndmpi_file_set_view(C.ndmpi_h(f), C.int64_t(disp), C.ndmpi_h(etype), C.ndmpi_h(filetype), p, n)
+	if rc != 0 {
+		return newError("MPI_File_set_view", rc)
+	}
+	return nil
+}
+
+// FileWriteAt is MPI_File_write_at: write count elements of dt from buf at
+// offset (in etype units of the view). The status Count is in elements of
+// dt.
+func FileWriteAt(f File, offset int64, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
+	return fileWrite("MPI_File_write_at", 0, f, offset, buf, count, dt)
+}
+
+// FileWriteAtAll is MPI_File_write_at_all, the collective FileWriteAt.
+func FileWriteAtAll(f File, offset int64, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
+	return fileWrite("MPI_File_write_at_all", 1, f, offset, buf, count, dt)
+}
+
+// FileReadAt is MPI_File_read_at: read up to count elements of dt into buf
+// from offset (in etype units of the view). The status Count tells how
+// many were read (fewer at the end of the file).
+func FileReadAt(f File, offset int64, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
+	return fileRead("MPI_File_read_at", 0, f, offset, buf, count, dt)
+}
+
+// FileReadAtAll is MPI_File_read_at_all, the collective FileReadAt.
+func FileReadAtAll(f File, offset int64, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
+	return fileRead("MPI_File_read_at_all", 1, f, offset, buf, count, dt)
+}
+
+func fileWrite(op string, coll C.int, f File, offset int64, buf unsafe.Pointer, count int,
+	dt Datatype) (Status, error) {
+	var cs C.ndmpi_status
+	rc := C.ndmpi_file_write_at(C.ndmpi_h(f), C.int64_t(offset), buf, C.int64_t(count), C.ndmpi_h(dt),
+		coll, &cs)
+	st := goStatus(&cs)
+	if rc != 0 {
+		return st, newError(op, rc)
+	}
+	return st, nil
+}
+
+func fileRead(op string, coll C.int, f File, offset int64, buf unsafe.Pointer, count int,
+	dt Datatype) (Status, error) {
+	var cs C.ndmpi_status
+	rc := C.ndmpi_file_read_at(C.ndmpi_h(f), C.int64_t(offset), buf, C.int64_t(count), C.ndmpi_h(dt),
+		coll, &cs)
+	st := goStatus(&cs)
+	if rc != 0 {
+		return st, newError(op, rc)
+	}
+	return st, nil
+}
+
+// FileSetSize is MPI_File_set_size (collective): truncate or extend the
+// file to size bytes.
+func FileSetSize(f File, size int64) error {
+	if rc := C.ndmpi_file_set_size(C.ndmpi_h(f), C.int64_t(size)); rc != 0 {
+		return newError("MPI_File_set_size", rc)
+	}
+	return nil
+}
+
+// FileGetSize is MPI_File_get_size: the file size in bytes.
+func FileGetSize(f File) (int64, error) {
+	var s C.int64_t
+	if rc := C.ndmpi_file_get_size(C.ndmpi_h(f), &s); rc != 0 {
+		return 0, newError("MPI_File_get_size", rc)
+	}
+	return int64(s), nil
+}
+
+// FileSync is MPI_File_sync (collective): flush written data to storage.
+func FileSync(f File) error {
+	if rc := C.ndmpi_file_sync(C.ndmpi_h(f)); rc != 0 {
+		return newError("MPI_File_sync", rc)
+	}
+	return nil
+}

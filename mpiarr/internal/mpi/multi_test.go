@@ -1,0 +1,627 @@
+package mpi_test
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+
+	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
+)
+
+// Multi-rank tests: run on every rank of the job started by TestMain (and
+// also in the singleton process, with one rank). They must be called by
+// all ranks in the same order.
+
+func needRanks(t *testing.T, n int) (rank, size int) {
+	t.Helper()
+	rank, size = worldRank(t), worldSize(t)
+	if size < n {
+		t.Skipf("needs %d ranks, have %d", n, size)
+	}
+	return rank, size
+}
+
+func TestMultiSendRecv(t *testing.T) {
+	rank, _ := needRanks(t, 2)
+	w := mpi.CommWorld
+	buf := make([]float64, 1000)
+	switch rank {
+	case 0:
+		for i := range buf {
+			buf[i] = float64(i) / 3
+		}
+		require.NoError(t, mpi.Send(ptr(buf), len(buf), mpi.Double, 1, 5, w))
+		st, err := mpi.Recv(ptr(buf), len(buf), mpi.Double, 1, 6, w)
+		require.NoError(t, err)
+		require.Equal(t, 1, st.Source)
+		require.Equal(t, 500, st.Count)
+		for i := 0; i < 500; i++ {
+			require.Equal(t, -float64(i)/3, buf[i])
+		}
+	case 1:
+		st, err := mpi.Recv(ptr(buf), len(buf), mpi.Double, mpi.AnySource, mpi.AnyTag, w)
+		require.NoError(t, err)
+		require.Equal(t, 0, st.Source)
+		require.Equal(t, 5, st.Tag)
+		require.Equal(t, 1000, st.Count)
+		require.Equal(t, 8000, st.Bytes)
+		for i := range buf {
+			require.Equal(t, float64(i)/3, buf[i])
+			buf[i] = -buf[i]
+		}
+		require.NoError(t, mpi.Ssend(ptr(buf), 500, mpi.Double, 0, 6, w))
+	}
+	require.NoError(t, mpi.Barrier(w))
+}
+
+func TestMultiSendrecvRing(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	next, prev := (rank+1)%size, (rank+size-1)%size
+	out := []int64{int64(rank), int64(rank * 10)}
+	in := make([]int64, 2)
+	st, err := mpi.Sendrecv(ptr(out), 2, mpi.Int64, next, 1, ptr(in), 2, mpi.Int64, prev, 1, mpi.CommWorld)
+	require.NoError(t, err)
+	require.Equal(t, prev, st.Source)
+	require.Equal(t, 2, st.Count)
+	require.Equal(t, []int64{int64(prev), int64(prev * 10)}, in)
+
+	st, err = mpi.SendrecvReplace(ptr(out), 2, mpi.Int64, next, 2, prev, 2, mpi.CommWorld)
+	require.NoError(t, err)
+	require.Equal(t, prev, st.Source)
+	require.Equal(t, []int64{int64(prev), int64(prev * 10)}, out)
+
+	// Nonblocking ring with pinned buffers.
+	var pin runtime.Pinner
+	defer pin.Unpin()
+	sb := []int32{int32(rank)}
+	rb := []int32{-1}
+	pin.Pin(&sb[0])
+	pin.Pin(&rb[0])
+	rr, err := mpi.Irecv(ptr(rb), 1, mpi.Int32, prev, 3, mpi.CommWorld)
+	require.NoError(t, err)
+	sr, err := mpi.Isend(ptr(sb), 1, mpi.Int32, next, 3, mpi.CommWorld)
+	require.NoError(t, err)
+	sts, err := mpi.Waitall([]mpi.Request{rr, sr})
+	require.NoError(t, err)
+	require.Equal(t, prev, sts[0].Source)
+	require.Equal(t, int32(prev), rb[0])
+}
+
+func TestMultiBcast(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	root := size - 1
+	buf := make([]float64, 1000)
+	if rank == root {
+		for i := range buf {
+			buf[i] = float64(i*i) + 0.5
+		}
+	}
+	require.NoError(t, mpi.Bcast(ptr(buf), len(buf), mpi.Double, root, mpi.CommWorld))
+	for i := range buf {
+		require.Equal(t, float64(i*i)+0.5, buf[i])
+	}
+
+	// Ibcast with pinned memory.
+	small := []uint16{0, 0, 0}
+	if rank == 0 {
+		small = []uint16{7, 8, 9}
+	}
+	var pin runtime.Pinner
+	pin.Pin(&small[0])
+	defer pin.Unpin()
+	r, err := mpi.Ibcast(ptr(small), 3, mpi.Uint16, 0, mpi.CommWorld)
+	require.NoError(t, err)
+	_, err = mpi.Wait(&r)
+	require.NoError(t, err)
+	require.Equal(t, []uint16{7, 8, 9}, small)
+}
+
+func TestMultiScattervGatherv(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	w := mpi.CommWorld
+	for _, root := range []int{0, size - 1} {
+		// Rank i gets 2*i+1 elements (uneven); blocks are stored in reverse
+		// rank order at the root with a one-element gap between them.
+		counts := make([]int, size)
+		displs := make([]int, size)
+		total := 0
+		for i := range counts {
+			counts[i] = 2*i + 1
+		}
+		for i := size - 1; i >= 0; i-- {
+			displs[i] = total
+			total += counts[i] + 1
+		}
+		var send []float64
+		var cs, ds []int
+		if rank == root {
+			cs, ds = counts, displs
+			send = make([]float64, total)
+			for i := 0; i < size; i++ {
+				for k := 0; k < counts[i]; k++ {
+					send[displs[i]+k] = float64(100*i + k)
+				}
+			}
+		}
+		recv := make([]float64, counts[rank])
+		require.NoError(t, mpi.Scatterv(ptr(send), cs, ds, mpi.Double, ptr(recv), counts[rank], mpi.Double, root, w))
+		for k := range recv {
+			require.Equal(t, float64(100*rank+k), recv[k])
+		}
+
+		// Gather it back, negated, into a fresh layout.
+		for k := range recv {
+			recv[k] = -recv[k]
+		}
+		var back []float64
+		if rank == root {
+			back = make([]float64, total)
+		}
+		require.NoError(t, mpi.Gatherv(ptr(recv), len(recv), mpi.Double, ptr(back), cs, ds, mpi.Double, root, w))
+		if rank == root {
+			for i := 0; i < size; i++ {
+				for k := 0; k < counts[i]; k++ {
+					require.Equal(t, -float64(100*i+k), back[displs[i]+k])
+				}
+			}
+		}
+
+		// In place at the root.
+		if rank == root {
+			require.NoError(t, mpi.Scatterv(ptr(send), cs, ds, mpi.Double, mpi.InPlace, 0, mpi.Double, root, w))
+			require.NoError(t, mpi.Gatherv(mpi.InPlace, 0, mpi.Double, ptr(send), cs, ds, mpi.Double, root, w))
+			require.Equal(t, float64(100*root), send[displs[root]])
+		} else {
+			require.NoError(t, mpi.Scatterv(nil, nil, nil, mpi.Double, ptr(recv), counts[rank], mpi.Double, root, w))
+			require.NoError(t, mpi.Gatherv(ptr(recv), counts[rank], mpi.Double, nil, nil, nil, mpi.Double, root, w))
+		}
+	}
+}
+
+func TestMultiScatterGather(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	w := mpi.CommWorld
+	var all []int32
+	if rank == 0 {
+		all = make([]int32, 3*size)
+		for i := range all {
+			all[i] = int32(i)
+		}
+	}
+	mine := make([]int32, 3)
+	require.NoError(t, mpi.Scatter(ptr(all), 3, mpi.Int32, ptr(mine), 3, mpi.Int32, 0, w))
+	require.Equal(t, []int32{int32(3 * rank), int32(3*rank + 1), int32(3*rank + 2)}, mine)
+	for i := range mine {
+		mine[i] *= 2
+	}
+	require.NoError(t, mpi.Gather(ptr(mine), 3, mpi.Int32, ptr(all), 3, mpi.Int32, 0, w))
+	if rank == 0 {
+		for i := range all {
+			require.Equal(t, int32(2*i), all[i])
+		}
+	}
+
+	got := make([]int32, 3*size)
+	require.NoError(t, mpi.Allgather(ptr(mine), 3, mpi.Int32, ptr(got), 3, mpi.Int32, w))
+	for i := range got {
+		require.Equal(t, int32(2*i), got[i])
+	}
+	clear(got)
+	copy(got[3*rank:], mine)
+	require.NoError(t, mpi.Allgather(mpi.InPlace, 0, mpi.Int32, ptr(got), 3, mpi.Int32, w))
+	for i := range got {
+		require.Equal(t, int32(2*i), got[i])
+	}
+
+	// Allgatherv: rank i contributes i+1 values.
+	counts, displs := make([]int, size), make([]int, size)
+	total := 0
+	for i := range counts {
+		counts[i], displs[i] = i+1, total
+		total += i + 1
+	}
+	contrib := make([]int32, rank+1)
+	for k := range contrib {
+		contrib[k] = int32(rank*10 + k)
+	}
+	gv := make([]int32, total)
+	require.NoError(t, mpi.Allgatherv(ptr(contrib), rank+1, mpi.Int32, ptr(gv), counts, displs, mpi.Int32, w))
+	for i := 0; i < size; i++ {
+		for k := 0; k <= i; k++ {
+			require.Equal(t, int32(i*10+k), gv[displs[i]+k])
+		}
+	}
+	clear(gv)
+	copy(gv[displs[rank]:], contrib)
+	require.NoError(t, mpi.Allgatherv(mpi.InPlace, 0, mpi.Int32, ptr(gv), counts, displs, mpi.Int32, w))
+	for i := 0; i < size; i++ {
+		require.Equal(t, int32(i*10+i), gv[displs[i]+i])
+	}
+
+	// Alltoall, also in place.
+	a := make([]int64, size)
+	b := make([]int64, size)
+	for j := range a {
+		a[j] = int64(rank*100 + j)
+	}
+	require.NoError(t, mpi.Alltoall(ptr(a), 1, mpi.Int64, ptr(b), 1, mpi.Int64, w))
+	for j := range b {
+		require.Equal(t, int64(j*100+rank), b[j])
+	}
+	require.NoError(t, mpi.Alltoall(mpi.InPlace, 0, mpi.Int64, ptr(a), 1, mpi.Int64, w))
+	require.Equal(t, b, a)
+}
+
+func TestMultiReduce(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	w := mpi.CommWorld
+	const n = 100
+	x := make([]float64, n)
+	for i := range x {
+		x[i] = float64(rank+1) * float64(i)
+	}
+	sum := float64(size*(size+1)) / 2
+	root := 1 % size
+	y := make([]float64, n)
+	require.NoError(t, mpi.Reduce(ptr(x), ptr(y), n, mpi.Double, mpi.OpSum, root, w))
+	if rank == root {
+		for i := range y {
+			require.Equal(t, sum*float64(i), y[i])
+		}
+	}
+	// in place at the root, ignored recvbuf elsewhere
+	z := append([]float64(nil), x...)
+	if rank == root {
+		require.NoError(t, mpi.Reduce(mpi.InPlace, ptr(z), n, mpi.Double, mpi.OpMax, root, w))
+		require.Equal(t, float64(size)*float64(n-1), z[n-1])
+	} else {
+		require.NoError(t, mpi.Reduce(ptr(z), nil, n, mpi.Double, mpi.OpMax, root, w))
+	}
+
+	clear(y)
+	require.NoError(t, mpi.Allreduce(ptr(x), ptr(y), n, mpi.Double, mpi.OpSum, w))
+	for i := range y {
+		require.Equal(t, sum*float64(i), y[i])
+	}
+	v := []int32{int32(rank + 1)}
+	require.NoError(t, mpi.Allreduce(mpi.InPlace, ptr(v), 1, mpi.Int32, mpi.OpProd, w))
+	fact := int32(1)
+	for i := 2; i <= size; i++ {
+		fact *= int32(i)
+	}
+	require.Equal(t, fact, v[0])
+
+	// Maxloc: the rank holding the largest value.
+	type dint struct {
+		V float64
+		I int32
+	}
+	in := []dint{{float64((rank * 7) % size), int32(rank)}}
+	out := make([]dint, 1)
+	require.NoError(t, mpi.Allreduce(ptr(in), ptr(out), 1, mpi.DoubleInt, mpi.OpMaxloc, w))
+	require.Equal(t, float64(size-1), out[0].V)
+
+	// Scan and Exscan.
+	s := []int64{int64(rank + 1)}
+	sr := make([]int64, 1)
+	require.NoError(t, mpi.Scan(ptr(s), ptr(sr), 1, mpi.Int64, mpi.OpSum, w))
+	require.Equal(t, int64((rank+1)*(rank+2)/2), sr[0])
+	require.NoError(t, mpi.Exscan(ptr(s), ptr(sr), 1, mpi.Int64, mpi.OpSum, w))
+	if rank > 0 {
+		require.Equal(t, int64(rank*(rank+1)/2), sr[0])
+	}
+
+	// ReduceScatterBlock: block j of rank r holds r+j.
+	blocks := make([]int64, 2*size)
+	for j := 0; j < size; j++ {
+		blocks[2*j], blocks[2*j+1] = int64(rank+j), 1
+	}
+	res := make([]int64, 2)
+	require.NoError(t, mpi.ReduceScatterBlock(ptr(blocks), ptr(res), 2, mpi.Int64, mpi.OpSum, w))
+	require.Equal(t, []int64{int64(size*(size-1)/2 + size*rank), int64(size)}, res)
+	require.NoError(t, mpi.ReduceScatterBlock(mpi.InPlace, ptr(blocks), 2, mpi.Int64, mpi.OpSum, w))
+	require.Equal(t, res, blocks[:2])
+
+	// Iallreduce and Ibarrier.
+	var pin runtime.Pinner
+	defer pin.Unpin()
+	ia := []float32{1, 2}
+	ib := make([]float32, 2)
+	pin.Pin(&ia[0])
+	pin.Pin(&ib[0])
+	r1, err := mpi.Iallreduce(ptr(ia), ptr(ib), 2, mpi.Float, mpi.OpSum, w)
+	require.NoError(t, err)
+	r2, err := mpi.Ibarrier(w)
+	require.NoError(t, err)
+	_, err = mpi.Waitall([]mpi.Request{r1, r2})
+	require.NoError(t, err)
+	require.Equal(t, []float32{float32(size), float32(2 * size)}, ib)
+}
+
+// A 4x4 row-major matrix sent with a TypeStrided transposing type and
+// received contiguous arrives transposed.
+func TestMultiTransposeStrided(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	w := mpi.CommWorld
+	tr, err := mpi.TypeStrided(mpi.Double, 8, []int{4, 4}, []int{8, 32})
+	require.NoError(t, err)
+	defer mpi.TypeFree(&tr)
+	a := make([]float64, 16)
+	for i := range a {
+		a[i] = float64(i)
+	}
+	b := make([]float64, 16)
+	src, dst := 0, 1%size
+	if rank == src {
+		var pin runtime.Pinner
+		pin.Pin(&a[0])
+		defer pin.Unpin()
+		r, err := mpi.Isend(ptr(a), 1, tr, dst, 8, w)
+		require.NoError(t, err)
+		if rank == dst {
+			_, err = mpi.Recv(ptr(b), 16, mpi.Double, src, 8, w)
+			require.NoError(t, err)
+		}
+		_, err = mpi.Wait(&r)
+		require.NoError(t, err)
+	} else if rank == dst {
+		st, err := mpi.Recv(ptr(b), 16, mpi.Double, src, 8, w)
+		require.NoError(t, err)
+		require.Equal(t, 16, st.Count)
+	}
+	if rank == dst {
+		for i := 0; i < 4; i++ {
+			for j := 0; j < 4; j++ {
+				require.Equal(t, a[j*4+i], b[i*4+j], "b[%d][%d]", i, j)
+			}
+		}
+	}
+	// And the other way: contiguous send, strided receive.
+	if rank == dst {
+		require.NoError(t, mpi.Send(ptr(b), 16, mpi.Double, src, 9, w))
+	}
+	if rank == src {
+		c := make([]float64, 16)
+		st, err := mpi.Recv(ptr(c), 1, tr, dst, 9, w)
+		require.NoError(t, err)
+		require.Equal(t, 1, st.Count)
+		require.Equal(t, 128, st.Bytes)
+		require.Equal(t, a, c)
+	}
+}
+
+func TestMultiAlltoallv(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	w := mpi.CommWorld
+	// rank r sends (r+j)%3+1 values r*100+j to rank j
+	cnt := func(from, to int) int { return (from+to)%3 + 1 }
+	sc, sd, rc, rd := make([]int, size), make([]int, size), make([]int, size), make([]int, size)
+	st, rt := 0, 0
+	for j := 0; j < size; j++ {
+		sc[j], sd[j] = cnt(rank, j), st
+		st += sc[j]
+		rc[j], rd[j] = cnt(j, rank), rt
+		rt += rc[j]
+	}
+	send := make([]int32, st)
+	for j := 0; j < size; j++ {
+		for k := 0; k < sc[j]; k++ {
+			send[sd[j]+k] = int32(rank*100 + j)
+		}
+	}
+	recv := make([]int32, rt)
+	require.NoError(t, mpi.Alltoallv(ptr(send), sc, sd, mpi.Int32, ptr(recv), rc, rd, mpi.Int32, w))
+	for j := 0; j < size; j++ {
+		for k := 0; k < rc[j]; k++ {
+			require.Equal(t, int32(j*100+rank), recv[rd[j]+k])
+		}
+	}
+
+	// In place with symmetric counts.
+	ip := make([]int32, 2*size)
+	cs, ds := make([]int, size), make([]int, size)
+	for j := 0; j < size; j++ {
+		cs[j], ds[j] = 2, 2*j
+		ip[2*j], ip[2*j+1] = int32(rank*100+j), int32(-rank)
+	}
+	require.NoError(t, mpi.Alltoallv(mpi.InPlace, nil, nil, mpi.Int32, ptr(ip), cs, ds, mpi.Int32, w))
+	for j := 0; j < size; j++ {
+		require.Equal(t, int32(j*100+rank), ip[2*j])
+		require.Equal(t, int32(-j), ip[2*j+1])
+	}
+}
+
+func TestMultiCart(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	dims, err := mpi.DimsCreate(size, []int{0})
+	require.NoError(t, err)
+	require.Equal(t, []int{size}, dims)
+	ring, err := mpi.CartCreate(mpi.CommWorld, dims, []bool{true}, false)
+	require.NoError(t, err)
+	defer mpi.CommFree(&ring)
+	me, err := mpi.CommRank(ring)
+	require.NoError(t, err)
+	require.Equal(t, rank, me)
+	src, dst, err := mpi.CartShift(ring, 0, 1)
+	require.NoError(t, err)
+	require.Equal(t, (rank+size-1)%size, src)
+	require.Equal(t, (rank+1)%size, dst)
+	out, in := []int64{int64(rank)}, []int64{-1}
+	_, err = mpi.Sendrecv(ptr(out), 1, mpi.Int64, dst, 0, ptr(in), 1, mpi.Int64, src, 0, ring)
+	require.NoError(t, err)
+	require.Equal(t, int64(src), in[0])
+
+	// A non-periodic 2-D grid.
+	dims2, err := mpi.DimsCreate(size, []int{0, 0})
+	require.NoError(t, err)
+	grid, err := mpi.CartCreate(mpi.CommWorld, dims2, []bool{false, false}, true)
+	require.NoError(t, err)
+	defer mpi.CommFree(&grid)
+	gr, err := mpi.CommRank(grid)
+	require.NoError(t, err)
+	coords, err := mpi.CartCoords(grid, gr)
+	require.NoError(t, err)
+	back, err := mpi.CartRank(grid, coords)
+	require.NoError(t, err)
+	require.Equal(t, gr, back)
+	s0, d0, err := mpi.CartShift(grid, 0, 1)
+	require.NoError(t, err)
+	if coords[0] == 0 {
+		require.Equal(t, mpi.ProcNull, s0)
+	}
+	if coords[0] == dims2[0]-1 {
+		require.Equal(t, mpi.ProcNull, d0)
+	}
+	rows, err := mpi.CartSub(grid, []bool{false, true})
+	require.NoError(t, err)
+	rs, err := mpi.CommSize(rows)
+	require.NoError(t, err)
+	require.Equal(t, dims2[1], rs)
+	require.NoError(t, mpi.CommFree(&rows))
+
+	// Excluded ranks get CommNull.
+	if size > 1 {
+		small, err := mpi.CartCreate(mpi.CommWorld, []int{size - 1}, []bool{false}, false)
+		require.NoError(t, err)
+		if rank == size-1 {
+			require.Equal(t, mpi.CommNull, small)
+		} else {
+			require.NoError(t, mpi.CommFree(&small))
+		}
+	}
+}
+
+// bcastString sends a string from rank 0 to all ranks.
+func bcastString(t *testing.T, s string) string {
+	t.Helper()
+	n := []int64{int64(len(s))}
+	require.NoError(t, mpi.Bcast(ptr(n), 1, mpi.Int64, 0, mpi.CommWorld))
+	b := make([]byte, n[0])
+	copy(b, s)
+	require.NoError(t, mpi.Bcast(ptr(b), len(b), mpi.Byte, 0, mpi.CommWorld))
+	return string(b)
+}
+
+func TestMultiFile(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	w := mpi.CommWorld
+	dir := ""
+	if rank == 0 {
+		var err error
+		dir, err = os.MkdirTemp("", "ndmpi-file-")
+		require.NoError(t, err)
+	}
+	dir = bcastString(t, dir)
+	defer func() {
+		mpi.Barrier(w)
+		if rank == 0 {
+			os.RemoveAll(dir)
+		}
+	}()
+	path := filepath.Join(dir, "shared.bin")
+
+	f, err := mpi.FileOpen(w, path, mpi.ModeCreate|mpi.ModeRdwr)
+	require.NoError(t, err)
+	const n = 64
+	mine := make([]float64, n)
+	for i := range mine {
+		mine[i] = float64(rank*1000 + i)
+	}
+	st, err := mpi.FileWriteAtAll(f, int64(rank*n*8), ptr(mine), n, mpi.Double)
+	require.NoError(t, err)
+	require.Equal(t, n, st.Count)
+	require.NoError(t, mpi.FileSync(f))
+	require.NoError(t, mpi.Barrier(w))
+	require.NoError(t, mpi.FileSync(f))
+	size64, err := mpi.FileGetSize(f)
+	require.NoError(t, err)
+	require.EqualValues(t, size*n*8, size64)
+	all := make([]float64, size*n)
+	st, err = mpi.FileReadAtAll(f, 0, ptr(all), len(all), mpi.Double)
+	require.NoError(t, err)
+	require.Equal(t, size*n, st.Count)
+	for r := 0; r < size; r++ {
+		for i := 0; i < n; i++ {
+			require.Equal(t, float64(r*1000+i), all[r*n+i])
+		}
+	}
+
+	// Column blocks of a 4 x 2*size global array through a subarray view.
+	require.NoError(t, mpi.FileSetSize(f, 0))
+	sub, err := mpi.TypeCreateSubarray([]int{4, 2 * size}, []int{4, 2}, []int{0, 2 * rank}, mpi.OrderC, mpi.Double)
+	require.NoError(t, err)
+	require.NoError(t, mpi.TypeCommit(&sub))
+	require.NoError(t, mpi.FileSetView(f, 0, mpi.Double, sub, "native"))
+	local := make([]float64, 8)
+	for i := 0; i < 4; i++ {
+		for j := 0; j < 2; j++ {
+			local[i*2+j] = float64(i*100 + 2*rank + j)
+		}
+	}
+	_, err = mpi.FileWriteAtAll(f, 0, ptr(local), 8, mpi.Double)
+	require.NoError(t, err)
+	require.NoError(t, mpi.TypeFree(&sub))
+	require.NoError(t, mpi.FileSetView(f, 0, mpi.Byte, mpi.Byte, "native"))
+	require.NoError(t, mpi.FileSync(f))
+	require.NoError(t, mpi.Barrier(w))
+	require.NoError(t, mpi.FileSync(f))
+	global := make([]float64, 4*2*size)
+	_, err = mpi.FileReadAtAll(f, 0, ptr(global), len(global), mpi.Double)
+	require.NoError(t, err)
+	for i := 0; i < 4; i++ {
+		for j := 0; j < 2*size; j++ {
+			require.Equal(t, float64(i*100+j), global[i*2*size+j])
+		}
+	}
+	require.NoError(t, mpi.FileClose(&f))
+}
+
+func TestMultiCommSplit(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	half, err := mpi.CommSplit(mpi.CommWorld, rank%2, -rank)
+	require.NoError(t, err)
+	defer mpi.CommFree(&half)
+	hs, err := mpi.CommSize(half)
+	require.NoError(t, err)
+	require.Equal(t, (size+1-rank%2)/2, hs)
+	hr, err := mpi.CommRank(half)
+	require.NoError(t, err)
+	require.Equal(t, hs-1-rank/2, hr) // key -rank reverses the order
+	v := []int32{1}
+	require.NoError(t, mpi.Allreduce(mpi.InPlace, ptr(v), 1, mpi.Int32, mpi.OpSum, half))
+	require.Equal(t, int32(hs), v[0])
+	d, err := mpi.CommDup(half)
+	require.NoError(t, err)
+	require.NoError(t, mpi.Barrier(d))
+	require.NoError(t, mpi.CommFree(&d))
+}
+
+// Errors on one rank do not abort the job.
+func TestMultiErrorsReturn(t *testing.T) {
+	rank, _ := needRanks(t, 2)
+	w := mpi.CommWorld
+	buf := make([]int64, 8)
+	if rank == 0 {
+		require.NoError(t, mpi.Send(ptr(buf), 8, mpi.Int64, 1, 77, w))
+	} else if rank == 1 {
+		_, err := mpi.Recv(ptr(buf), 4, mpi.Int64, 0, 77, w)
+		require.True(t, mpi.IsClass(err, mpi.ErrTruncate), "%v", err)
+	}
+	require.NoError(t, mpi.Barrier(w))
+	// A v-collective with a bad argument at the root fails on every rank
+	// instead of hanging.
+	var counts []int
+	if rank == 0 {
+		counts = []int{-1}
+	}
+	err := mpi.Scatterv(ptr(buf), counts, counts, mpi.Int64, ptr(buf), 1, mpi.Int64, 0, w)
+	require.Error(t, err)
+	if rank == 0 {
+		require.True(t, mpi.IsClass(err, mpi.ErrArg) || mpi.IsClass(err, mpi.ErrCount), "%v", err)
+	} else {
+		require.True(t, mpi.IsClass(err, mpi.ErrArg), "%v", err)
+	}
+}

@@ -1,0 +1,280 @@
+package mpi
+
+/*
+#include "ndmpi.h"
+
+#cgo noescape ndmpi_send
+#cgo nocallback ndmpi_send
+#cgo noescape ndmpi_ssend
+#cgo nocallback ndmpi_ssend
+#cgo noescape ndmpi_recv
+#cgo nocallback ndmpi_recv
+#cgo noescape ndmpi_sendrecv
+#cgo nocallback ndmpi_sendrecv
+#cgo noescape ndmpi_sendrecv_replace
+#cgo nocallback ndmpi_sendrecv_replace
+#cgo noescape ndmpi_probe
+#cgo nocallback ndmpi_probe
+#cgo noescape ndmpi_iprobe
+#cgo nocallback ndmpi_iprobe
+#cgo noescape ndmpi_wait
+#cgo nocallback ndmpi_wait
+#cgo noescape ndmpi_test
+#cgo nocallback ndmpi_test
+#cgo noescape ndmpi_waitall
+#cgo nocallback ndmpi_waitall
+#cgo nocallback ndmpi_isend
+#cgo nocallback ndmpi_issend
+#cgo nocallback ndmpi_irecv
+*/
+import "C"
+
+import (
+	"strconv"
+	"unsafe"
+)
+
+// Status describes a completed receive, probe or file access (MPI_Status).
+type Status struct {
+	// Source and Tag are MPI_SOURCE and MPI_TAG.
+	Source, Tag int
+	// Error is the error code of the operation: MPI_ERROR as set by
+	// Waitall when it reports ErrInStatus, otherwise the code the call
+	// returned (Success on success).
+	Error int
+	// Count is the number of whole elements received, of the datatype of
+	// the call (Recv, Sendrecv, SendrecvReplace, file access), or of bytes
+	// for calls that have no datatype (Probe, Iprobe, Wait, Test, Waitall):
+	// the MPI_Get_count rule, computed from the 64-bit byte count, so it is
+	// exact beyond 2^31; Undefined if the data is not a whole number of
+	// elements. Use CountOf for another datatype.
+	Count int
+	// Bytes is the number of bytes received (MPI_Get_elements_x with
+	// MPI_BYTE).
+	Bytes int
+	// Cancelled is MPI_Test_cancelled.
+	Cancelled bool
+}
+
+// CountOf returns the number of whole elements of dt in the data the
+// status describes (MPI_Get_count), or Undefined if Bytes is not a
+// multiple of the size of dt.
+func (s Status) CountOf(dt Datatype) int {
+	size, err := TypeSize(dt)
+	switch {
+	case err != nil:
+		return Undefined
+	case size == 0:
+		return 0
+	case int64(s.Bytes)%size != 0:
+		return Undefined
+	}
+	return int(int64(s.Bytes) / size)
+}
+
+func goStatus(cs *C.ndmpi_status) Status {
+	return Status{
+		Source:    int(cs.source),
+		Tag:       int(cs.tag),
+		Error:     int(cs.error),
+		Count:     int(cs.count),
+		Bytes:     int(cs.bytes),
+		Cancelled: cs.cancelled != 0,
+	}
+}
+
+// Send is MPI_Send. buf may be nil when count is 0; counts beyond the C
+// int range are supported.
+func Send(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) error {
+	rc := C.ndmpi_send(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
+	if rc != 0 {
+		return newError("MPI_Send", rc)
+	}
+	return nil
+}
+
+// Ssend is MPI_Ssend (synchronous send: completes once the matching
+// receive has started).
+func Ssend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) error {
+	rc := C.ndmpi_ssend(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
+	if rc != 0 {
+		return newError("MPI_Ssend", rc)
+	}
+	return nil
+}
+
+// Recv is MPI_Recv. The status is filled on error too (e.g. with
+// ErrTruncate it tells what was received). source may be AnySource or
+// ProcNull, tag AnyTag.
+func Recv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (Status, error) {
+	var cs C.ndmpi_status
+	rc := C.ndmpi_recv(buf, C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c), &cs)
+	st := goStatus(&cs)
+	if rc != 0 {
+		return st, newError("MPI_Recv", rc)
+	}
+	return st, nil
+}
+
+// Isend is MPI_Isend. The memory at buf is read after Isend returns, until
+// the request completes: Go memory must be pinned by the caller
+// (runtime.Pinner) until then.
+func Isend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (Request, error) {
+	var r C.ndmpi_h
+	rc := C.ndmpi_isend(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), &r)
+	if rc != 0 {
+		return RequestNull, newError("MPI_Isend", rc)
+	}
+	return Request(r), nil
+}
+
+// Issend is MPI_Issend. As for Isend, Go memory at buf must be pinned
+// (runtime.Pinner) until the request completes.
+func Issend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (Request, error) {
+	var r C.ndmpi_h
+	rc := C.ndmpi_issend(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), &r)
+	if rc != 0 {
+		return RequestNull, newError("MPI_Issend", rc)
+	}
+	return Request(r), nil
+}
+
+// Irecv is MPI_Irecv. The memory at buf is written after Irecv returns,
+// until the request completes: Go memory must be pinned by the caller
+// (runtime.Pinner) until then, and not touched.
+func Irecv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (Request, error) {
+	var r C.ndmpi_h
+	rc := C.ndmpi_irecv(buf, C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c), &r)
+	if rc != 0 {
+		return RequestNull, newError("MPI_Irecv", rc)
+	}
+	return Request(r), nil
+}
+
+// Wait is MPI_Wait. It sets *r to RequestNull (unless the request is
+// persistent). The status has no datatype: Count is in bytes.
+func Wait(r *Request) (Status, error) {
+	var cs C.ndmpi_status
+	h := C.ndmpi_h(*r)
+	rc := C.ndmpi_wait(&h, &cs)
+	*r = Request(h)
+	st := goStatus(&cs)
+	if rc != 0 {
+		return st, newError("MPI_Wait", rc)
+	}
+	return st, nil
+}
+
+// Test is MPI_Test: done reports whether the request completed, in which
+// case *r is set to RequestNull and the status is valid (Count in bytes).
+func Test(r *Request) (done bool, st Status, err error) {
+	var cs C.ndmpi_status
+	var flag C.int
+	h := C.ndmpi_h(*r)
+	rc := C.ndmpi_test(&h, &flag, &cs)
+	*r = Request(h)
+	st = goStatus(&cs)
+	if rc != 0 {
+		return flag != 0, st, newError("MPI_Test", rc)
+	}
+	return flag != 0, st, nil
+}
+
+// Waitall is MPI_Waitall. Completed requests in reqs are set to
+// RequestNull. It returns one status per request (Count in bytes). If it
+// fails with class ErrInStatus, each status's Error tells the outcome of
+// its request (ErrPending: neither failed nor completed).
+func Waitall(reqs []Request) ([]Status, error) {
+	sts := make([]Status, len(reqs))
+	if len(reqs) == 0 {
+		return sts, nil
+	}
+	if len(reqs) != int(int32(len(reqs))) {
+		return sts, argError("MPI_Waitall", ErrCount, "too many requests: "+strconv.Itoa(len(reqs)))
+	}
+	cs := make([]C.ndmpi_status, len(reqs))
+	rc := C.ndmpi_waitall(C.int(len(reqs)), (*C.ndmpi_h)(unsafe.Pointer(&reqs[0])), &cs[0])
+	for i := range cs {
+		sts[i] = goStatus(&cs[i])
+	}
+	if rc != 0 {
+		return sts, newError("MPI_Waitall", rc)
+	}
+	return sts, nil
+}
+
+// RequestFree is MPI_Request_free; it sets *r to RequestNull. The
+// operation still completes, but its completion can no longer be observed
+// (pinned memory must stay pinned until it is known to be complete).
+func RequestFree(r *Request) error {
+	h := C.ndmpi_h(*r)
+	rc := C.ndmpi_request_free(&h)
+	*r = Request(h)
+	if rc != 0 {
+		return newError("MPI_Request_free", rc)
+	}
+	return nil
+}
+
+// Cancel is MPI_Cancel. The request must still be completed with Wait,
+// Test or Waitall; Status.Cancelled tells whether cancellation succeeded.
+func Cancel(r *Request) error {
+	h := C.ndmpi_h(*r)
+	if rc := C.ndmpi_cancel(&h); rc != 0 {
+		return newError("MPI_Cancel", rc)
+	}
+	return nil
+}
+
+// Sendrecv is MPI_Sendrecv. The status describes the receive (Count in
+// elements of rdt).
+func Sendrecv(sendbuf unsafe.Pointer, scount int, sdt Datatype, dest, stag int,
+	recvbuf unsafe.Pointer, rcount int, rdt Datatype, source, rtag int, c Comm) (Status, error) {
+	var cs C.ndmpi_status
+	rc := C.ndmpi_sendrecv(sendbuf, C.int64_t(scount), C.ndmpi_h(sdt), cint(dest), cint(stag),
+		recvbuf, C.int64_t(rcount), C.ndmpi_h(rdt), cint(source), cint(rtag), C.ndmpi_h(c), &cs)
+	st := goStatus(&cs)
+	if rc != 0 {
+		return st, newError("MPI_Sendrecv", rc)
+	}
+	return st, nil
+}
+
+// SendrecvReplace is MPI_Sendrecv_replace: buf is sent to dest and then
+// replaced by the message received from source.
+func SendrecvReplace(buf unsafe.Pointer, count int, dt Datatype, dest, stag, source, rtag int,
+	c Comm) (Status, error) {
+	var cs C.ndmpi_status
+	rc := C.ndmpi_sendrecv_replace(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(stag),
+		cint(source), cint(rtag), C.ndmpi_h(c), &cs)
+	st := goStatus(&cs)
+	if rc != 0 {
+		return st, newError("MPI_Sendrecv_replace", rc)
+	}
+	return st, nil
+}
+
+// Probe is MPI_Probe. Count and Bytes of the status are in bytes; use
+// Status.CountOf for a datatype.
+func Probe(source, tag int, c Comm) (Status, error) {
+	var cs C.ndmpi_status
+	rc := C.ndmpi_probe(cint(source), cint(tag), C.ndmpi_h(c), &cs)
+	st := goStatus(&cs)
+	if rc != 0 {
+		return st, newError("MPI_Probe", rc)
+	}
+	return st, nil
+}
+
+// Iprobe is MPI_Iprobe: found reports whether a matching message is
+// pending, in which case the status describes it (Count in bytes).
+func Iprobe(source, tag int, c Comm) (found bool, st Status, err error) {
+	var cs C.ndmpi_status
+	var flag C.int
+	rc := C.ndmpi_iprobe(cint(source), cint(tag), C.ndmpi_h(c), &flag, &cs)
+	st = goStatus(&cs)
+	if rc != 0 {
+		return false, st, newError("MPI_Iprobe", rc)
+	}
+	return flag != 0, st, nil
+}

@@ -1,0 +1,196 @@
+package mpiarr
+
+import (
+	"strconv"
+
+	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
+)
+
+// reservedTags are tags at the top of MPI's range that this package keeps
+// for its own protocols.
+const reservedTags = 1
+
+func (c *Comm) checkDest(op string, dest int) error {
+	if dest == ProcNull || (dest >= 0 && dest < c.size) {
+		return nil
+	}
+	return newError(op, ErrArg, "destination rank %d out of range for a communicator of %d ranks", dest, c.size)
+}
+
+func (c *Comm) checkSource(op string, source int) error {
+	if source == ProcNull || source == AnySource || (source >= 0 && source < c.size) {
+		return nil
+	}
+	return newError(op, ErrArg, "source rank %d out of range for a communicator of %d ranks", source, c.size)
+}
+
+func checkTag(op string, tag int, receive bool) error {
+	if (tag >= 0 && tag <= MaxTag()) || (receive && tag == AnyTag) {
+		return nil
+	}
+	return newError(op, ErrArg, "tag %d out of range [0, %d]", tag, MaxTag())
+}
+
+// sendPlan parses and plans a send buffer, checking the destination and
+// tag.
+func (c *Comm) sendPlan(op string, buf Buffer, dest, tag int) (message, error) {
+	if err := c.checkDest(op, dest); err != nil {
+		return message{}, err
+	}
+	if err := checkTag(op, tag, false); err != nil {
+		return message{}, err
+	}
+	s, err := parse(op, buf)
+	if err != nil {
+		return message{}, err
+	}
+	if s.raw.Nil {
+		return message{}, newError(op, ErrArg, "nil send buffer")
+	}
+	return plan(op, s, c.layout, false)
+}
+
+// recvPlan parses and plans a receive buffer, checking the source and
+// tag.
+func (c *Comm) recvPlan(op string, buf Buffer, source, tag int) (message, error) {
+	if err := c.checkSource(op, source); err != nil {
+		return message{}, err
+	}
+	if err := checkTag(op, tag, true); err != nil {
+		return message{}, err
+	}
+	s, err := parse(op, buf)
+	if err != nil {
+		return message{}, err
+	}
+	if s.raw.Nil {
+		return message{}, newError(op, ErrArg, "nil receive buffer")
+	}
+	return plan(op, s, c.layout, true)
+}
+
+// Send sends the logical values of buf to rank dest (MPI_Send). A
+// C-contiguous array goes with no copy and no allocation; other layouts
+// follow the communicator's Layout policy.
+func (c *Comm) Send(buf Buffer, dest, tag int) error {
+	m, err := c.sendPlan("Send", buf, dest, tag)
+	if err != nil {
+		return err
+	}
+	enter()
+	err = mpi.Send(m.ptr, m.count, m.dt, dest, tag, c.h)
+	leave()
+	m.release()
+	return mpiError("Send", err)
+}
+
+// Ssend is Send in synchronous mode (MPI_Ssend): it returns only once the
+// receiver has started to receive.
+func (c *Comm) Ssend(buf Buffer, dest, tag int) error {
+	m, err := c.sendPlan("Ssend", buf, dest, tag)
+	if err != nil {
+		return err
+	}
+	enter()
+	err = mpi.Ssend(m.ptr, m.count, m.dt, dest, tag, c.h)
+	leave()
+	m.release()
+	return mpiError("Ssend", err)
+}
+
+// Recv receives a message from rank source with the given tag into buf
+// (MPI_Recv); AnySource and AnyTag match any. A message shorter than buf
+// fills its first Status.Count elements in logical C order; a longer one
+// is an error (ErrTruncate) saying how many elements fit. A message whose
+// size is not a whole number of buf's elements (the sender used another
+// dtype) is an ErrDType error.
+func (c *Comm) Recv(buf Buffer, source, tag int) (Status, error) {
+	m, err := c.recvPlan("Recv", buf, source, tag)
+	if err != nil {
+		return Status{}, err
+	}
+	enter()
+	st, err := mpi.Recv(m.ptr, m.count, m.dt, source, tag, c.h)
+	leave()
+	return m.received("Recv", st, err)
+}
+
+// received turns the outcome of a receive into a Status and an error, and
+// unpacks a staged message.
+func (m *message) received(op string, st mpi.Status, err error) (Status, error) {
+	s := Status{Source: st.Source, Tag: st.Tag, Bytes: st.Bytes, Error: st.Error}
+	if err != nil {
+		m.release()
+		if mpi.IsClass(err, mpi.ErrTruncate) {
+			return s, m.truncation(op, err)
+		}
+		return s, mpiError(op, err)
+	}
+	if m.itemSize > 0 && st.Bytes%m.itemSize != 0 {
+		m.release()
+		return s, newError(op, ErrDType, "message of %d bytes is not a whole number of %d-byte elements: the sender's dtype differs from the receive buffer's",
+			st.Bytes, m.itemSize)
+	}
+	if m.itemSize > 0 {
+		s.Count = st.Bytes / m.itemSize
+	}
+	return s, m.finish(op, s.Count)
+}
+
+// truncation words MPI_ERR_TRUNCATE with the sizes involved.
+func (m *message) truncation(op string, err error) error {
+	e := mpiError(op, err).(*Error)
+	e.Msg = "message truncated: the message holds more than the " + strconv.Itoa(m.elems) + " elements the receive buffer has room for (" + e.ClassName + ")"
+	return e
+}
+
+// Sendrecv sends send to dest and receives recv from source in one call
+// (MPI_Sendrecv), so that exchanges between pairs of ranks cannot
+// deadlock. Either rank may be ProcNull, as at the ends of a chain.
+func (c *Comm) Sendrecv(send Buffer, dest, sendtag int, recv Buffer, source, recvtag int) (Status, error) {
+	sm, err := c.sendPlan("Sendrecv", send, dest, sendtag)
+	if err != nil {
+		return Status{}, err
+	}
+	rm, err := c.recvPlan("Sendrecv", recv, source, recvtag)
+	if err != nil {
+		sm.release()
+		return Status{}, err
+	}
+	enter()
+	st, err := mpi.Sendrecv(sm.ptr, sm.count, sm.dt, dest, sendtag, rm.ptr, rm.count, rm.dt, source, recvtag, c.h)
+	leave()
+	sm.release()
+	return rm.received("Sendrecv", st, err)
+}
+
+// Probe waits for a message from source with tag and describes it without
+// receiving it (MPI_Probe): Status.Bytes is its size, Status.CountOf the
+// number of elements of a dtype.
+func (c *Comm) Probe(source, tag int) (Status, error) {
+	if err := c.checkSource("Probe", source); err != nil {
+		return Status{}, err
+	}
+	if err := checkTag("Probe", tag, true); err != nil {
+		return Status{}, err
+	}
+	enter()
+	st, err := mpi.Probe(source, tag, c.h)
+	leave()
+	return Status{Source: st.Source, Tag: st.Tag, Count: st.Bytes, Bytes: st.Bytes, Error: st.Error}, mpiError("Probe", err)
+}
+
+// Iprobe is Probe without waiting (MPI_Iprobe): ok is false when no
+// matching message has arrived.
+func (c *Comm) Iprobe(source, tag int) (ok bool, st Status, err error) {
+	if err := c.checkSource("Iprobe", source); err != nil {
+		return false, Status{}, err
+	}
+	if err := checkTag("Iprobe", tag, true); err != nil {
+		return false, Status{}, err
+	}
+	enter()
+	ok, s, err := mpi.Iprobe(source, tag, c.h)
+	leave()
+	return ok, Status{Source: s.Source, Tag: s.Tag, Count: s.Bytes, Bytes: s.Bytes, Error: s.Error}, mpiError("Iprobe", err)
+}

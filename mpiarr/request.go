@@ -1,0 +1,161 @@
+package mpiarr
+
+import (
+	"runtime"
+
+	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
+)
+
+// Request is a non-blocking operation in progress (mpi4py's MPI.Request).
+// Until Wait or Test reports it complete, MPI reads or writes the buffer
+// in the background: do not touch the array meanwhile. The buffer's
+// memory is pinned (runtime.Pinner) for that time, as cgo requires when C
+// keeps a Go pointer past a call; every Request must be completed with
+// Wait, Test or WaitAll, or the pin and the MPI request leak.
+type Request struct {
+	h      mpi.Request
+	op     string
+	msg    message
+	pin    runtime.Pinner
+	recv   bool
+	done   bool
+	status Status
+	err    error
+}
+
+// start pins the memory of m and records it in a new Request.
+func start(op string, m message, recv bool) *Request {
+	r := &Request{op: op, msg: m, recv: recv}
+	if m.ptr != nil {
+		r.pin.Pin(m.ptr)
+	}
+	return r
+}
+
+// Isend starts sending buf to dest (MPI_Isend) and returns at once.
+func (c *Comm) Isend(buf Buffer, dest, tag int) (*Request, error) {
+	m, err := c.sendPlan("Isend", buf, dest, tag)
+	if err != nil {
+		return nil, err
+	}
+	r := start("Isend", m, false)
+	enter()
+	r.h, err = mpi.Isend(m.ptr, m.count, m.dt, dest, tag, c.h)
+	leave()
+	if err != nil {
+		r.close()
+		return nil, mpiError("Isend", err)
+	}
+	return r, nil
+}
+
+// Irecv starts receiving into buf from source (MPI_Irecv) and returns at
+// once; Wait reports what arrived, as Recv does.
+func (c *Comm) Irecv(buf Buffer, source, tag int) (*Request, error) {
+	m, err := c.recvPlan("Irecv", buf, source, tag)
+	if err != nil {
+		return nil, err
+	}
+	r := start("Irecv", m, true)
+	enter()
+	r.h, err = mpi.Irecv(m.ptr, m.count, m.dt, source, tag, c.h)
+	leave()
+	if err != nil {
+		r.close()
+		return nil, mpiError("Irecv", err)
+	}
+	return r, nil
+}
+
+// complete records the outcome of the MPI request.
+func (r *Request) complete(st mpi.Status, err error) {
+	r.done = true
+	if r.recv {
+		r.status, r.err = r.msg.received(r.op, st, err)
+	} else {
+		r.status = Status{Source: st.Source, Tag: st.Tag, Error: st.Error}
+		r.err = mpiError(r.op, err)
+	}
+	r.close()
+}
+
+// close unpins the buffer and releases a staged message.
+func (r *Request) close() {
+	r.pin.Unpin()
+	r.msg.release()
+}
+
+// Wait blocks until the operation completes (MPI_Wait) and returns its
+// status: for a receive, the source, tag and element count, as Recv.
+// Waiting again returns the same result.
+func (r *Request) Wait() (Status, error) {
+	if r.done {
+		return r.status, r.err
+	}
+	enter()
+	st, err := mpi.Wait(&r.h)
+	leave()
+	r.complete(st, err)
+	return r.status, r.err
+}
+
+// Test reports whether the operation has completed (MPI_Test), with its
+// status when it has.
+func (r *Request) Test() (bool, Status, error) {
+	if r.done {
+		return true, r.status, r.err
+	}
+	enter()
+	done, st, err := mpi.Test(&r.h)
+	leave()
+	if !done && err == nil {
+		return false, Status{}, nil
+	}
+	r.complete(st, err)
+	return true, r.status, r.err
+}
+
+// Done reports whether Wait or Test has seen the operation complete.
+func (r *Request) Done() bool { return r.done }
+
+// WaitAll waits for every request (MPI_Waitall) and returns their
+// statuses in order, with the first error among them.
+func WaitAll(reqs ...*Request) ([]Status, error) {
+	handles := make([]mpi.Request, 0, len(reqs))
+	pending := make([]*Request, 0, len(reqs))
+	for _, r := range reqs {
+		if r != nil && !r.done {
+			handles = append(handles, r.h)
+			pending = append(pending, r)
+		}
+	}
+	if len(handles) > 0 {
+		enter()
+		sts, err := mpi.Waitall(handles)
+		leave()
+		for i, r := range pending {
+			var rerr error
+			if err != nil {
+				if sts[i].Error != 0 {
+					rerr = &mpi.Error{Code: sts[i].Error, Class: mpi.ErrorClass(sts[i].Error), Msg: mpi.ErrorString(sts[i].Error), Op: "MPI_Waitall"}
+				} else if !mpi.IsClass(err, mpi.ErrInStatus) {
+					rerr = err
+				}
+			}
+			r.h = handles[i]
+			r.complete(sts[i], rerr)
+		}
+	}
+	statuses := make([]Status, len(reqs))
+	var first error
+	for i, r := range reqs {
+		if r == nil {
+			continue
+		}
+		statuses[i] = r.status
+		if first == nil && r.err != nil {
+			first = r.err
+		}
+	}
+	return statuses, first
+}
