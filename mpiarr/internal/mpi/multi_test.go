@@ -4,7 +4,9 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"syscall"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/require"
 
@@ -294,6 +296,20 @@ func TestMultiReduce(t *testing.T) {
 	}
 	require.Equal(t, fact, v[0])
 
+	// Small integer sums wrap around (OpenMPI 4.1's op/avx component,
+	// which saturates them, is disabled by Init).
+	i8 := make([]int8, 256)
+	u16 := make([]uint16, 256)
+	for i := range i8 {
+		i8[i], u16[i] = 100, 60000
+	}
+	require.NoError(t, mpi.Allreduce(mpi.InPlace, ptr(i8), 256, mpi.Int8, mpi.OpSum, w))
+	require.NoError(t, mpi.Allreduce(mpi.InPlace, ptr(u16), 256, mpi.Uint16, mpi.OpSum, w))
+	for i := range i8 {
+		require.Equal(t, int8(100*size), i8[i])
+		require.Equal(t, uint16(60000*size), u16[i])
+	}
+
 	// Maxloc: the rank holding the largest value.
 	type dint struct {
 		V float64
@@ -379,14 +395,20 @@ func TestMultiTransposeStrided(t *testing.T) {
 			}
 		}
 	}
-	// And the other way: contiguous send, strided receive.
-	if rank == dst {
-		require.NoError(t, mpi.Send(ptr(b), 16, mpi.Double, src, 9, w))
+	// And the other way: contiguous send, strided receive (a blocking
+	// send to oneself may wait for the receive, hence Sendrecv on one rank).
+	c := make([]float64, 16)
+	var st mpi.Status
+	switch {
+	case src == dst:
+		st, err = mpi.Sendrecv(ptr(b), 16, mpi.Double, dst, 9, ptr(c), 1, tr, src, 9, w)
+	case rank == dst:
+		err = mpi.Send(ptr(b), 16, mpi.Double, src, 9, w)
+	case rank == src:
+		st, err = mpi.Recv(ptr(c), 1, tr, dst, 9, w)
 	}
+	require.NoError(t, err)
 	if rank == src {
-		c := make([]float64, 16)
-		st, err := mpi.Recv(ptr(c), 1, tr, dst, 9, w)
-		require.NoError(t, err)
 		require.Equal(t, 1, st.Count)
 		require.Equal(t, 128, st.Bytes)
 		require.Equal(t, a, c)
@@ -623,5 +645,158 @@ func TestMultiErrorsReturn(t *testing.T) {
 		require.True(t, mpi.IsClass(err, mpi.ErrArg) || mpi.IsClass(err, mpi.ErrCount), "%v", err)
 	} else {
 		require.True(t, mpi.IsClass(err, mpi.ErrArg), "%v", err)
+	}
+}
+
+// mmapRegion reserves n bytes of anonymous memory outside the Go heap;
+// only touched pages take memory, so displacements beyond INT_MAX can be
+// tested without gigabytes of RAM.
+func mmapRegion(t *testing.T, n int) []byte {
+	t.Helper()
+	b, err := syscall.Mmap(-1, 0, n, syscall.PROT_READ|syscall.PROT_WRITE,
+		syscall.MAP_ANON|syscall.MAP_PRIVATE|syscall.MAP_NORESERVE)
+	require.NoError(t, err)
+	t.Cleanup(func() { syscall.Munmap(b) })
+	return b
+}
+
+// The v-collectives with a displacement beyond INT_MAX on some rank take
+// the point-to-point fallback on every rank.
+func TestMultiVFallback(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	w := mpi.CommWorld
+	const D = 1 << 31 // > INT_MAX
+	region := mmapRegion(t, D+1<<20)
+	rp := unsafe.Pointer(&region[0])
+	counts, displs := make([]int, size), make([]int, size)
+	for i := range counts {
+		counts[i], displs[i] = i+1, D+16*i
+	}
+	val := func(from, to, k int) byte { return byte(100*from + 10*to + k) }
+	clearTail := func() { clear(region[D : D+16*size]) }
+
+	for _, root := range []int{0, size - 1} {
+		// Scatterv from big displacements; then in place at the root.
+		if rank == root {
+			for i := 0; i < size; i++ {
+				for k := 0; k < counts[i]; k++ {
+					region[displs[i]+k] = val(root, i, k)
+				}
+			}
+		}
+		got := make([]byte, rank+1)
+		var cs, ds []int
+		if rank == root {
+			cs, ds = counts, displs
+		}
+		require.NoError(t, mpi.Scatterv(rp, cs, ds, mpi.Byte, ptr(got), rank+1, mpi.Byte, root, w))
+		for k := range got {
+			require.Equal(t, val(root, rank, k), got[k])
+		}
+		if rank == root {
+			require.NoError(t, mpi.Scatterv(rp, cs, ds, mpi.Byte, mpi.InPlace, 0, mpi.Byte, root, w))
+		} else {
+			clear(got)
+			require.NoError(t, mpi.Scatterv(nil, nil, nil, mpi.Byte, ptr(got), rank+1, mpi.Byte, root, w))
+			require.Equal(t, val(root, rank, 0), got[0])
+		}
+
+		// Gatherv to big displacements, plain and in place at the root.
+		for k := range got {
+			got[k] = val(rank, root, k)
+		}
+		for _, inplace := range []bool{false, true} {
+			if rank == root {
+				clearTail()
+				send := ptr(got)
+				if inplace {
+					copy(region[displs[rank]:], got)
+					send = mpi.InPlace
+				}
+				require.NoError(t, mpi.Gatherv(send, rank+1, mpi.Byte, rp, cs, ds, mpi.Byte, root, w))
+				for i := 0; i < size; i++ {
+					for k := 0; k < counts[i]; k++ {
+						require.Equal(t, val(i, root, k), region[displs[i]+k], "from %d", i)
+					}
+				}
+			} else {
+				require.NoError(t, mpi.Gatherv(ptr(got), rank+1, mpi.Byte, nil, nil, nil, mpi.Byte, root, w))
+			}
+		}
+	}
+
+	// Allgatherv to big displacements, plain and in place.
+	mine := make([]byte, rank+1)
+	for k := range mine {
+		mine[k] = val(rank, 9, k)
+	}
+	for _, inplace := range []bool{false, true} {
+		clearTail()
+		send := ptr(mine)
+		if inplace {
+			copy(region[displs[rank]:], mine)
+			send = mpi.InPlace
+		}
+		require.NoError(t, mpi.Allgatherv(send, rank+1, mpi.Byte, rp, counts, displs, mpi.Byte, w))
+		for i := 0; i < size; i++ {
+			for k := 0; k < counts[i]; k++ {
+				require.Equal(t, val(i, 9, k), region[displs[i]+k], "from %d", i)
+			}
+		}
+	}
+
+	// Alltoallv: rank r sends r+j+1 bytes to rank j. Receive at big
+	// displacements, then send from big displacements, then in place.
+	sc, sd, rc, rd := make([]int, size), make([]int, size), make([]int, size), make([]int, size)
+	send := make([]byte, 0, 64)
+	for j := 0; j < size; j++ {
+		sc[j], sd[j] = rank+j+1, len(send)
+		for k := 0; k < sc[j]; k++ {
+			send = append(send, val(rank, j, k))
+		}
+		rc[j], rd[j] = j+rank+1, D+32*j
+	}
+	check := func(what string) {
+		for j := 0; j < size; j++ {
+			for k := 0; k < rc[j]; k++ {
+				require.Equal(t, val(j, rank, k), region[rd[j]+k], "%s: from %d", what, j)
+			}
+		}
+	}
+	clearTail()
+	require.NoError(t, mpi.Alltoallv(ptr(send), sc, sd, mpi.Byte, rp, rc, rd, mpi.Byte, w))
+	check("receive side")
+
+	bigSD := make([]int, size)
+	for j := range bigSD {
+		bigSD[j] = D + 512 + 32*j
+		copy(region[bigSD[j]:], send[sd[j]:sd[j]+sc[j]])
+	}
+	recv := make([]byte, 64)
+	smallRD := make([]int, size)
+	for j, n := 0, 0; j < size; j++ {
+		smallRD[j] = n
+		n += rc[j]
+	}
+	require.NoError(t, mpi.Alltoallv(rp, sc, bigSD, mpi.Byte, ptr(recv), rc, smallRD, mpi.Byte, w))
+	for j := 0; j < size; j++ {
+		for k := 0; k < rc[j]; k++ {
+			require.Equal(t, val(j, rank, k), recv[smallRD[j]+k], "send side: from %d", j)
+		}
+	}
+
+	// In place needs symmetric counts: 3 bytes each way.
+	sym := make([]int, size)
+	for j := 0; j < size; j++ {
+		sym[j] = 3
+		for k := 0; k < 3; k++ {
+			region[rd[j]+k] = val(rank, j, k)
+		}
+	}
+	require.NoError(t, mpi.Alltoallv(mpi.InPlace, nil, nil, mpi.Byte, rp, sym, rd, mpi.Byte, w))
+	for j := 0; j < size; j++ {
+		for k := 0; k < 3; k++ {
+			require.Equal(t, val(j, rank, k), region[rd[j]+k], "in place: from %d", j)
+		}
 	}
 }

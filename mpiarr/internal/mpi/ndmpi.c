@@ -435,10 +435,19 @@ int ndmpi_init(int required, int *provided, int *tag_ub)
 	rc = MPI_Initialized(&flag);
 	if (rc != MPI_SUCCESS)
 		return rc;
-	if (flag)
+	if (flag) {
 		rc = MPI_Query_thread(provided);
-	else
+	} else {
+#if defined(OPEN_MPI) && OMPI_MAJOR_VERSION < 5
+		/* The op/avx component of OpenMPI 4.1 saturates 8- and 16-bit
+		 * integer MPI_SUM results instead of wrapping them (e.g. int8
+		 * 100+100 gives 127). Exclude it, unless the user selected op
+		 * components explicitly. */
+		if (!getenv("OMPI_MCA_op"))
+			setenv("OMPI_MCA_op", "^avx", 0);
+#endif
 		rc = MPI_Init_thread(NULL, NULL, required, provided);
+	}
 	if (rc != MPI_SUCCESS)
 		return rc;
 	rc = MPI_Comm_set_errhandler(MPI_COMM_WORLD, MPI_ERRORS_RETURN);
@@ -881,6 +890,29 @@ int ndmpi_test(ndmpi_h *req, int *flag, ndmpi_status *st)
 	return rc;
 }
 
+/* waitall is MPI_Waitall, except with OpenMPI. OpenMPI 4.1's
+ * MPI_Waitall spins forever (in WAIT_SYNC_RELEASE) when one of the
+ * requests has already completed in error by the time of the call and the
+ * thread level is above MPI_THREAD_SINGLE; MPI_Wait does not have the
+ * problem. With OpenMPI the requests are therefore waited for one by one
+ * (all of them are already started, so the order does not matter for
+ * progress), and MPI_ERR_IN_STATUS is reported as MPI_Waitall would. */
+static int waitall(int n, MPI_Request *r, MPI_Status *s)
+{
+#ifdef OPEN_MPI
+	int rc = MPI_SUCCESS;
+	for (int i = 0; i < n; i++) {
+		int err = MPI_Wait(&r[i], &s[i]);
+		s[i].MPI_ERROR = err;
+		if (err != MPI_SUCCESS)
+			rc = MPI_ERR_IN_STATUS;
+	}
+	return rc;
+#else
+	return MPI_Waitall(n, r, s);
+#endif
+}
+
 /* ndmpi_waitall completes n requests. On MPI_ERR_IN_STATUS each status
  * carries its own error (MPI_ERR_PENDING for requests not completed); on
  * success all errors are MPI_SUCCESS; on any other error all carry it. */
@@ -907,7 +939,7 @@ int ndmpi_waitall(int n, ndmpi_h *reqs, ndmpi_status *sts)
 		r[i] = ndmpi_req(reqs[i]);
 		status_init(&s[i]);
 	}
-	rc = MPI_Waitall(n, r, s);
+	rc = waitall(n, r, s);
 	for (int i = 0; i < n; i++) {
 		int err = rc == MPI_ERR_IN_STATUS ? s[i].MPI_ERROR : rc;
 		reqs[i] = ndmpi_req_h(r[i]);
@@ -1236,7 +1268,7 @@ static int reqset_finish(reqset *rs, int rc)
 {
 	int wrc = MPI_SUCCESS;
 	if (rs->n > 0)
-		wrc = MPI_Waitall(rs->n, rs->r, rs->s);
+		wrc = waitall(rs->n, rs->r, rs->s);
 	if (wrc == MPI_ERR_IN_STATUS)
 		for (int i = 0; i < rs->n; i++)
 			if (rs->s[i].MPI_ERROR != MPI_SUCCESS) {

@@ -1,0 +1,245 @@
+package mpiarr
+
+import (
+	"bytes"
+	"encoding/gob"
+	"unsafe"
+
+	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
+)
+
+// Object messages are mpi4py's lower-case path: any Go value that
+// encoding/gob can encode travels as bytes, and the receiver does not need
+// to know its size. Convenient for small, irregular data (a config, a
+// map, a scalar result); for arrays the buffer methods, or SendArray, are
+// many times faster.
+
+func encode(op string, v any) ([]byte, error) {
+	var buf bytes.Buffer
+	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
+		return nil, newError(op, ErrArg, "cannot encode %T with encoding/gob: %v", v, err)
+	}
+	return buf.Bytes(), nil
+}
+
+func decode(op string, data []byte, v any) error {
+	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(v); err != nil {
+		return newError(op, ErrDType, "cannot decode the message into %T: %v", v, err)
+	}
+	return nil
+}
+
+func bytesPtr(b []byte) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(b)) }
+
+// SendObj sends any value encoding/gob can encode (mpi4py's comm.send).
+func (c *Comm) SendObj(v any, dest, tag int) error {
+	const op = "SendObj"
+	if err := c.checkDest(op, dest); err != nil {
+		return err
+	}
+	if err := checkTag(op, tag, false); err != nil {
+		return err
+	}
+	data, err := encode(op, v)
+	if err != nil {
+		return err
+	}
+	enter()
+	err = mpi.Send(bytesPtr(data), len(data), mpi.Byte, dest, tag, c.h)
+	leave()
+	return mpiError(op, err)
+}
+
+// RecvObj receives a value sent by SendObj into v, which must be a
+// pointer (mpi4py's comm.recv). The message size is learned with a probe:
+// no buffer size to guess.
+func (c *Comm) RecvObj(v any, source, tag int) (Status, error) {
+	const op = "RecvObj"
+	data, st, err := c.recvBytes(op, source, tag)
+	if err != nil {
+		return st, err
+	}
+	return st, decode(op, data, v)
+}
+
+// recvBytes probes for a message and receives all of it as bytes.
+func (c *Comm) recvBytes(op string, source, tag int) ([]byte, Status, error) {
+	st, err := c.Probe(source, tag)
+	if err != nil {
+		return nil, st, err
+	}
+	data := make([]byte, st.Bytes)
+	enter()
+	// Receive exactly the probed message: its source and tag.
+	ms, err := mpi.Recv(bytesPtr(data), len(data), mpi.Byte, st.Source, st.Tag, c.h)
+	leave()
+	out := Status{Source: ms.Source, Tag: ms.Tag, Count: ms.Bytes, Bytes: ms.Bytes, Error: ms.Error}
+	return data[:ms.Bytes], out, mpiError(op, err)
+}
+
+// BcastObj broadcasts root's value (mpi4py's comm.bcast): at the root v is
+// the value (or a pointer to it), elsewhere a pointer to decode into.
+func (c *Comm) BcastObj(v any, root int) error {
+	const op = "BcastObj"
+	if err := c.checkRoot(op, root); err != nil {
+		return err
+	}
+	var data []byte
+	size := [1]int64{-1}
+	var encErr error
+	if c.rank == root {
+		data, encErr = encode(op, v)
+		if encErr == nil {
+			size[0] = int64(len(data))
+		}
+	}
+	enter()
+	err := mpi.Bcast(unsafe.Pointer(&size[0]), 1, mpi.Int64, root, c.h)
+	leave()
+	if err != nil {
+		return mpiError(op, err)
+	}
+	if size[0] < 0 { // the root could not encode: every rank says so
+		if encErr != nil {
+			return encErr
+		}
+		return newError(op, ErrArg, "the root (rank %d) could not encode its value", root)
+	}
+	if c.rank != root {
+		data = make([]byte, size[0])
+	}
+	enter()
+	err = mpi.Bcast(bytesPtr(data), len(data), mpi.Byte, root, c.h)
+	leave()
+	if err != nil {
+		return mpiError(op, err)
+	}
+	if c.rank == root {
+		return nil
+	}
+	return decode(op, data, v)
+}
+
+// gatherBytes gathers every rank's bytes: to the root, or to all.
+func (c *Comm) gatherBytes(op string, data []byte, root int, all bool) ([][]byte, error) {
+	sizes := make([]int64, c.size)
+	mine := [1]int64{int64(len(data))}
+	enter()
+	var err error
+	if all {
+		err = mpi.Allgather(unsafe.Pointer(&mine[0]), 1, mpi.Int64, unsafe.Pointer(&sizes[0]), 1, mpi.Int64, c.h)
+	} else {
+		err = mpi.Gather(unsafe.Pointer(&mine[0]), 1, mpi.Int64, unsafe.Pointer(&sizes[0]), 1, mpi.Int64, root, c.h)
+	}
+	leave()
+	if err != nil {
+		return nil, mpiError(op, err)
+	}
+	gets := all || c.rank == root
+	var counts, displs []int
+	var buf []byte
+	if gets {
+		counts = make([]int, c.size)
+		for i, s := range sizes {
+			counts[i] = int(s)
+		}
+		displs = packedDispls(counts)
+		buf = make([]byte, displs[c.size-1]+counts[c.size-1])
+	}
+	enter()
+	if all {
+		err = mpi.Allgatherv(bytesPtr(data), len(data), mpi.Byte, bytesPtr(buf), counts, displs, mpi.Byte, c.h)
+	} else {
+		err = mpi.Gatherv(bytesPtr(data), len(data), mpi.Byte, bytesPtr(buf), counts, displs, mpi.Byte, root, c.h)
+	}
+	leave()
+	if err != nil || !gets {
+		return nil, mpiError(op, err)
+	}
+	parts := make([][]byte, c.size)
+	for i := range parts {
+		parts[i] = buf[displs[i] : displs[i]+counts[i]]
+	}
+	return parts, nil
+}
+
+// GatherObj collects every rank's value at the root, in rank order
+// (mpi4py's comm.gather); other ranks get nil.
+func GatherObj[T any](c *Comm, v T, root int) ([]T, error) {
+	return gatherObj(c, "GatherObj", v, root, false)
+}
+
+// AllgatherObj collects every rank's value on every rank (mpi4py's
+// comm.allgather).
+func AllgatherObj[T any](c *Comm, v T) ([]T, error) {
+	return gatherObj(c, "AllgatherObj", v, 0, true)
+}
+
+func gatherObj[T any](c *Comm, op string, v T, root int, all bool) ([]T, error) {
+	if err := c.checkRoot(op, root); err != nil {
+		return nil, err
+	}
+	data, err := encode(op, v)
+	if err != nil {
+		data = nil // take part anyway, so the others do not hang; report below
+	}
+	parts, gerr := c.gatherBytes(op, data, root, all)
+	if err != nil {
+		return nil, err
+	}
+	if gerr != nil || parts == nil {
+		return nil, gerr
+	}
+	out := make([]T, len(parts))
+	for i, p := range parts {
+		if len(p) == 0 {
+			return nil, newError(op, ErrArg, "rank %d could not encode its value", i)
+		}
+		if err := decode(op, p, &out[i]); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// ReduceObj combines every rank's value with f, in rank order, at the root
+// (mpi4py's comm.reduce): f(f(v0, v1), v2) ... Other ranks get the zero
+// value. OpFunc turns Sum, Prod, Min and Max into such a function for
+// numbers.
+func ReduceObj[T any](c *Comm, v T, f func(a, b T) T, root int) (T, error) {
+	var zero T
+	if f == nil {
+		return zero, newError("ReduceObj", ErrArg, "nil combining function (OpFunc gives nil for bitwise and logical operations)")
+	}
+	all, err := gatherObj(c, "ReduceObj", v, root, false)
+	if err != nil || all == nil {
+		return zero, err
+	}
+	acc := all[0]
+	for _, x := range all[1:] {
+		acc = f(acc, x)
+	}
+	return acc, nil
+}
+
+// number is every numeric element type.
+type number interface {
+	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~float32 | ~float64
+}
+
+// OpFunc returns the function of op for numbers, for ReduceObj: Sum and
+// Prod add and multiply, Min and Max pick. Other operations are bitwise
+// or logical and defined on integers only; they give nil.
+func OpFunc[T number](op Op) func(a, b T) T {
+	switch op {
+	case Sum:
+		return func(a, b T) T { return a + b }
+	case Prod:
+		return func(a, b T) T { return a * b }
+	case Min:
+		return func(a, b T) T { return min(a, b) }
+	case Max:
+		return func(a, b T) T { return max(a, b) }
+	}
+	return nil
+}
