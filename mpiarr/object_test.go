@@ -70,7 +70,7 @@ func TestSendArray(t *testing.T) {
 	mpitest.NeedRanks(t, 2)
 	c := mpitest.Comm(t)
 	small := ndarray.Must(arange[int16](12).Reshape(3, 4)).T()
-	large := ndarray.Must(arange[float64](300 * 400).Reshape(300, 400))
+	large := ndarray.Must(arange[float64](300*400).Reshape(300, 400))
 	switch c.Rank() {
 	case 0:
 		require.NoError(t, mpiarr.SendArray(c, small, 1, 0))
