@@ -81,7 +81,20 @@ func (a *Array[T]) copyToC(dst []T) {
 		copy(dst, a.data[a.offset:a.offset+len(dst)])
 		return
 	}
-	copyLayout(dst, 0, strides.CStrides(a.shape, 1), a.data, a.offset, a.strides, a.shape)
+	var buf [stackDims]int
+	copyLayout(dst, 0, cStrides(buf[:0], a.shape), a.data, a.offset, a.strides, a.shape)
+}
+
+// cStrides appends the C-contiguous element strides of shape to buf,
+// which callers give stack room so that packing does not allocate.
+func cStrides(buf, shape []int) []int {
+	buf = append(buf, shape...)
+	s := 1
+	for i := len(shape) - 1; i >= 0; i-- {
+		buf[i] = s
+		s *= max(shape[i], 1)
+	}
+	return buf
 }
 
 // copyFromC reads a's elements in logical C order from src, which must
@@ -94,5 +107,6 @@ func (a *Array[T]) copyFromC(src []T) {
 		copy(a.data[a.offset:a.offset+len(src)], src)
 		return
 	}
-	copyLayout(a.data, a.offset, a.strides, src, 0, strides.CStrides(a.shape, 1), a.shape)
+	var buf [stackDims]int
+	copyLayout(a.data, a.offset, a.strides, src, 0, cStrides(buf[:0], a.shape), a.shape)
 }

@@ -95,3 +95,14 @@ func TestTransposedCopyLarge(t *testing.T) {
 		}
 	}
 }
+
+// Packing is what every packed message runs: it must not allocate.
+func TestPackAllocatesNothing(t *testing.T) {
+	m := Zeros[float64](64, 64).T()
+	buf := make([]byte, m.NBytes())
+	require.Zero(t, testing.AllocsPerRun(20, func() { _, _ = m.PackTo(buf) }))
+	require.Zero(t, testing.AllocsPerRun(20, func() { _, _ = m.UnpackFrom(buf) }))
+	s := Must(Zeros[float64](8, 8, 8).View("::2, 1:, ::-3"))
+	buf = make([]byte, s.NBytes())
+	require.Zero(t, testing.AllocsPerRun(20, func() { _, _ = s.PackTo(buf) }))
+}

@@ -29,8 +29,8 @@ func copyLayout[T Element](dst []T, do int, ds []int, src []T, so int, ss []int,
 	if strides.Size(shape) == 0 {
 		return
 	}
-	cshape, cst := strides.Coalesce(shape, ds, ss)
-	ds, ss = cst[0], cst[1]
+	var l pair
+	cshape, ds, ss := l.coalesce(shape, ds, ss)
 	n := len(cshape)
 	if n == 0 {
 		dst[do] = src[so]
@@ -81,9 +81,8 @@ func transposedAxis(shape, ds, ss []int) int {
 // copyTiled copies with axes p and q (q innermost) blocked, every other
 // axis walked outside.
 func copyTiled[T Element](dst []T, do int, ds []int, src []T, so int, ss []int, shape []int, p, q int) {
-	outerShape := make([]int, 0, len(shape)-2)
-	outerD := make([]int, 0, len(shape)-2)
-	outerS := make([]int, 0, len(shape)-2)
+	var outer pair
+	outerShape, outerD, outerS := outer.shape[:0], outer.a[:0], outer.b[:0]
 	for ax := range shape {
 		if ax != p && ax != q {
 			outerShape = append(outerShape, shape[ax])
@@ -159,6 +158,41 @@ func transpose2D[T Element](dst []T, d0 int, src []T, s0 int, t tiles) {
 			}
 		}
 	}
+}
+
+// stackDims is the number of axes the kernels handle without allocating;
+// more axes work, through the heap.
+const stackDims = 16
+
+// pair is the coalesced layout of two operands, in arrays that stay on the
+// stack for up to stackDims axes: the kernels run on every pack and
+// unpack of a message, which must not allocate.
+type pair struct {
+	shape, a, b [stackDims]int
+}
+
+// coalesce merges the axes that both layouts traverse in step and drops
+// axes of length 1, as strides.Coalesce, into p's arrays.
+func (p *pair) coalesce(shape, a, b []int) (cshape, ca, cb []int) {
+	if len(shape) > stackDims {
+		cs, st := strides.Coalesce(shape, a, b)
+		return cs, st[0], st[1]
+	}
+	cshape, ca, cb = p.shape[:0], p.a[:0], p.b[:0]
+	for i, d := range shape {
+		if d == 1 {
+			continue
+		}
+		if last := len(cshape) - 1; last >= 0 && ca[last] == d*a[i] && cb[last] == d*b[i] {
+			cshape[last] *= d
+			ca[last], cb[last] = a[i], b[i]
+			continue
+		}
+		cshape = append(cshape, d)
+		ca = append(ca, a[i])
+		cb = append(cb, b[i])
+	}
+	return cshape, ca, cb
 }
 
 // walk calls f with the offsets of every index of shape in C order, in two
