@@ -1,0 +1,5 @@
+//go:build !race
+
+package mpiarr_test
+
+const raceEnabled = false
