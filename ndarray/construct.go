@@ -97,7 +97,9 @@ func Scalar[T Element](v T) *Array[T] { return Full(v) }
 // Arange returns the 1-D array [start, start+step, ...] of the values
 // below stop (above it for a negative step), as numpy.arange(start, stop,
 // step, dtype=T). The length is ceil((stop-start)/step), computed in
-// float64 as NumPy does, and each value is start + i*step converted to T.
+// float64 as NumPy does, and each value is start + i*step converted to T
+// as AsType converts (integers truncate; out-of-range values wrap as in
+// NumPy on x86-64).
 func Arange[T Element](start, stop, step float64) (*Array[T], error) {
 	if step == 0 || math.IsNaN(step) || math.IsNaN(start) || math.IsNaN(stop) {
 		return nil, opError("Arange", ErrValue, "arange(%v, %v, %v): step must be finite and non-zero", start, stop, step)
@@ -109,10 +111,12 @@ func Arange[T Element](start, stop, step float64) (*Array[T], error) {
 	if n > math.MaxInt32*64 {
 		return nil, opError("Arange", ErrValue, "arange(%v, %v, %v) would have %g elements", start, stop, step, n)
 	}
-	a := Zeros[T](int(n))
-	for i := range a.data {
-		a.data[i] = fromFloat[T](start + float64(i)*step)
+	values := make([]float64, int(n))
+	for i := range values {
+		values[i] = start + float64(i)*step
 	}
+	a := Zeros[T](len(values))
+	convertRun(a.data, values, 0, 1)
 	return a, nil
 }
 

@@ -16,44 +16,15 @@ func one[T Element]() T {
 	return v
 }
 
-// fromFloat converts a float64 to T as NumPy's astype does on 64-bit
-// Linux: through int64 for integer types, so out-of-range values wrap the
-// C way; non-zero is true; complex gets a zero imaginary part.
+// fromFloat converts a float64 to T as AsType does (NumPy's astype with
+// casting='unsafe'): through C's truncating conversion for integers, so
+// out-of-range values come out as NumPy's do on x86-64; non-zero is true;
+// complex gets a zero imaginary part.
 func fromFloat[T Element](f float64) T {
-	var v T
-	switch p := any(&v).(type) {
-	case *bool:
-		*p = f != 0
-	case *int8:
-		*p = int8(int64(f))
-	case *int16:
-		*p = int16(int64(f))
-	case *int32:
-		*p = int32(int64(f))
-	case *int64:
-		*p = int64(f)
-	case *uint8:
-		*p = uint8(int64(f))
-	case *uint16:
-		*p = uint16(int64(f))
-	case *uint32:
-		*p = uint32(int64(f))
-	case *uint64:
-		if f >= 1<<63 {
-			*p = uint64(f)
-		} else {
-			*p = uint64(int64(f))
-		}
-	case *float32:
-		*p = float32(f)
-	case *float64:
-		*p = f
-	case *complex64:
-		*p = complex(float32(f), 0)
-	case *complex128:
-		*p = complex(f, 0)
-	}
-	return v
+	var out [1]T
+	in := [1]float64{f}
+	convertRun(out[:], in[:], 0, 1)
+	return out[0]
 }
 
 // toComplex converts an element to complex128 (true is 1).

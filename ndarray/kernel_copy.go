@@ -198,20 +198,22 @@ func (p *pair) coalesce(shape, a, b []int) (cshape, ca, cb []int) {
 // walk calls f with the offsets of every index of shape in C order, in two
 // layouts at once, starting from offsets d and s. A 0-d shape calls f once.
 func walk(shape, ds, ss []int, d, s int, f func(d, s int)) {
+	walk3(shape, ds, ss, ss, d, s, s, func(d, s, _ int) { f(d, s) })
+}
+
+// walk3 calls f with the offsets, in three layouts, of every index of
+// shape in C order, updating them incrementally (an odometer). A 0-d shape
+// calls f once.
+func walk3(shape, s0, s1, s2 []int, o0, o1, o2 int, f func(o0, o1, o2 int)) {
 	n := len(shape)
-	switch n {
-	case 0:
-		f(d, s)
-		return
-	case 1:
+	if n == 1 { // the common case: one outer axis
 		for i := 0; i < shape[0]; i++ {
-			f(d, s)
-			d += ds[0]
-			s += ss[0]
+			f(o0, o1, o2)
+			o0, o1, o2 = o0+s0[0], o1+s1[0], o2+s2[0]
 		}
 		return
 	}
-	var idxBuf [16]int
+	var idxBuf [stackDims]int
 	var idx []int
 	if n <= len(idxBuf) {
 		idx = idxBuf[:n]
@@ -219,17 +221,15 @@ func walk(shape, ds, ss []int, d, s int, f func(d, s int)) {
 		idx = make([]int, n)
 	}
 	for {
-		f(d, s)
+		f(o0, o1, o2)
 		ax := n - 1
 		for ; ax >= 0; ax-- {
 			idx[ax]++
-			d += ds[ax]
-			s += ss[ax]
+			o0, o1, o2 = o0+s0[ax], o1+s1[ax], o2+s2[ax]
 			if idx[ax] < shape[ax] {
 				break
 			}
-			d -= ds[ax] * shape[ax]
-			s -= ss[ax] * shape[ax]
+			o0, o1, o2 = o0-s0[ax]*shape[ax], o1-s1[ax]*shape[ax], o2-s2[ax]*shape[ax]
 			idx[ax] = 0
 		}
 		if ax < 0 {

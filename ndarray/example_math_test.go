@@ -1,0 +1,103 @@
+package ndarray_test
+
+import (
+	"fmt"
+
+	"github.com/ndmpi/ndmpi/ndarray"
+)
+
+// A column plus a row broadcasts to a table, as in NumPy.
+func ExampleAdd() {
+	col := ndarray.Must(ndarray.FromSlice([]int64{0, 10, 20}, 3, 1))
+	row := ndarray.Must(ndarray.FromSlice([]int64{1, 2, 3, 4}))
+	table, err := ndarray.Add(col, row)
+	if err != nil {
+		panic(err)
+	}
+	fmt.Println(table.Shape(), table.ToSlice())
+	// Output: [3 4] [1 2 3 4 11 12 13 14 21 22 23 24]
+}
+
+// AddInto reuses its destination, which may be an operand: here x += 1.
+func ExampleAddInto() {
+	x := ndarray.Must(ndarray.Arange[float64](0, 4, 1))
+	if err := ndarray.AddInto(x, x, ndarray.Scalar(1.0)); err != nil {
+		panic(err)
+	}
+	fmt.Println(x.ToSlice())
+	// Output: [1 2 3 4]
+}
+
+// Integer division rounds toward minus infinity, as NumPy's //.
+func ExampleDiv() {
+	a := ndarray.Must(ndarray.FromSlice([]int32{7, -7}))
+	q, _ := ndarray.Div(a, ndarray.Scalar(int32(2)))
+	fmt.Println(q.ToSlice())
+	_, err := ndarray.Div(a, ndarray.Must(ndarray.FromSlice([]int32{1, 0})))
+	fmt.Println(err)
+	// Output:
+	// [3 -4]
+	// ndarray: Div: invalid value: integer division by zero at index (1,)
+}
+
+// Sum adds pairwise, as NumPy does: 0.1 ten times is 1 here, where a
+// running sum gives 0.9999999999999999.
+func ExampleArray_Sum() {
+	a := ndarray.Full(0.1, 10)
+	running := 0.0
+	for _, v := range a.ToSlice() {
+		running += v
+	}
+	fmt.Println(a.Sum(), running)
+	// Output: 1 0.9999999999999999
+}
+
+func ExampleArray_SumAxis() {
+	a := ndarray.Must(ndarray.Must(ndarray.Arange[int64](0, 6, 1)).Reshape(2, 3))
+	cols, _ := a.SumAxis(0)
+	rows, _ := a.SumAxis(-1)
+	fmt.Println(cols.ToSlice(), rows.ToSlice())
+	// Output: [3 5 7] [3 12]
+}
+
+func ExampleArray_Mean() {
+	a := ndarray.Must(ndarray.FromSlice([]uint8{1, 2, 3, 4}))
+	m, _ := a.Mean()
+	fmt.Println(m)
+	// Output: 2.5
+}
+
+func ExampleAsType() {
+	a := ndarray.Must(ndarray.FromSlice([]float64{-1.7, 2.5, 300}))
+	fmt.Println(ndarray.AsType[int8](a).ToSlice(), ndarray.AsType[bool](a).ToSlice())
+	// Output: [-1 2 44] [true true true]
+}
+
+func ExampleMatMul() {
+	a := ndarray.Must(ndarray.FromSlice([]float64{1, 2, 3, 4}, 2, 2))
+	b := ndarray.Must(ndarray.FromSlice([]float64{5, 6, 7, 8}, 2, 2))
+	p, err := ndarray.MatMul(a, b)
+	if err != nil {
+		panic(err)
+	}
+	v, _ := ndarray.MatMul(a, ndarray.Must(ndarray.FromSlice([]float64{1, 1})))
+	fmt.Println(p.ToSlice(), v.ToSlice())
+	// Output: [19 22 43 50] [3 7]
+}
+
+// ToDense views the array's memory: a write through the matrix shows in
+// the array.
+func ExampleToDense() {
+	a := ndarray.Must(ndarray.Must(ndarray.Arange[float64](0, 6, 1)).Reshape(2, 3))
+	left := ndarray.Must(a.View(":, :2"))
+	m, err := ndarray.ToDense(left)
+	if err != nil {
+		panic(err)
+	}
+	m.Set(1, 0, -1)
+	fmt.Println(m.Dims())
+	fmt.Println(a.ToSlice())
+	// Output:
+	// 2 2
+	// [0 1 2 -1 4 5]
+}
