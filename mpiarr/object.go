@@ -222,15 +222,15 @@ func ReduceObj[T any](c *Comm, v T, f func(a, b T) T, root int) (T, error) {
 	return acc, nil
 }
 
-// number is every numeric element type.
-type number interface {
+// Number is every Go numeric type OpFunc can combine.
+type Number interface {
 	~int | ~int8 | ~int16 | ~int32 | ~int64 | ~uint | ~uint8 | ~uint16 | ~uint32 | ~uint64 | ~float32 | ~float64
 }
 
 // OpFunc returns the function of op for numbers, for ReduceObj: Sum and
 // Prod add and multiply, Min and Max pick. Other operations are bitwise
 // or logical and defined on integers only; they give nil.
-func OpFunc[T number](op Op) func(a, b T) T {
+func OpFunc[T Number](op Op) func(a, b T) T {
 	switch op {
 	case Sum:
 		return func(a, b T) T { return a + b }
