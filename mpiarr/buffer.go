@@ -63,9 +63,6 @@ type spec struct {
 	count int // elements the message covers: Size(), or n for Count
 }
 
-// isNil reports an absent buffer: a nil interface or a nil array.
-func isNil(b Buffer) bool { return b == nil || b.Raw().Nil && b != InPlace }
-
 // parse takes a Buffer apart and checks a Count or Typed specification.
 func parse(op string, b Buffer) (spec, error) {
 	if b == nil {

@@ -441,11 +441,9 @@ func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int
 	if displs, err = c.checkCounts(op, "send", counts, displs, total); err != nil {
 		return err
 	}
-	if table != nil {
-		for r := range table {
-			if err := roomFor(op, table, r, int64(counts[r])); err != nil {
-				return err
-			}
+	for r := range table {
+		if err := roomFor(op, table, r, int64(counts[r])); err != nil {
+			return err
 		}
 	}
 	mine := counts[c.rank]
@@ -472,7 +470,10 @@ func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int
 		sendCounts, sendDispls = counts, displs
 	}
 	enter()
-	err = mpi.Scatterv(sm.ptr, sendCounts, sendDispls, sm.dtOr(rm), rm.ptr, rm.count, rm.dtOr(sm), root, c.h)
+	// Every rank knows every count here, so the ranks need not agree on
+	// the large-count path first.
+	err = mpi.ScattervPath(sm.ptr, sendCounts, sendDispls, sm.dtOr(rm), rm.ptr, rm.count, rm.dtOr(sm), root, c.h,
+		mpi.PathForCounts(counts, displs))
 	leave()
 	sm.release()
 	if err != nil {
@@ -572,25 +573,19 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 		if sendInPlace {
 			return newError(name, ErrArg, "InPlace needs explicit counts: the root's part is not a buffer of its own")
 		}
-		// Exchange the real sizes: every rank learns (Allgatherv) or the
-		// root learns (Gatherv) what each rank sends.
+		// Exchange the real sizes. Every rank learns them, even for
+		// Gatherv: then every rank can choose the large-count path alone.
 		sizes := make([]int64, c.size)
 		mine := [1]int64{int64(n)}
 		enter()
-		if all {
-			err = mpi.Allgather(unsafe.Pointer(&mine[0]), 1, mpi.Int64, unsafe.Pointer(&sizes[0]), 1, mpi.Int64, c.h)
-		} else {
-			err = mpi.Gather(unsafe.Pointer(&mine[0]), 1, mpi.Int64, unsafe.Pointer(&sizes[0]), 1, mpi.Int64, root, c.h)
-		}
+		err = mpi.Allgather(unsafe.Pointer(&mine[0]), 1, mpi.Int64, unsafe.Pointer(&sizes[0]), 1, mpi.Int64, c.h)
 		leave()
 		if err != nil {
 			return mpiError(name, err)
 		}
-		if gets {
-			counts = make([]int, c.size)
-			for i, s := range sizes {
-				counts[i] = int(s)
-			}
+		counts = make([]int, c.size)
+		for i, s := range sizes {
+			counts[i] = int(s)
 		}
 	}
 	if !vector {
@@ -599,17 +594,17 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 			counts[i] = n
 		}
 	}
-	need := 0 // elements the receive buffer must hold
-	if gets {
-		if displs, err = c.checkCounts(name, "receive", counts, displs, -1); err != nil {
-			return err
-		}
-		for i, k := range counts {
-			need = max(need, displs[i]+k)
-		}
-		if sendInPlace {
-			n = counts[c.rank]
-		}
+	// Every rank checks the counts (all ranks have them), so that a bad
+	// one is an error everywhere, not on the root alone.
+	if displs, err = c.checkCounts(name, "receive", counts, displs, -1); err != nil {
+		return err
+	}
+	need := 0 // elements the receiving buffers must hold, computed alike everywhere
+	for i, k := range counts {
+		need = max(need, displs[i]+k)
+	}
+	if sendInPlace {
+		n = counts[c.rank]
 	}
 	if table != nil && vector && given != 0 {
 		for r, t := range table {
@@ -618,12 +613,10 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 			}
 		}
 	}
-	if table != nil {
-		for r := range table {
-			if all || r == root {
-				if err := roomFor(name, table, r, int64(need)); err != nil {
-					return err
-				}
+	for r := range table {
+		if all || r == root {
+			if err := roomFor(name, table, r, int64(need)); err != nil {
+				return err
 			}
 		}
 	}
@@ -654,13 +647,15 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 	enter()
 	switch {
 	case vector && all:
-		err = mpi.Allgatherv(sm.ptr, sm.count, sm.dtOr(rm), rm.ptr, counts, displs, rm.dtOr(sm), c.h)
+		err = mpi.AllgathervPath(sm.ptr, sm.count, sm.dtOr(rm), rm.ptr, counts, displs, rm.dtOr(sm), c.h,
+			mpi.PathForCounts(counts, displs))
 	case vector:
 		var rc, rd []int
 		if gets {
 			rc, rd = counts, displs
 		}
-		err = mpi.Gatherv(sm.ptr, sm.count, sm.dtOr(rm), rm.ptr, rc, rd, rm.dtOr(sm), root, c.h)
+		err = mpi.GathervPath(sm.ptr, sm.count, sm.dtOr(rm), rm.ptr, rc, rd, rm.dtOr(sm), root, c.h,
+			mpi.PathForCounts(counts, displs))
 	case all:
 		err = mpi.Allgather(sm.ptr, sm.count, sm.dtOr(rm), rm.ptr, n, rm.dtOr(sm), c.h)
 	default:

@@ -18,8 +18,8 @@ const bigN = 1<<31 + 5
 // misplaced by any chunk size used in C (INT_MAX, INT_MAX/2) is noticed.
 const bigPeriod = 251
 
-// bigPattern is the test data: element i holds f(i % bigPeriod), f with
-// values in [0, 64) so that a sum of two does not overflow an int8.
+// bigPattern is the test data: element i holds int8(f(i % bigPeriod))
+// (wrapping, as MPI's integer sums do).
 func bigPattern(f func(j int) int) []int8 {
 	p := make([]int8, bigPeriod)
 	for j := range p {
@@ -54,9 +54,9 @@ func requireBig(t *testing.T, buf []int8, pat []int8, what string) {
 
 // TestMultiBigCount moves 2^31+5 int8 elements between two ranks through
 // every large-count path: the big derived type (Send/Recv, Bcast,
-// Isend/Irecv), chunked reductions (Allreduce, Reduce) and the
-// point-to-point fallback of the v-collectives (displacements beyond
-// INT_MAX). It needs about 2.2 GB per rank and runs only with
+// Isend/Irecv), chunked reductions (Allreduce, Reduce, ReduceScatterBlock)
+// and the point-to-point fallback of the v-collectives (displacements
+// beyond INT_MAX). It needs about 2.2 GB per rank and runs only with
 // NDMPI_BIGTEST=1 and exactly 2 ranks.
 func TestMultiBigCount(t *testing.T) {
 	if os.Getenv("NDMPI_BIGTEST") != "1" {
@@ -132,6 +132,18 @@ func TestMultiBigCount(t *testing.T) {
 	}
 	pin.Unpin()
 	requireBig(t, buf, other, "Isend/Irecv")
+
+	// ReduceScatterBlock with size*count beyond INT_MAX (one chunked
+	// Reduce per rank), in place: block r of the sum ends up at the start
+	// of rank r's buffer.
+	const rsCount = 1<<30 + 2
+	t0 = mpi.Wtime()
+	require.NoError(t, mpi.ReduceScatterBlock(mpi.InPlace, ptr(buf), rsCount, mpi.Int8, mpi.OpSum, w))
+	t.Logf("ReduceScatterBlock: %.2fs", mpi.Wtime()-t0)
+	rsWant := bigPattern(func(j int) int {
+		return 2 * int(other[(rank*rsCount+j)%bigPeriod])
+	})
+	requireBig(t, buf[:rsCount], rsWant, "ReduceScatterBlock")
 
 	// v-collectives with displacements beyond INT_MAX take the
 	// point-to-point fallback.

@@ -109,6 +109,27 @@
 // caller must serialize calls (and, for funneled, make them from the
 // thread that called Init, e.g. with runtime.LockOSThread).
 //
+// # Library bugs worked around
+//
+// Found while testing against OpenMPI 4.1.4 and MPICH 4.0.2:
+//
+//   - OpenMPI 4.1 MPI_Waitall spins forever when a request has already
+//     failed (e.g. a truncated receive) and the thread level is above
+//     MPI_THREAD_SINGLE. With OpenMPI, Waitall (and the internal
+//     fallback) waits for the requests one by one and reports
+//     MPI_ERR_IN_STATUS itself.
+//   - OpenMPI 4.1's op/avx component saturates 8- and 16-bit integer
+//     MPI_SUM results instead of wrapping them. Init excludes it by
+//     setting OMPI_MCA_op=^avx before MPI_Init_thread, unless OMPI_MCA_op is
+//     already set.
+//   - MPICH 4.0's ch4 device-level MPI_Reduce segfaults for in-place
+//     reductions at a root other than 0 beyond a few hundred KB. Init sets
+//     MPIR_CVAR_REDUCE_DEVICE_COLLECTIVE=0 unless it is already set.
+//
+// Not worked around: MPICH 4.0 ignores the displacements of Allgatherv on
+// a one-rank communicator, and OpenMPI 4.1 does not report the truncation
+// of an Irecv that was posted before the matching send to oneself.
+//
 // # Singleton runs
 //
 // A program (or test binary) started without a launcher initializes MPI as

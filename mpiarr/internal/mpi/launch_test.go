@@ -39,8 +39,8 @@ import (
 // launchRanks are the job sizes the multi-rank tests run with.
 var launchRanks = []int{2, 3}
 
-// launchTimeout bounds one launcher run.
-const launchTimeout = 10 * time.Minute
+// defaultLaunchTimeout bounds one launcher run when -test.timeout is 0.
+const defaultLaunchTimeout = 10 * time.Minute
 
 func TestMain(m *testing.M) {
 	os.Exit(mpiTestMain(m))
@@ -107,6 +107,17 @@ func launch(np int, run string) error {
 			args = append(args, "-"+name+"="+f.Value.String())
 		}
 	}
+	// Each rank gets the same -test.timeout as this process (go test's
+	// default is 10m), so a hung rank panics with a stack dump; the
+	// launcher itself is killed a minute later.
+	timeout := defaultLaunchTimeout
+	if f := flag.Lookup("test.timeout"); f != nil {
+		if d, ok := f.Value.(flag.Getter).Get().(time.Duration); ok && d > 0 {
+			timeout = d
+		}
+	}
+	args = append(args, "-test.timeout="+timeout.String())
+	launchTimeout := timeout + time.Minute
 	ctx, cancel := context.WithTimeout(context.Background(), launchTimeout)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, mpi.Launcher, args...)

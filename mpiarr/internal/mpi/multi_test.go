@@ -341,6 +341,30 @@ func TestMultiReduce(t *testing.T) {
 	require.NoError(t, mpi.ReduceScatterBlock(mpi.InPlace, ptr(blocks), 2, mpi.Int64, mpi.OpSum, w))
 	require.Equal(t, res, blocks[:2])
 
+	// Medium-size in-place operations at the last rank (implementations
+	// switch algorithms with the message size; MPICH 4.0's device Reduce
+	// crashed on this, see ndmpi_init).
+	const m = 1 << 18
+	big := make([]int32, m*size)
+	for i := range big {
+		big[i] = int32(i % 1000)
+	}
+	last := size - 1
+	if rank == last {
+		require.NoError(t, mpi.Reduce(mpi.InPlace, ptr(big), m, mpi.Int32, mpi.OpSum, last, w))
+		for _, i := range []int{0, 1, 999, m - 1} {
+			require.Equal(t, int32(size*(i%1000)), big[i])
+		}
+		require.NoError(t, mpi.Gather(mpi.InPlace, m, mpi.Int32, ptr(big), m, mpi.Int32, last, w))
+		require.NoError(t, mpi.Scatter(ptr(big), m, mpi.Int32, mpi.InPlace, m, mpi.Int32, last, w))
+	} else {
+		require.NoError(t, mpi.Reduce(ptr(big), nil, m, mpi.Int32, mpi.OpSum, last, w))
+		require.NoError(t, mpi.Gather(ptr(big), m, mpi.Int32, nil, m, mpi.Int32, last, w))
+		require.NoError(t, mpi.Scatter(nil, m, mpi.Int32, ptr(big), m, mpi.Int32, last, w))
+	}
+	require.NoError(t, mpi.Allreduce(mpi.InPlace, ptr(big), m, mpi.Int32, mpi.OpMax, w))
+	require.NoError(t, mpi.Bcast(ptr(big), m*size, mpi.Int32, last, w))
+
 	// Iallreduce and Ibarrier.
 	var pin runtime.Pinner
 	defer pin.Unpin()
@@ -572,6 +596,9 @@ func TestMultiFile(t *testing.T) {
 	}
 
 	// Column blocks of a 4 x 2*size global array through a subarray view.
+	// (Collective calls do not synchronize: without the barrier a rank
+	// could truncate the file while another still reads it.)
+	require.NoError(t, mpi.Barrier(w))
 	require.NoError(t, mpi.FileSetSize(f, 0))
 	sub, err := mpi.TypeCreateSubarray([]int{4, 2 * size}, []int{4, 2}, []int{0, 2 * rank}, mpi.OrderC, mpi.Double)
 	require.NoError(t, err)

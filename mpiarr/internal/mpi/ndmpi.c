@@ -446,6 +446,14 @@ int ndmpi_init(int required, int *provided, int *tag_ub)
 		if (!getenv("OMPI_MCA_op"))
 			setenv("OMPI_MCA_op", "^avx", 0);
 #endif
+#if defined(MPICH_NUMVERSION) && MPICH_NUMVERSION < 40100000
+		/* The ch4 device-level MPI_Reduce of MPICH 4.0 dereferences
+		 * MPI_IN_PLACE (segfault) for in-place reductions at a root
+		 * other than 0 once the message is a few hundred KB. Use the
+		 * generic MPIR algorithms instead, unless the user decided. */
+		if (!getenv("MPIR_CVAR_REDUCE_DEVICE_COLLECTIVE"))
+			setenv("MPIR_CVAR_REDUCE_DEVICE_COLLECTIVE", "0", 0);
+#endif
 		rc = MPI_Init_thread(NULL, NULL, required, provided);
 	}
 	if (rc != MPI_SUCCESS)
@@ -1242,6 +1250,17 @@ static int agree_path(int local, MPI_Comm comm, int *path)
 	return MPI_Allreduce(&local, path, 1, MPI_INT, MPI_MAX, comm);
 }
 
+/* choose_path: a hint of PATH_INT or PATH_BIG comes from a caller that
+ * knows every rank's counts and passes the same hint on every rank, so no
+ * agreement round is needed; a negative hint makes the ranks agree. */
+static int choose_path(int local, int hint, MPI_Comm comm, int *path)
+{
+	if (hint < 0)
+		return agree_path(local, comm, path);
+	*path = local == PATH_BADARG ? PATH_BADARG : hint;
+	return MPI_SUCCESS;
+}
+
 /* reqset collects the requests of a point-to-point fallback. */
 typedef struct {
 	MPI_Request *r;
@@ -1306,7 +1325,7 @@ static int get_extent(MPI_Datatype dt, MPI_Count *extent)
 
 int ndmpi_scatterv(const void *sbuf, const int64_t *scounts, const int64_t *sdispls, int64_t nsend,
 		   ndmpi_h sdth, void *rbuf, int inplace, int64_t rcount, ndmpi_h rdth, int root,
-		   ndmpi_h commh)
+		   ndmpi_h commh, int hint)
 {
 	MPI_Comm comm = ndmpi_comm(commh);
 	MPI_Datatype sdt = ndmpi_type(sdth), rdt = ndmpi_type(rdth);
@@ -1323,7 +1342,7 @@ int ndmpi_scatterv(const void *sbuf, const int64_t *scounts, const int64_t *sdis
 		local = classify_arrays(scounts, sdispls, nsend, size, &err);
 	if (!(rank == root && inplace))
 		local = max2(local, classify_scalar(rcount, &err));
-	rc = agree_path(local, comm, &path);
+	rc = choose_path(local, hint, comm, &path);
 	if (rc != MPI_SUCCESS)
 		return rc;
 	if (path == PATH_BADARG)
@@ -1371,7 +1390,7 @@ int ndmpi_scatterv(const void *sbuf, const int64_t *scounts, const int64_t *sdis
 
 int ndmpi_gatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdth, void *rbuf,
 		  const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdth,
-		  int root, ndmpi_h commh)
+		  int root, ndmpi_h commh, int hint)
 {
 	MPI_Comm comm = ndmpi_comm(commh);
 	MPI_Datatype sdt = ndmpi_type(sdth), rdt = ndmpi_type(rdth);
@@ -1388,7 +1407,7 @@ int ndmpi_gatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdth, v
 		local = classify_arrays(rcounts, rdispls, nrecv, size, &err);
 	if (!(rank == root && inplace))
 		local = max2(local, classify_scalar(scount, &err));
-	rc = agree_path(local, comm, &path);
+	rc = choose_path(local, hint, comm, &path);
 	if (rc != MPI_SUCCESS)
 		return rc;
 	if (path == PATH_BADARG)
@@ -1435,7 +1454,7 @@ int ndmpi_gatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdth, v
 
 int ndmpi_allgatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdth, void *rbuf,
 		     const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdth,
-		     ndmpi_h commh)
+		     ndmpi_h commh, int hint)
 {
 	MPI_Comm comm = ndmpi_comm(commh);
 	MPI_Datatype sdt = ndmpi_type(sdth), rdt = ndmpi_type(rdth);
@@ -1449,7 +1468,7 @@ int ndmpi_allgatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdth
 	local = classify_arrays(rcounts, rdispls, nrecv, size, &err);
 	if (!inplace)
 		local = max2(local, classify_scalar(scount, &err));
-	rc = agree_path(local, comm, &path);
+	rc = choose_path(local, hint, comm, &path);
 	if (rc != MPI_SUCCESS)
 		return rc;
 	if (path == PATH_BADARG)

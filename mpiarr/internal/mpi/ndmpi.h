@@ -179,13 +179,13 @@ int ndmpi_alltoall(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, v
 		   int64_t rcount, ndmpi_h rdt, ndmpi_h comm);
 int ndmpi_scatterv(const void *sbuf, const int64_t *scounts, const int64_t *sdispls, int64_t nsend,
 		   ndmpi_h sdt, void *rbuf, int inplace, int64_t rcount, ndmpi_h rdt, int root,
-		   ndmpi_h comm);
+		   ndmpi_h comm, int hint);
 int ndmpi_gatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
 		  const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdt,
-		  int root, ndmpi_h comm);
+		  int root, ndmpi_h comm, int hint);
 int ndmpi_allgatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
 		     const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdt,
-		     ndmpi_h comm);
+		     ndmpi_h comm, int hint);
 int ndmpi_alltoallv(const void *sbuf, int inplace, const int64_t *scounts,
 		    const int64_t *sdispls, int64_t nsend, ndmpi_h sdt, void *rbuf,
 		    const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdt,

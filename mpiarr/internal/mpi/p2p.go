@@ -103,9 +103,10 @@ func Ssend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) er
 	return nil
 }
 
-// Recv is MPI_Recv. The status is filled on error too (e.g. with
-// ErrTruncate it tells what was received). source may be AnySource or
-// ProcNull, tag AnyTag.
+// Recv is MPI_Recv. source may be AnySource or ProcNull, tag AnyTag. The
+// status is filled on error too; with ErrTruncate its counts are what the
+// implementation reports (OpenMPI: the size of the incoming message,
+// MPICH: the size of the buffer).
 func Recv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (Status, error) {
 	var cs C.ndmpi_status
 	rc := C.ndmpi_recv(buf, C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c), &cs)

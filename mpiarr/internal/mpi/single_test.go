@@ -1,8 +1,10 @@
 package mpi_test
 
 import (
+	"errors"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"runtime"
 	"strings"
@@ -886,6 +888,17 @@ func TestFileOneRank(t *testing.T) {
 // Go's own signal handling must survive MPI_Init: a nil dereference is
 // still a recoverable panic, not an MPI stack trace and abort.
 func TestGoSignalsAfterInit(t *testing.T) {
+	checkNilPanic(t)
+}
+
+// TestMultiGoSignals checks the same in launched jobs (where the network
+// layers, e.g. UCX under MPICH, are initialized too).
+func TestMultiGoSignals(t *testing.T) {
+	checkNilPanic(t)
+	require.NoError(t, mpi.Barrier(mpi.CommWorld))
+}
+
+func checkNilPanic(t *testing.T) {
 	var p *int
 	defer func() {
 		r := recover()
@@ -915,4 +928,22 @@ func TestNoAllocs(t *testing.T) {
 		}
 	})
 	require.Zero(t, allocs)
+}
+
+// TestAbort runs the test binary again as a singleton that calls Abort and
+// checks the exit status.
+func TestAbort(t *testing.T) {
+	if os.Getenv("NDMPI_ABORT_CHILD") == "1" {
+		err := mpi.Abort(mpi.CommWorld, 7)
+		t.Fatalf("Abort returned: %v", err)
+	}
+	if underLauncher() {
+		t.Skip("the child would inherit the launcher's environment")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestAbort$")
+	cmd.Env = append(os.Environ(), "NDMPI_ABORT_CHILD=1", "NDMPI_NO_LAUNCH=1")
+	out, err := cmd.CombinedOutput()
+	var ee *exec.ExitError
+	require.True(t, errors.As(err, &ee), "%v\n%s", err, out)
+	require.Equal(t, 7, ee.ExitCode(), "%s", out)
 }
