@@ -20,8 +20,8 @@
 // NeedRanks when the world is too small for them. Every rank runs the
 // same tests in the same order, so collectives line up.
 //
-// NDMPI_RANKS=2,3 chooses other job sizes; NDMPI_RANKS=0 runs only the
-// one-rank pass.
+// NDMPI_RANKS=2,3 chooses other job sizes; NDMPI_RANKS=0 or
+// NDMPI_NO_LAUNCH=1 runs only the one-rank pass.
 package mpitest
 
 import (
@@ -50,7 +50,22 @@ var world *mpiarr.Comm
 // Main runs the tests of m as described in the package documentation and
 // exits. ranks are the job sizes to launch (DefaultRanks if none).
 func Main(m *testing.M, ranks ...int) {
-	os.Exit(run(m, ranks))
+	os.Exit(run(m, Options{Ranks: ranks}))
+}
+
+// Options adjust MainWith.
+type Options struct {
+	// Ranks are the job sizes to launch (DefaultRanks if empty).
+	Ranks []int
+	// Run restricts the launched runs to the tests matching this
+	// -test.run pattern when the caller gave none, e.g. "^TestMulti" for
+	// packages whose other tests only make sense on one rank.
+	Run string
+}
+
+// MainWith is Main with options.
+func MainWith(m *testing.M, o Options) {
+	os.Exit(run(m, o))
 }
 
 // UnderLauncher reports whether an MPI launcher started this process.
@@ -58,7 +73,8 @@ func UnderLauncher() bool {
 	return os.Getenv("OMPI_COMM_WORLD_SIZE") != "" || os.Getenv("PMI_SIZE") != ""
 }
 
-func run(m *testing.M, ranks []int) int {
+func run(m *testing.M, o Options) int {
+	ranks := o.Ranks
 	flag.Parse()
 	c, err := mpiarr.Init()
 	if err != nil {
@@ -71,7 +87,7 @@ func run(m *testing.M, ranks []int) int {
 		fmt.Fprintln(os.Stderr, "mpitest:", err)
 		code = 1
 	}
-	if UnderLauncher() {
+	if UnderLauncher() || os.Getenv("NDMPI_NO_LAUNCH") == "1" {
 		return code
 	}
 	if len(ranks) == 0 {
@@ -86,7 +102,7 @@ func run(m *testing.M, ranks []int) int {
 		}
 	}
 	for _, np := range ranks {
-		if err := launch(np); err != nil {
+		if err := launch(np, o.Run); err != nil {
 			fmt.Printf("--- FAIL: the tests with %d ranks (%s): %v\n", np, mpi.Launcher, err)
 			code = 1
 			if flagValue("test.failfast") == "true" {
@@ -104,13 +120,17 @@ func flagValue(name string) string {
 	return ""
 }
 
-// launch runs this test binary under the MPI launcher with np ranks.
-func launch(np int) error {
+// launch runs this test binary under the MPI launcher with np ranks; run
+// is the -test.run pattern to use when the caller gave none.
+func launch(np int, run string) error {
 	exe, err := os.Executable()
 	if err != nil {
 		return err
 	}
 	args := append(mpi.LauncherArgs(np), mpi.LauncherTagOutput, exe)
+	if run != "" && flagValue("test.run") == "" {
+		args = append(args, "-test.run="+run)
+	}
 	for _, name := range []string{"test.run", "test.skip", "test.v", "test.count", "test.failfast", "test.short", "test.timeout"} {
 		if f := flag.Lookup(name); f != nil && f.Value.String() != f.DefValue {
 			args = append(args, "-"+name+"="+f.Value.String())
