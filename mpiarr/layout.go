@@ -89,7 +89,7 @@ func plan(op string, s spec, l Layout, recv bool) (message, error) {
 		return m, newError(op, ErrLayout, "%s; layout Raw sends memory as it is and needs a C- or F-contiguous array: "+
 			"use Pack or Derived to send the logical values", describe(raw))
 	case Derived:
-		if s.count == raw.Size() {
+		if s.count == raw.Size() && !derivedTypeBroken(raw) {
 			if recv && overlaps(raw) {
 				return m, newError(op, ErrLayout, "cannot receive into %s: several indices share one element", describe(raw))
 			}
@@ -146,6 +146,23 @@ func (m *message) release() {
 		putStage(m.stage)
 		m.stage = nil
 	}
+}
+
+// derivedTypeBroken reports a layout that OpenMPI 4.1 moves wrongly with
+// a derived datatype: for 1-byte elements, an MPI_Type_create_hvector of
+// stride -1 (a reversed axis of int8, uint8 or bool) reads and writes
+// forwards instead of backwards. Such views pack instead. MPICH is not
+// affected.
+func derivedTypeBroken(raw ndarray.Raw) bool {
+	if mpi.Implementation != "openmpi" || raw.DType.ItemSize() != 1 {
+		return false
+	}
+	for i, s := range raw.ElemStrides {
+		if s == -1 && raw.Shape[i] > 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // overlaps reports an axis of length > 1 with stride 0: a broadcast view.
