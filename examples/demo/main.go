@@ -1,0 +1,118 @@
+// Command demo is `make demo`: it builds every example program into
+// bin/examples/ at the root of the module and runs each under the MPI
+// launcher with 4 ranks (more ranks than cores allowed), printing each
+// program's output in rank order (all of rank 0's lines, then rank 1's,
+// ...; the tag in front of each line is the rank), then a summary table.
+//
+//	go run ./examples/demo            # OpenMPI's mpirun
+//	go run -tags mpich ./examples/demo  # MPICH's mpiexec.mpich
+//
+// A program passes when it exits 0 and prints what
+// examples/testdata/<name>.out expects (go test ./examples/ shows any
+// difference line by line). The demo exits 1 if any program does not.
+package main
+
+import (
+	"fmt"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ndmpi/ndmpi/examples/internal/runner"
+)
+
+const (
+	ranks   = 4
+	timeout = 60 * time.Second // per program; each takes a second or two
+)
+
+func main() {
+	os.Exit(demo())
+}
+
+func demo() int {
+	start := time.Now()
+	root, err := runner.ModuleRoot()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "demo:", err)
+		return 1
+	}
+	if _, err := exec.LookPath(runner.Launcher); err != nil {
+		fmt.Fprintf(os.Stderr, "demo: %s is not installed (%v); `make deps` installs it\n", runner.Launcher, err)
+		return 1
+	}
+	binDir := filepath.Join(root, "bin", "examples")
+	fmt.Printf("Building the %d examples into %s\n", len(runner.Examples), rel(root, binDir))
+	if err := runner.Build(root, binDir); err != nil {
+		fmt.Fprintln(os.Stderr, "demo:", err)
+		return 1
+	}
+
+	type result struct {
+		ex      runner.Example
+		verdict string
+		elapsed time.Duration
+	}
+	var results []result
+	failed := 0
+	for _, ex := range runner.Examples {
+		bin := filepath.Join(binDir, ex.Name)
+		fmt.Printf("\n=== %s: %s (%s) ===\n", ex.Name, ex.Title, ex.Seed)
+		fmt.Printf("$ %s\n", runner.LauncherCommand(rel(root, bin), ranks))
+		o := runner.Run(bin, ranks, timeout)
+		for _, r := range slices.Sorted(maps.Keys(o.Ranks)) {
+			for _, line := range o.Ranks[r] {
+				fmt.Printf("[%d] %s\n", r, line)
+			}
+		}
+		for _, line := range o.Untagged {
+			fmt.Println(line)
+		}
+		if s := strings.TrimRight(o.Stderr, "\n"); s != "" {
+			fmt.Println("standard error:")
+			fmt.Println(s)
+		}
+
+		verdict := "OK"
+		want, err := runner.Expected(root, ex.Name)
+		switch {
+		case o.Err != nil:
+			verdict = "FAILED: " + o.Err.Error()
+		case err != nil:
+			verdict = "FAILED: no expected output: " + err.Error()
+		case o.Text() != want:
+			verdict = "FAILED: output differs from " + rel(root, runner.ExpectedPath(root, ex.Name))
+		}
+		if verdict != "OK" {
+			failed++
+			fmt.Println(verdict)
+		}
+		results = append(results, result{ex, verdict, o.Elapsed})
+	}
+
+	fmt.Printf("\n=== Summary: %d programs under %s with %d ranks, %d OK, %d failed, %.0fs in all ===\n",
+		len(results), runner.Launcher, ranks, len(results)-failed, failed, time.Since(start).Seconds())
+	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "program\twhat it shows\tresult\ttime")
+	for _, r := range results {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1fs\n", r.ex.Name, r.ex.Shows, r.verdict, r.elapsed.Seconds())
+	}
+	tw.Flush()
+	if failed > 0 {
+		return 1
+	}
+	return 0
+}
+
+// rel shortens path to a path relative to the module root.
+func rel(root, path string) string {
+	if r, err := filepath.Rel(root, path); err == nil {
+		return r
+	}
+	return path
+}
