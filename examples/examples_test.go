@@ -17,6 +17,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strings"
 	"sync"
@@ -119,7 +120,7 @@ func TestExamples(t *testing.T) {
 			}
 			want, err := os.ReadFile(path)
 			require.NoError(t, err)
-			assert.Equal(t, string(want), o.Text(), "output of %s in rank order, against %s", e.Name, path)
+			assert.Equal(t, sameMPI(string(want)), sameMPI(o.Text()), "output of %s in rank order, against %s", e.Name, path)
 			if o.Stderr != "" {
 				t.Logf("standard error:\n%s", o.Stderr)
 			}
@@ -240,4 +241,17 @@ func runMPI4Py(t *testing.T, python, prog string, np int) string {
 		b.Write(data)
 	}
 	return b.String()
+}
+
+// truncated matches the truncation error as OpenMPI words it: OpenMPI
+// reports the size of a truncated message, MPICH only that it was larger.
+var truncated = regexp.MustCompile(`message truncated: \d+ elements arrived, the receive buffer has room for (\d+)`)
+
+// sameMPI makes the expected outputs, recorded with OpenMPI, comparable
+// with MPICH's: the one line that differs says less with MPICH.
+func sameMPI(out string) string {
+	if runner.Launcher == "mpirun" {
+		return out
+	}
+	return truncated.ReplaceAllString(out, "message truncated: the message holds more than the $1 elements the receive buffer has room for")
 }

@@ -49,19 +49,16 @@ type call struct {
 
 const callFields = int(unsafe.Sizeof(call{}) / 8)
 
-// countsPrint fingerprints counts and displacements (FNV-1a); 0 means
-// none were given.
-func countsPrint(counts, displs []int) int64 {
+// countsPrint fingerprints counts (FNV-1a); 0 means none were given.
+// Displacements are left out: MPI reads them at the receiving (or sending)
+// root only, and other ranks may pass nil.
+func countsPrint(counts []int) int64 {
 	if counts == nil {
 		return 0
 	}
 	h := uint64(14695981039346656037)
-	for _, xs := range [][]int{counts, displs} {
-		for _, v := range xs {
-			h ^= uint64(v)
-			h *= 1099511628211
-		}
-		h ^= 0xff
+	for _, v := range counts {
+		h ^= uint64(v)
 		h *= 1099511628211
 	}
 	return int64(h | 1)
@@ -94,7 +91,7 @@ func (c *Comm) agree(op string, me call) ([]call, error) {
 			return nil, mismatch(op, "rank %d passed %s counts, rank 0 passed %s: pass them on every rank or on none",
 				r, givenOrNil(t.counts), givenOrNil(first.counts))
 		case t.counts != first.counts:
-			return nil, mismatch(op, "rank %d passed other counts or displacements than rank 0", r)
+			return nil, mismatch(op, "rank %d passed other counts than rank 0", r)
 		case t.local != 0:
 			return nil, mismatch(op, "rank %d found its own arguments wrong (see the error on rank %d)", r, r)
 		}

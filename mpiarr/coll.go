@@ -411,7 +411,7 @@ func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int
 			return err
 		}
 	}
-	given := countsPrint(counts, displs)
+	given := countsPrint(counts)
 	var table []call
 	if c.checked {
 		me := call{kind: collScatterv, root: int64(root), dtype: int64(dt), count: -1, recvCap: int64(rs.count), counts: given}
@@ -550,7 +550,7 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 	if !vector && sendInPlace {
 		n = rs.count / c.size
 	}
-	given := countsPrint(counts, displs)
+	given := countsPrint(counts)
 	var table []call
 	if c.checked {
 		me := call{kind: gatherKind(vector, all), root: int64(root), dtype: int64(dt), count: int64(n), recvCap: -1, counts: given}

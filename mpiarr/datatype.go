@@ -35,11 +35,15 @@ var (
 	Long = Datatype{"MPI_LONG", ndarray.Int64}
 	// Short is MPI_SHORT: int16.
 	Short = Datatype{"MPI_SHORT", ndarray.Int16}
-	// Char is MPI_CHAR: int8, as mpi4py maps it.
+	// Char is MPI_CHAR, a C char, for int8 arrays. (mpi4py pairs MPI.CHAR
+	// with NumPy's one-character strings, which have no Go dtype here.)
 	Char = Datatype{"MPI_CHAR", ndarray.Int8}
 	// Byte is MPI_BYTE: uint8.
 	Byte = Datatype{"MPI_BYTE", ndarray.Uint8}
-	// Complex is mpi4py's MPI.COMPLEX for NumPy's complex: complex128.
+	// Complex is what the second tutorial means by MPI.COMPLEX, "a complex
+	// number (complex)": Python's complex, NumPy's complex128, sent as
+	// MPI_C_DOUBLE_COMPLEX. mpi4py's own MPI.COMPLEX is Fortran's 8-byte
+	// COMPLEX, that is complex64: FloatComplex here.
 	Complex = Datatype{"MPI_C_DOUBLE_COMPLEX", ndarray.Complex128}
 )
 

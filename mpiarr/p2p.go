@@ -122,7 +122,7 @@ func (m *message) received(op string, st mpi.Status, err error) (Status, error) 
 	if err != nil {
 		m.release()
 		if mpi.IsClass(err, mpi.ErrTruncate) {
-			return s, m.truncation(op, err)
+			return s, m.truncation(op, err, st)
 		}
 		return s, mpiError(op, err)
 	}
@@ -137,10 +137,18 @@ func (m *message) received(op string, st mpi.Status, err error) (Status, error) 
 	return s, m.finish(op, s.Count)
 }
 
-// truncation words MPI_ERR_TRUNCATE with the sizes involved.
-func (m *message) truncation(op string, err error) error {
+// truncation words MPI_ERR_TRUNCATE with the sizes involved. OpenMPI
+// reports the size of the whole message in the status, MPICH only what
+// fit; the message says as much as is known.
+func (m *message) truncation(op string, err error, st mpi.Status) error {
 	e := mpiError(op, err).(*Error)
-	e.Msg = "message truncated: the message holds more than the " + strconv.Itoa(m.elems) + " elements the receive buffer has room for (" + e.ClassName + ")"
+	if m.itemSize > 0 && st.Bytes > m.elems*m.itemSize && st.Bytes%m.itemSize == 0 {
+		e.Msg = "message truncated: " + strconv.Itoa(st.Bytes/m.itemSize) + " elements arrived, the receive buffer has room for " +
+			strconv.Itoa(m.elems) + " (" + e.ClassName + ")"
+	} else {
+		e.Msg = "message truncated: the message holds more than the " + strconv.Itoa(m.elems) +
+			" elements the receive buffer has room for (" + e.ClassName + ")"
+	}
 	return e
 }
 

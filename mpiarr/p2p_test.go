@@ -1,6 +1,7 @@
 package mpiarr_test
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/ndmpi/ndmpi/mpiarr"
@@ -117,7 +118,10 @@ func TestReceiveSizes(t *testing.T) {
 		smaller := ndarray.Zeros[float64](9)
 		_, err = c.Recv(smaller, 0, 1)
 		require.ErrorIs(t, err, mpiarr.ErrTruncate)
-		require.ErrorContains(t, err, "room for")
+		require.ErrorContains(t, err, "room for 9")
+		if strings.Contains(mpiarr.Version(), "Open MPI") {
+			require.ErrorContains(t, err, "10 elements arrived, the receive buffer has room for 9")
+		}
 
 		wrongType := ndarray.Zeros[int32](40)
 		st, err = c.Recv(wrongType, 0, 2)

@@ -127,7 +127,7 @@ func launch(np int, run string) error {
 	if err != nil {
 		return err
 	}
-	args := append(mpi.LauncherArgs(np), mpi.LauncherTagOutput, exe)
+	var args []string
 	if run != "" && flagValue("test.run") == "" {
 		args = append(args, "-test.run="+run)
 	}
@@ -142,14 +142,13 @@ func launch(np int, run string) error {
 	}
 	ctx, cancel := context.WithTimeout(context.Background(), timeout)
 	defer cancel()
-	cmd := exec.CommandContext(ctx, mpi.Launcher, args...)
-	cmd.Env = append(os.Environ(), mpi.LauncherEnv()...)
+	cmd := Command(np, exe, args...)
 	out := newPrefixWriter(os.Stdout, fmt.Sprintf("[np=%d] ", np))
 	cmd.Stdout, cmd.Stderr = out, out
 	if flagValue("test.v") == "true" {
-		fmt.Printf("=== launching %s %s\n", mpi.Launcher, strings.Join(args, " "))
+		fmt.Printf("=== launching %s\n", strings.Join(cmd.Args, " "))
 	}
-	err = cmd.Run()
+	err = runContext(ctx, cmd)
 	out.Flush()
 	if ctx.Err() != nil {
 		return fmt.Errorf("timed out after %v", timeout)
@@ -225,4 +224,21 @@ func (p *prefixWriter) Flush() {
 		p.bol = true
 	}
 	p.w.Flush()
+}
+
+// runContext runs cmd, killing it when ctx ends.
+func runContext(ctx context.Context, cmd *exec.Cmd) error {
+	if err := cmd.Start(); err != nil {
+		return err
+	}
+	done := make(chan error, 1)
+	go func() { done <- cmd.Wait() }()
+	select {
+	case err := <-done:
+		return err
+	case <-ctx.Done():
+		_ = cmd.Process.Kill()
+		<-done
+		return ctx.Err()
+	}
 }

@@ -18,10 +18,11 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"time"
+
+	"github.com/ndmpi/ndmpi/mpiarr/mpitest"
 )
 
 // Example is one program of examples/.
@@ -87,8 +88,8 @@ func Build(root, outDir string) error {
 		return err
 	}
 	args := []string{"build", "-o", outDir + string(filepath.Separator)}
-	if BuildTags != "" {
-		args = append(args, "-tags", BuildTags)
+	if mpitest.BuildTags != "" {
+		args = append(args, "-tags", mpitest.BuildTags)
 	}
 	for _, e := range Examples {
 		args = append(args, "./examples/"+e.Name)
@@ -101,9 +102,13 @@ func Build(root, outDir string) error {
 	return nil
 }
 
+// Launcher is the MPI launcher the examples run under: OpenMPI's mpirun,
+// or mpiexec.mpich with the build tag mpich.
+const Launcher = mpitest.LauncherName
+
 // LauncherCommand is the command line Run uses for np ranks, for display.
 func LauncherCommand(bin string, np int) string {
-	return strings.Join(append(append([]string{Launcher}, launcherArgs(np)...), bin), " ")
+	return strings.Join(mpitest.Command(np, bin).Args, " ")
 }
 
 // Output is what a run printed.
@@ -141,14 +146,13 @@ func (o *Output) Text() string {
 // timeout is killed, with every process it started, and reported as
 // hung.
 func Run(bin string, np int, timeout time.Duration) *Output {
-	o := run(exec.Command(Launcher, append(launcherArgs(np), bin)...), timeout)
+	o := run(mpitest.Command(np, bin), timeout)
 	lines := o.Untagged
 	o.Untagged = nil
 	o.Ranks = map[int][]string{}
 	for _, l := range lines {
-		if m := tagged.FindStringSubmatch(l); m != nil {
-			r, _ := strconv.Atoi(m[1])
-			o.Ranks[r] = append(o.Ranks[r], m[2])
+		if r, text, ok := mpitest.SplitTag(l); ok {
+			o.Ranks[r] = append(o.Ranks[r], text)
 		} else {
 			o.Untagged = append(o.Untagged, l)
 		}
@@ -168,7 +172,9 @@ func RunAlone(bin string, timeout time.Duration) *Output {
 // run runs cmd in a process group of its own, so that a hung job can be
 // ended whole, and returns its standard output lines in Untagged.
 func run(cmd *exec.Cmd, timeout time.Duration) *Output {
-	cmd.Env = append(os.Environ(), launcherEnv()...)
+	if cmd.Env == nil {
+		cmd.Env = os.Environ()
+	}
 	cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
 	var stdout, stderr bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &stdout, &stderr

@@ -15,6 +15,10 @@ const Implementation = "mpich"
 // package is built against (MPICH's Hydra mpiexec).
 const Launcher = "mpiexec.mpich"
 
+// LauncherTagPattern matches a line tagged by LauncherTagOutput, with
+// the rank and the text as submatches: "[3] text" is rank 3's "text".
+const LauncherTagPattern = `^\[(\d+)\] ?(.*)$`
+
 // LauncherTagOutput is the Launcher flag that prefixes every output line
 // with the rank that wrote it.
 const LauncherTagOutput = "-l"

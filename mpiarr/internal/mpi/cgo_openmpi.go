@@ -15,6 +15,10 @@ const Implementation = "openmpi"
 // package is built against (OpenMPI's mpirun).
 const Launcher = "mpirun"
 
+// LauncherTagPattern matches a line tagged by LauncherTagOutput, with
+// the rank and the text as submatches: "[1,3]<stdout>:text" is rank 3's "text".
+const LauncherTagPattern = `^\[\d+,(\d+)\]<std(?:out|err)>:(.*)$`
+
 // LauncherTagOutput is the Launcher flag that prefixes every output line
 // with the rank that wrote it.
 const LauncherTagOutput = "--tag-output"

@@ -1,0 +1,5 @@
+//go:build mpich
+
+package mpitest
+
+const buildTags = "mpich"
