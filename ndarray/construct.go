@@ -120,6 +120,21 @@ func Arange[T Element](start, stop, step float64) (*Array[T], error) {
 	return a, nil
 }
 
+// Iota returns a new C-ordered array of the given shape holding 0, 1, 2,
+// ... in C order: NumPy's np.arange(n).reshape(shape), for example
+// Iota[float64](4, 4) for np.arange(16.).reshape(4, 4). Values convert to
+// T as AsType converts (small integer types wrap). It panics on a negative
+// length, as make does.
+func Iota[T Element](shape ...int) *Array[T] {
+	a := Zeros[T](shape...)
+	values := make([]float64, len(a.data))
+	for i := range values {
+		values[i] = float64(i)
+	}
+	convertRun(a.data, values, 0, 1)
+	return a
+}
+
 // Linspace returns num values evenly spaced from start to stop
 // (included), as numpy.linspace: start + i*(stop-start)/(num-1), with the
 // last value exactly stop.

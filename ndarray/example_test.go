@@ -117,3 +117,12 @@ func ExampleArray_Assign() {
 	//  [0. 7. 0. 0.]
 	//  [0. 7. 0. 0.]]
 }
+
+func ExampleIota() {
+	fmt.Println(ndarray.Iota[float64](2, 3))
+	fmt.Println(ndarray.Iota[int32](4))
+	// Output:
+	// [[0. 1. 2.]
+	//  [3. 4. 5.]]
+	// [0 1 2 3]
+}
