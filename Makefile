@@ -54,3 +54,8 @@ fuzz:
 
 clean:
 	rm -rf bin bench/out
+
+## bench: C MPI, mpi4py+NumPy and ndmpi side by side; writes docs/benchmarks.md
+## and docs/img/*.png (QUICK=1 for a short run)
+bench:
+	@GO="$(GO)" ./bench/run.sh $(if $(QUICK),-quick)

@@ -1,0 +1,57 @@
+// Package mpiutil holds the MPI side of the Go benchmark programs: start
+// up, fail loudly, agree on a time.
+package mpiutil
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/ndmpi/ndmpi/bench/internal/harness"
+	"github.com/ndmpi/ndmpi/mpiarr"
+	"github.com/ndmpi/ndmpi/ndarray"
+)
+
+// Init starts MPI and, on rank 0, prints the meta record of the run.
+func Init(system, bench string) *mpiarr.Comm {
+	c, err := mpiarr.Init()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "mpiarr.Init:", err)
+		os.Exit(1)
+	}
+	if c.Rank() == 0 {
+		harness.Emit(harness.Record{Meta: true, System: system, Bench: bench, NP: c.Size(),
+			Thread: mpiarr.ThreadLevel(), Library: mpiarr.Version()})
+	}
+	return c
+}
+
+// Die reports a failure and ends the whole job.
+func Die(c *mpiarr.Comm, format string, args ...any) {
+	fmt.Fprintf(os.Stderr, "rank %d: %s\n", c.Rank(), fmt.Sprintf(format, args...))
+	_ = c.Abort(1)
+	os.Exit(1)
+}
+
+// Check ends the job on an error.
+func Check(c *mpiarr.Comm, err error, what string) {
+	if err != nil {
+		Die(c, "%s: %v", what, err)
+	}
+}
+
+// MaxTime is the largest t over the ranks, at rank 0 (MPI_Reduce with
+// MPI_MAX), as the C and Python programs compute it.
+func MaxTime(c *mpiarr.Comm, t float64) float64 {
+	in := ndarray.Full(t, 1)
+	out := ndarray.Zeros[float64](1)
+	Check(c, c.Reduce(in, out, mpiarr.Max, 0), "Reduce(max)")
+	return out.At(0)
+}
+
+// Finalize shuts MPI down.
+func Finalize() {
+	if err := mpiarr.Finalize(); err != nil {
+		fmt.Fprintln(os.Stderr, "mpiarr.Finalize:", err)
+		os.Exit(1)
+	}
+}

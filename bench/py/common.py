@@ -1,0 +1,93 @@
+"""What the mpi4py + NumPy benchmark scripts share: the flags, the
+iteration rule and the JSON record, exactly as bench/internal/harness (Go)
+and bench/c/common.h define them.
+
+mpi4py initialises MPI when `from mpi4py import MPI` runs, with
+mpi4py.rc.thread_level, 'multiple' by default: MPI_THREAD_MULTIPLE, as the
+C and Go programs ask for.
+"""
+import argparse
+import json
+import sys
+
+
+def parse_sizes(s):
+    out = []
+    for f in s.split(","):
+        f = f.strip()
+        if not f:
+            continue
+        mul = 1
+        if f[-1] in "kK":
+            mul, f = 1 << 10, f[:-1]
+        elif f[-1] in "mM":
+            mul, f = 1 << 20, f[:-1]
+        out.append(int(f) * mul)
+    return out
+
+
+def parser(system, bench):
+    p = argparse.ArgumentParser()
+    p.add_argument("--sizes", "-sizes", default="8,1K,64K,1M")
+    p.add_argument("--budget", "-budget", type=int, default=256 << 20)
+    p.add_argument("--min-iters", "-min-iters", type=int, default=3)
+    p.add_argument("--max-iters", "-max-iters", type=int, default=10000)
+    p.add_argument("--system", "-system", default=system)
+    p.add_argument("--bench", "-bench", default=bench)
+    return p
+
+
+def iters_for(size, args):
+    n = args.budget // max(size, 1)
+    n = max(args.min_iters, min(args.max_iters, n))
+    return n, max(1, n // 10)
+
+
+BATCHES = 5
+
+
+def batch_sizes(iters):
+    """Timed iterations are split into at most BATCHES batches, each timed
+    on its own; a run reports the median of the batch means."""
+    nb = min(iters, BATCHES)
+    return [iters // nb + (1 if i < iters % nb else 0) for i in range(nb)]
+
+
+def median(xs):
+    xs = sorted(xs)
+    m = len(xs) // 2
+    return xs[m] if len(xs) % 2 else (xs[m - 1] + xs[m]) / 2
+
+
+def emit_times(times, sizes, **rec):
+    """Prints a record whose seconds are the median of the per-operation
+    times of the batches, and whose mean is the overall mean."""
+    total = sum(t * b for t, b in zip(times, sizes))
+    emit(**rec, seconds=median(times), mean=total / sum(sizes), check="ok")
+
+
+def emit(**rec):
+    sys.stdout.write(json.dumps(rec) + "\n")
+    sys.stdout.flush()
+
+
+THREAD_NAMES = {}
+
+
+def meta(MPI, comm, system, bench):
+    if not THREAD_NAMES:
+        for name in ("THREAD_SINGLE", "THREAD_FUNNELED", "THREAD_SERIALIZED", "THREAD_MULTIPLE"):
+            THREAD_NAMES[getattr(MPI, name)] = "MPI_" + name
+    if comm.Get_rank() == 0:
+        import mpi4py
+        import numpy
+        emit(meta=True, system=system, bench=bench, np=comm.Get_size(),
+             thread=THREAD_NAMES.get(MPI.Query_thread(), "?"),
+             library=MPI.Get_library_version().rstrip("\x00").strip(),
+             info=f"mpi4py {mpi4py.__version__}, numpy {numpy.__version__}, python {sys.version.split()[0]}")
+
+
+def die(comm, msg):
+    sys.stderr.write(f"rank {comm.Get_rank()}: {msg}\n")
+    sys.stderr.flush()
+    comm.Abort(1)
