@@ -1,6 +1,8 @@
 package mpiarr
 
 import (
+	"unsafe"
+
 	"github.com/ndmpi/ndmpi/ndarray"
 )
 
@@ -11,7 +13,9 @@ import (
 // buffer (the send buffer of Scatterv away from the root, the receive
 // buffer of Reduce and Gatherv away from the root).
 type Buffer interface {
+	DType() ndarray.DType
 	Raw() ndarray.Raw
+	ContiguousBlock() (ptr unsafe.Pointer, n int, writeable, ok bool)
 	PackTo(dst []byte) (int, error)
 	UnpackFrom(src []byte) (int, error)
 }
@@ -24,6 +28,10 @@ type counted struct {
 	// against the buffer's dtype; zero for Count.
 	declared Datatype
 }
+
+// ContiguousBlock is never ok for a Count: the general path applies the
+// count.
+func (*counted) ContiguousBlock() (unsafe.Pointer, int, bool, bool) { return nil, 0, false, false }
 
 // Count is the message specification mpi4py writes [data, n, MPI.DOUBLE]:
 // the first n elements of b, in logical C order. Sends send only those;
@@ -39,7 +47,9 @@ func Typed(b Buffer, n int, dt Datatype) Buffer { return &counted{Buffer: b, n: 
 // inPlace is the type of InPlace.
 type inPlace struct{}
 
-func (inPlace) Raw() ndarray.Raw { return ndarray.Raw{Nil: true} }
+func (inPlace) Raw() ndarray.Raw                                   { return ndarray.Raw{Nil: true} }
+func (inPlace) DType() ndarray.DType                               { return ndarray.Invalid }
+func (inPlace) ContiguousBlock() (unsafe.Pointer, int, bool, bool) { return nil, 0, false, false }
 func (inPlace) PackTo([]byte) (int, error) {
 	return 0, newError("PackTo", ErrArg, "InPlace holds no data")
 }

@@ -101,6 +101,14 @@ func (c *Comm) Bcast(buf Buffer, root int) error {
 	if err := c.checkRoot(op, root); err != nil {
 		return err
 	}
+	if buf != nil && !c.checked { // the fast path: a C-contiguous array, one cgo call
+		if p, n, w, ok := buf.ContiguousBlock(); ok && (w || c.rank == root) {
+			enter()
+			err := mpi.Bcast(p, n, basicType(buf.DType()), root, c.h)
+			leave()
+			return mpiError(op, err)
+		}
+	}
 	s, err := parse(op, buf)
 	if err != nil {
 		return err
@@ -155,6 +163,9 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool)
 		return err
 	}
 	gets := all || c.rank == root
+	if done, err := c.reduceFast(name, send, recv, op, root, all, gets); done {
+		return err
+	}
 	ss, sendInPlace, err := parseColl(name, "send", send, true)
 	if err != nil {
 		return err
@@ -243,6 +254,43 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool)
 		return newError(name, ErrTruncate, "receive buffer of %d elements is too small for the %d-element result", rs.count, count)
 	}
 	return rm.finish(name, count)
+}
+
+// reduceFast runs Reduce and Allreduce of C-contiguous arrays with one
+// cgo call, and reports whether it could. Anything unusual (in place,
+// checked mode, another layout, sizes that differ) takes the general path.
+func (c *Comm) reduceFast(name string, send, recv Buffer, op Op, root int, all, gets bool) (bool, error) {
+	if c.checked || send == nil || send == InPlace {
+		return false, nil
+	}
+	sp, n, _, ok := send.ContiguousBlock()
+	if !ok {
+		return false, nil
+	}
+	dt := send.DType()
+	var rp unsafe.Pointer
+	if gets {
+		if recv == nil {
+			return false, nil
+		}
+		p, m, w, ok := recv.ContiguousBlock()
+		if !ok || !w || m < n || recv.DType() != dt {
+			return false, nil
+		}
+		rp = p
+	}
+	if err := op.check(name, dt); err != nil {
+		return true, err
+	}
+	enter()
+	var err error
+	if all {
+		err = mpi.Allreduce(sp, rp, n, basicType(dt), op.handle(), c.h)
+	} else {
+		err = mpi.Reduce(sp, rp, n, basicType(dt), op.handle(), root, c.h)
+	}
+	leave()
+	return true, mpiError(name, err)
 }
 
 // dtOr returns m's datatype, or other's when m is the in-place marker.

@@ -73,6 +73,18 @@ func (c *Comm) recvPlan(op string, buf Buffer, source, tag int) (message, error)
 // C-contiguous array goes with no copy and no allocation; other layouts
 // follow the communicator's Layout policy.
 func (c *Comm) Send(buf Buffer, dest, tag int) error {
+	// The fast path: a C-contiguous array to a valid rank, one cgo call.
+	if buf != nil && (uint(dest) < uint(c.size) || dest == ProcNull) && uint(tag) <= uint(MaxTag()) {
+		if p, n, _, ok := buf.ContiguousBlock(); ok {
+			enter()
+			err := mpi.Send(p, n, basicType(buf.DType()), dest, tag, c.h)
+			leave()
+			if err != nil {
+				return mpiError("Send", err)
+			}
+			return nil
+		}
+	}
 	m, err := c.sendPlan("Send", buf, dest, tag)
 	if err != nil {
 		return err
@@ -105,6 +117,22 @@ func (c *Comm) Ssend(buf Buffer, dest, tag int) error {
 // size is not a whole number of buf's elements (the sender used another
 // dtype) is an ErrDType error.
 func (c *Comm) Recv(buf Buffer, source, tag int) (Status, error) {
+	// The fast path: a writeable C-contiguous array, one cgo call.
+	if buf != nil && (uint(source) < uint(c.size) || source == AnySource || source == ProcNull) &&
+		(uint(tag) <= uint(MaxTag()) || tag == AnyTag) {
+		if p, n, w, ok := buf.ContiguousBlock(); ok && w {
+			dt := buf.DType()
+			enter()
+			st, err := mpi.Recv(p, n, basicType(dt), source, tag, c.h)
+			leave()
+			size := dt.ItemSize()
+			if err == nil && st.Bytes%size == 0 {
+				return Status{Source: st.Source, Tag: st.Tag, Count: st.Bytes / size, Bytes: st.Bytes, Error: st.Error}, nil
+			}
+			m := message{itemSize: size, elems: n}
+			return m.received("Recv", st, err)
+		}
+	}
 	m, err := c.recvPlan("Recv", buf, source, tag)
 	if err != nil {
 		return Status{}, err

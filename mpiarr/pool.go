@@ -4,36 +4,76 @@ import (
 	"math/bits"
 	"sync"
 	"unsafe"
+
+	"github.com/ndmpi/ndmpi/ndarray"
 )
 
 // A stage is a contiguous buffer a packed message goes through. Stages are
 // pooled by power-of-two size class, so that packing allocates nothing
 // once the pool holds a buffer of the size in use.
+//
+// Small stages live in a sync.Pool. Large ones (bigStage and up) are kept
+// in a plain free list instead: a sync.Pool is emptied by every garbage
+// collection, and refaulting tens of MiB of fresh memory costs as much as
+// sending them. Large stages are allocated by ndarray's constructors, so
+// on Linux they sit on transparent huge pages, on which MPI's
+// shared-memory copies run faster.
 type stage struct {
 	buf   []byte // len is the requested size; cap the class size
 	words []uint64
 	class int
 }
 
-var stagePools [64]sync.Pool
+const (
+	bigStage      = 22 // 4 MiB: the huge-page threshold of ndarray
+	bigStagesKept = 2  // per size class
+	maxStageClass = 63
+	bytesPerWord  = 8
+)
+
+var (
+	smallStages [bigStage]sync.Pool
+	bigStages   struct {
+		sync.Mutex
+		free [maxStageClass + 1][]*stage
+	}
+)
 
 // getStage returns a stage of at least n bytes, aligned for any element
-// type (8 bytes; complex128 needs no more in Go).
+// type.
 func getStage(n int) *stage {
 	class := 0
 	if n > 1 {
 		class = bits.Len(uint(n - 1))
 	}
-	st, _ := stagePools[class].Get().(*stage)
+	var st *stage
+	if class < bigStage {
+		st, _ = smallStages[class].Get().(*stage)
+	} else {
+		bigStages.Lock()
+		if list := bigStages.free[class]; len(list) > 0 {
+			st = list[len(list)-1]
+			bigStages.free[class] = list[:len(list)-1]
+		}
+		bigStages.Unlock()
+	}
 	if st == nil {
-		words := make([]uint64, (1<<class+7)/8)
+		words, _ := ndarray.Zeros[uint64]((1<<class + bytesPerWord - 1) / bytesPerWord).Data()
 		st = &stage{words: words, class: class}
 	}
-	st.buf = unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(st.words))), len(st.words)*8)[:n]
+	st.buf = unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(st.words))), len(st.words)*bytesPerWord)[:n]
 	return st
 }
 
 func putStage(st *stage) {
 	st.buf = nil
-	stagePools[st.class].Put(st)
+	if st.class < bigStage {
+		smallStages[st.class].Put(st)
+		return
+	}
+	bigStages.Lock()
+	if len(bigStages.free[st.class]) < bigStagesKept {
+		bigStages.free[st.class] = append(bigStages.free[st.class], st)
+	}
+	bigStages.Unlock()
 }

@@ -31,7 +31,7 @@ import (
 //
 // A conversion to a's own type is a copy.
 func AsType[U, T Element](a *Array[T]) *Array[U] {
-	out := Zeros[U](a.shape...)
+	out := alloc[U](strides.RowMajor, a.shape)
 	if same, ok := any(a).(*Array[U]); ok {
 		same.copyToC(out.data)
 		return out

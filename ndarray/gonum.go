@@ -82,7 +82,7 @@ func FromDense(m mat.Matrix) *Array[float64] {
 		return newArray(raw.Data, 0, sh, st)
 	}
 	r, c := m.Dims()
-	out := Zeros[float64](r, c)
+	out := alloc[float64](strides.RowMajor, []int{r, c})
 	if out.Size() > 0 {
 		mat.NewDense(r, c, out.data).Copy(m)
 	}
@@ -116,7 +116,7 @@ func MatMul(a, b *Array[float64]) (*Array[float64], error) {
 		return nil, opError("MatMul", ErrShape, "shapes %s and %s not aligned: %d (dim %d) != %d (dim 0)",
 			strides.Tuple(a.shape), strides.Tuple(b.shape), k, len(a.shape)-1, bm.shape[0])
 	}
-	out := Zeros[float64](m, n)
+	out := alloc[float64](strides.RowMajor, []int{m, n})
 	if m > 0 && n > 0 && k > 0 { // gonum has no empty matrices; an empty sum is 0
 		viewDense(out, n).Mul(matrixView(am), matrixView(bm))
 	}

@@ -34,7 +34,9 @@ const (
 // The accumulators are locals and each step reads a fixed-size array, so
 // the compiler keeps them in registers and checks bounds once per eight
 // elements.
-func pairwiseSum[E floating](x []E) E {
+func pairwiseSum[E floating](x []E) E { return pairwiseWith(x, pairwiseLeaf[E]()) }
+
+func pairwiseWith[E floating](x []E, leaf func([]E) E) E {
 	n := len(x)
 	if n < 8 {
 		var res E
@@ -44,29 +46,36 @@ func pairwiseSum[E floating](x []E) E {
 		return res
 	}
 	if n <= pwBlock {
-		b := (*[8]E)(x)
-		r0, r1, r2, r3, r4, r5, r6, r7 := b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]
-		m := n - n%8
-		for rest := x[8:m]; len(rest) >= 8; rest = rest[8:] {
-			c := (*[8]E)(rest)
-			r0 += c[0]
-			r1 += c[1]
-			r2 += c[2]
-			r3 += c[3]
-			r4 += c[4]
-			r5 += c[5]
-			r6 += c[6]
-			r7 += c[7]
-		}
-		res := ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
-		for _, v := range x[m:] {
-			res += v
-		}
-		return res
+		return leaf(x)
 	}
 	n2 := n / 2
 	n2 -= n2 % 8
-	return pairwiseSum(x[:n2]) + pairwiseSum(x[n2:])
+	return pairwiseWith(x[:n2], leaf) + pairwiseWith(x[n2:], leaf)
+}
+
+// pairwiseBlockGo is the leaf of pairwiseSum, 8 <= len(x) <= pwBlock, in
+// Go: the reference for pairwiseBlock's assembly, and its implementation
+// elsewhere.
+func pairwiseBlockGo[E floating](x []E) E {
+	b := (*[8]E)(x)
+	r0, r1, r2, r3, r4, r5, r6, r7 := b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]
+	m := len(x) - len(x)%8
+	for rest := x[8:m]; len(rest) >= 8; rest = rest[8:] {
+		c := (*[8]E)(rest)
+		r0 += c[0]
+		r1 += c[1]
+		r2 += c[2]
+		r3 += c[3]
+		r4 += c[4]
+		r5 += c[5]
+		r6 += c[6]
+		r7 += c[7]
+	}
+	res := ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+	for _, v := range x[m:] {
+		res += v
+	}
+	return res
 }
 
 // pairwiseSumComplex is NumPy's complex variant, which counts in floats

@@ -84,7 +84,7 @@ func DivInto[T Element](dst, a, b *Array[T]) error { return binaryInto(opDiv, "D
 
 // Scale returns a new C-ordered array a * s (a and s for bool).
 func (a *Array[T]) Scale(s T) *Array[T] {
-	out := Zeros[T](a.shape...)
+	out := alloc[T](strides.RowMajor, a.shape)
 	compute(opMul, out, a, Scalar(s))
 	return out
 }
@@ -92,7 +92,7 @@ func (a *Array[T]) Scale(s T) *Array[T] {
 // Apply returns a new C-ordered array holding f(x) for every element x of
 // a, as numpy.vectorize(f)(a). f is called in logical C order.
 func (a *Array[T]) Apply(f func(T) T) *Array[T] {
-	out := Zeros[T](a.shape...)
+	out := alloc[T](strides.RowMajor, a.shape)
 	i := 0
 	for v := range a.Values() {
 		out.data[i] = f(v)
@@ -127,7 +127,7 @@ func binary[T Element](op arith, name string, a, b *Array[T]) (*Array[T], error)
 	if err := checkDivisor(op, name, b, shape); err != nil {
 		return nil, err
 	}
-	out := Zeros[T](shape...)
+	out := alloc[T](strides.RowMajor, shape)
 	compute(op, out, a, b)
 	return out, nil
 }

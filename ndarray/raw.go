@@ -40,6 +40,22 @@ func (a *Array[T]) Raw() Raw {
 	return r
 }
 
+// ContiguousBlock describes a C-contiguous array as one block of memory:
+// the address of its first element, its number of elements, and whether
+// it is writeable; ok is false for other layouts and for a nil array. It
+// is the allocation-free fast path of code that hands arrays to C, such as
+// a send of a contiguous array.
+func (a *Array[T]) ContiguousBlock() (ptr unsafe.Pointer, n int, writeable, ok bool) {
+	if a == nil || !strides.IsCContiguous(a.shape, a.strides, 1) {
+		return nil, 0, false, false
+	}
+	n = strides.Size(a.shape)
+	if n > 0 {
+		ptr = unsafe.Pointer(&a.data[a.offset])
+	}
+	return ptr, n, !a.readOnly, true
+}
+
 // Size is the number of elements the description covers.
 func (r Raw) Size() int {
 	if r.Nil {

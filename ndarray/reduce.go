@@ -218,7 +218,7 @@ func (a *Array[T]) reduceAxis(name string, op reduceOp, axis int) (*Array[T], er
 		return nil, wrapError(name, err)
 	}
 	oshape := slices.Delete(slices.Clone(a.shape), ax, ax+1)
-	out := Zeros[T](oshape...)
+	out := alloc[T](strides.RowMajor, oshape)
 	start := 0
 	if op.hasIdentity() {
 		if op == redProd {

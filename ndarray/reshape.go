@@ -109,7 +109,7 @@ func (a *Array[T]) Flatten(order Order) *Array[T] {
 	case order == OrderK:
 		src = Must(a.Transpose(strides.MemoryOrder(a.strides)...))
 	}
-	out := Zeros[T](a.Size())
+	out := alloc[T](strides.RowMajor, []int{a.Size()})
 	src.copyToC(out.data)
 	return out
 }

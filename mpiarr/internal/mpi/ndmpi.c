@@ -720,13 +720,13 @@ int ndmpi_type_true_extent(ndmpi_h dt, int64_t *lb, int64_t *extent)
 /* point-to-point                                                            */
 /* ------------------------------------------------------------------------ */
 
-int ndmpi_send(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
+int ndmpi_send(uintptr_t buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
 {
 	msgbuf b;
 	int rc = msgbuf_make(count, ndmpi_type(dt), &b);
 	if (rc != MPI_SUCCESS)
 		return rc;
-	rc = MPI_Send(buf, b.count, b.type, dest, tag, ndmpi_comm(comm));
+	rc = MPI_Send((const void *)buf, b.count, b.type, dest, tag, ndmpi_comm(comm));
 	msgbuf_done(&b);
 	return rc;
 }
@@ -742,19 +742,21 @@ int ndmpi_ssend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, n
 	return rc;
 }
 
-int ndmpi_recv(void *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm,
-	       ndmpi_status *st)
+ndmpi_status ndmpi_recv(uintptr_t buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm)
 {
+	ndmpi_status st = {0};
 	MPI_Status s;
 	msgbuf b;
 	int rc = msgbuf_make(count, ndmpi_type(dt), &b);
-	if (rc != MPI_SUCCESS)
-		return rc;
+	if (rc != MPI_SUCCESS) {
+		st.error = rc;
+		return st;
+	}
 	status_init(&s);
-	rc = MPI_Recv(buf, b.count, b.type, source, tag, ndmpi_comm(comm), &s);
+	rc = MPI_Recv((void *)buf, b.count, b.type, source, tag, ndmpi_comm(comm), &s);
 	msgbuf_done(&b);
-	fill_status(&s, ndmpi_type(dt), rc, st);
-	return rc;
+	fill_status(&s, ndmpi_type(dt), rc, &st);
+	return st;
 }
 
 static int isend_any(int mode, const void *buf, int64_t count, MPI_Datatype dt, int dest,

@@ -30,6 +30,7 @@ package mpi
 import "C"
 
 import (
+	"runtime"
 	"strconv"
 	"unsafe"
 )
@@ -84,9 +85,12 @@ func goStatus(cs *C.ndmpi_status) Status {
 }
 
 // Send is MPI_Send. buf may be nil when count is 0; counts beyond the C
-// int range are supported.
+// int range are supported. buf must point to heap (or C) memory, not to a
+// goroutine's stack: it reaches C as an integer, to spare cgo's pointer
+// check on the hot path, and only heap memory cannot move meanwhile.
 func Send(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) error {
-	rc := C.ndmpi_send(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
+	rc := C.ndmpi_send(C.uintptr_t(uintptr(buf)), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
+	runtime.KeepAlive(buf) // passed as an integer: keep the memory alive through the call
 	if rc != 0 {
 		return newError("MPI_Send", rc)
 	}
@@ -106,13 +110,14 @@ func Ssend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) er
 // Recv is MPI_Recv. source may be AnySource or ProcNull, tag AnyTag. The
 // status is filled on error too; with ErrTruncate its counts are what the
 // implementation reports (OpenMPI: the size of the incoming message,
-// MPICH: the size of the buffer).
+// MPICH: the size of the buffer). buf must point to heap (or C) memory,
+// as for Send.
 func Recv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (Status, error) {
-	var cs C.ndmpi_status
-	rc := C.ndmpi_recv(buf, C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c), &cs)
+	cs := C.ndmpi_recv(C.uintptr_t(uintptr(buf)), C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c))
+	runtime.KeepAlive(buf) // passed as an integer: keep the memory alive through the call
 	st := goStatus(&cs)
-	if rc != 0 {
-		return st, newError("MPI_Recv", rc)
+	if cs.error != 0 {
+		return st, newError("MPI_Recv", cs.error)
 	}
 	return st, nil
 }

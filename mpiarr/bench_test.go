@@ -1,0 +1,47 @@
+package mpiarr_test
+
+import (
+	"testing"
+
+	"github.com/ndmpi/ndmpi/mpiarr"
+	"github.com/ndmpi/ndmpi/mpiarr/mpitest"
+	"github.com/ndmpi/ndmpi/ndarray"
+)
+
+// The cost of the calls themselves: 8 bytes sent to this rank and
+// received back, no peer involved (bench/ compares it with C and mpi4py).
+func BenchmarkSendRecvSelf8B(b *testing.B) {
+	c := mpitest.World()
+	me := c.Rank()
+	buf := ndarray.Zeros[float64](1)
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := c.Send(buf, me, 0); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := c.Recv(buf, me, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// A packed send of a transposed 2048x2048 float64 to this rank.
+func BenchmarkPackedTransposeSelf(b *testing.B) {
+	c := mpitest.World().WithLayout(mpiarr.Pack)
+	me := c.Rank()
+	a := ndarray.Iota[float64](2048, 2048).T()
+	got := ndarray.Zeros[float64](2048, 2048)
+	b.SetBytes(int64(a.NBytes()))
+	for b.Loop() {
+		r, err := c.Irecv(got, me, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := c.Send(a, me, 0); err != nil {
+			b.Fatal(err)
+		}
+		if _, err := r.Wait(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

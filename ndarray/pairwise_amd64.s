@@ -1,0 +1,101 @@
+#include "textflag.h"
+
+// NumPy's pairwise-sum leaf (8 <= n <= 128 elements): eight accumulators
+// r0..r7 start as x[0..7] and take x[i+j] for each further group of 8;
+// they are combined as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), and the last
+// n%8 elements are added in order. SSE2 (every amd64) holds the
+// accumulators two (float64) or four (float32) to a register; each lane
+// does the same IEEE additions as NumPy's scalar code, so the result has
+// the same bits.
+
+// func pairwiseBlock64(x *float64, n int) float64
+TEXT ·pairwiseBlock64(SB), NOSPLIT, $32-24
+	MOVQ    x+0(FP), SI
+	MOVQ    n+8(FP), CX
+	MOVQ    CX, DX
+	ANDQ    $-8, DX          // m = n - n%8
+	MOVUPD  0(SI), X0        // r0 r1
+	MOVUPD  16(SI), X1       // r2 r3
+	MOVUPD  32(SI), X2       // r4 r5
+	MOVUPD  48(SI), X3       // r6 r7
+	MOVQ    $8, AX
+loop64:
+	CMPQ    AX, DX
+	JGE     combine64
+	MOVUPD  0(SI)(AX*8), X4
+	ADDPD   X4, X0
+	MOVUPD  16(SI)(AX*8), X4
+	ADDPD   X4, X1
+	MOVUPD  32(SI)(AX*8), X4
+	ADDPD   X4, X2
+	MOVUPD  48(SI)(AX*8), X4
+	ADDPD   X4, X3
+	ADDQ    $8, AX
+	JMP     loop64
+combine64:
+	MOVUPD  X0, r-32(SP)
+	MOVUPD  X1, r-16(SP)
+	MOVSD   r-32(SP), X0
+	ADDSD   r-24(SP), X0     // r0+r1
+	MOVSD   r-16(SP), X1
+	ADDSD   r-8(SP), X1      // r2+r3
+	ADDSD   X1, X0           // (r0+r1)+(r2+r3)
+	MOVUPD  X2, r-32(SP)
+	MOVUPD  X3, r-16(SP)
+	MOVSD   r-32(SP), X2
+	ADDSD   r-24(SP), X2     // r4+r5
+	MOVSD   r-16(SP), X3
+	ADDSD   r-8(SP), X3      // r6+r7
+	ADDSD   X3, X2           // (r4+r5)+(r6+r7)
+	ADDSD   X2, X0
+rest64:
+	CMPQ    AX, CX
+	JGE     done64
+	ADDSD   0(SI)(AX*8), X0
+	INCQ    AX
+	JMP     rest64
+done64:
+	MOVSD   X0, ret+16(FP)
+	RET
+
+// func pairwiseBlock32(x *float32, n int) float32
+TEXT ·pairwiseBlock32(SB), NOSPLIT, $32-20
+	MOVQ    x+0(FP), SI
+	MOVQ    n+8(FP), CX
+	MOVQ    CX, DX
+	ANDQ    $-8, DX
+	MOVUPS  0(SI), X0        // r0 r1 r2 r3
+	MOVUPS  16(SI), X1       // r4 r5 r6 r7
+	MOVQ    $8, AX
+loop32:
+	CMPQ    AX, DX
+	JGE     combine32
+	MOVUPS  0(SI)(AX*4), X4
+	ADDPS   X4, X0
+	MOVUPS  16(SI)(AX*4), X4
+	ADDPS   X4, X1
+	ADDQ    $8, AX
+	JMP     loop32
+combine32:
+	MOVUPS  X0, r-32(SP)
+	MOVUPS  X1, r-16(SP)
+	MOVSS   r-32(SP), X0
+	ADDSS   r-28(SP), X0     // r0+r1
+	MOVSS   r-24(SP), X1
+	ADDSS   r-20(SP), X1     // r2+r3
+	ADDSS   X1, X0
+	MOVSS   r-16(SP), X2
+	ADDSS   r-12(SP), X2     // r4+r5
+	MOVSS   r-8(SP), X3
+	ADDSS   r-4(SP), X3      // r6+r7
+	ADDSS   X3, X2
+	ADDSS   X2, X0
+rest32:
+	CMPQ    AX, CX
+	JGE     done32
+	ADDSS   0(SI)(AX*4), X0
+	INCQ    AX
+	JMP     rest32
+done32:
+	MOVSS   X0, ret+16(FP)
+	RET

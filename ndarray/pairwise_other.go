@@ -1,0 +1,8 @@
+//go:build !amd64
+
+package ndarray
+
+// pairwiseLeaf returns the function that sums a leaf of pairwiseSum,
+// 8 <= len(x) <= pwBlock elements: the Go reference, whose accumulators
+// the compiler keeps in registers.
+func pairwiseLeaf[E floating]() func([]E) E { return pairwiseBlockGo[E] }
