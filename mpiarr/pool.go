@@ -4,8 +4,6 @@ import (
 	"math/bits"
 	"sync"
 	"unsafe"
-
-	"github.com/ndmpi/ndmpi/ndarray"
 )
 
 // A stage is a contiguous buffer a packed message goes through. Stages are
@@ -15,9 +13,8 @@ import (
 // Small stages live in a sync.Pool. Large ones (bigStage and up) are kept
 // in a plain free list instead: a sync.Pool is emptied by every garbage
 // collection, and refaulting tens of MiB of fresh memory costs as much as
-// sending them. Large stages are allocated by ndarray's constructors, so
-// on Linux they sit on transparent huge pages, on which MPI's
-// shared-memory copies run faster.
+// sending them. On Linux large stages sit on transparent huge pages, on
+// which MPI's shared-memory copies run faster (see hugepage_linux.go).
 type stage struct {
 	buf   []byte // len is the requested size; cap the class size
 	words []uint64
@@ -58,7 +55,10 @@ func getStage(n int) *stage {
 		bigStages.Unlock()
 	}
 	if st == nil {
-		words, _ := ndarray.Zeros[uint64]((1<<class + bytesPerWord - 1) / bytesPerWord).Data()
+		words := make([]uint64, (1<<class+bytesPerWord-1)/bytesPerWord)
+		if class >= bigStage {
+			adviseHugePages(words)
+		}
 		st = &stage{words: words, class: class}
 	}
 	st.buf = unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(st.words))), len(st.words)*bytesPerWord)[:n]

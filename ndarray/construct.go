@@ -26,25 +26,15 @@ func alloc[T Element](order strides.Order, shape []int) *Array[T] {
 	return a
 }
 
-// fresh is alloc for the constructors, whose arrays are meant to last: on
-// Linux, large ones ask for transparent huge pages (see hugepage_linux.go).
-func fresh[T Element](order strides.Order, shape []int) *Array[T] {
-	a := alloc[T](order, shape)
-	adviseHugePages(a.data)
-	return a
-}
-
 // Zeros returns a new C-ordered array of the given shape filled with
 // zeros. No shape arguments make a 0-d array holding one element. It
-// panics on a negative length, as make does. On Linux an array of 4 MiB or
-// more asks for transparent huge pages, as NumPy's do (NDMPI_HUGEPAGES=0
-// turns that off).
-func Zeros[T Element](shape ...int) *Array[T] { return fresh[T](strides.RowMajor, shape) }
+// panics on a negative length, as make does.
+func Zeros[T Element](shape ...int) *Array[T] { return alloc[T](strides.RowMajor, shape) }
 
 // ZerosOrder is Zeros with the memory order given: OrderF for
 // column-major. OrderA and OrderK mean C here, as in NumPy.
 func ZerosOrder[T Element](order Order, shape ...int) *Array[T] {
-	return fresh[T](order.major(false), shape)
+	return alloc[T](order.major(false), shape)
 }
 
 // Empty returns a new C-ordered array of the given shape. Go zeroes all

@@ -266,7 +266,8 @@ func (r *report) method() {
 			"(`NDMPI_CHECK` unset).\n", strings.Join(parts, ", "))
 	}
 	r.p("- **Memory pages.** Transparent huge pages are in `%s` mode on this machine: NumPy asks for them on every array "+
-		"of 4 MiB or more, C's `malloc` and Go's heap do not, which matters for large messages and memory-bound kernels; "+
+		"of 4 MiB or more, and so do mpiarr's packing buffers; C's `malloc` and Go's heap (ndarray's arrays) do not, "+
+		"which matters for large messages and memory-bound kernels; "+
 		"the `c-huge` diagnostic runs measure the effect (section 1).\n", thpMode())
 	r.p("- **Raw data.** Every record of this run: `bench/out/results.jsonl`; commands and outputs: `bench/out/runbench.log` (not committed).\n\n")
 }

@@ -1,6 +1,6 @@
 //go:build !linux
 
-package ndarray
+package mpiarr
 
 // adviseHugePages does nothing outside Linux.
-func adviseHugePages[T Element](s []T) {}
+func adviseHugePages(words []uint64) {}
