@@ -379,19 +379,39 @@ static void msgbuf_done(msgbuf *b)
  * MPI_Get_elements_x with MPI_BYTE (both OpenMPI and MPICH record the byte
  * count in the status), so it is exact beyond 2^31; count follows the
  * MPI_Get_count rule: whole elements of dt, MPI_UNDEFINED otherwise. */
+static void fill_status_common(const MPI_Status *s, MPI_Datatype dt, int err, ndmpi_status *out);
+
+/* fill_status fills out from a request's status: Wait, Test, Waitall. */
 static void fill_status(const MPI_Status *s, MPI_Datatype dt, int err, ndmpi_status *out)
 {
-	MPI_Count bytes = 0, size = 0;
 	int flag = 0;
 
 	if (!out)
 		return;
-	out->source = s->MPI_SOURCE;
-	out->tag = s->MPI_TAG;
-	out->error = err;
 	if (MPI_Test_cancelled(s, &flag) != MPI_SUCCESS)
 		flag = 0;
 	out->cancelled = flag;
+	fill_status_common(s, dt, err, out);
+}
+
+/* fill_status_blocking fills out from the status of a blocking call,
+ * which cannot have been cancelled: it spares MPI_Test_cancelled on the
+ * path of every small message. */
+static void fill_status_blocking(const MPI_Status *s, MPI_Datatype dt, int err, ndmpi_status *out)
+{
+	if (!out)
+		return;
+	out->cancelled = 0;
+	fill_status_common(s, dt, err, out);
+}
+
+static void fill_status_common(const MPI_Status *s, MPI_Datatype dt, int err, ndmpi_status *out)
+{
+	MPI_Count bytes = 0, size = 0;
+
+	out->source = s->MPI_SOURCE;
+	out->tag = s->MPI_TAG;
+	out->error = err;
 	if (MPI_Get_elements_x(s, MPI_BYTE, &bytes) != MPI_SUCCESS || bytes == MPI_UNDEFINED)
 		bytes = 0;
 	out->bytes = bytes;
@@ -755,7 +775,7 @@ ndmpi_status ndmpi_recv(uintptr_t buf, int64_t count, ndmpi_h dt, int source, in
 	status_init(&s);
 	rc = MPI_Recv((void *)buf, b.count, b.type, source, tag, ndmpi_comm(comm), &s);
 	msgbuf_done(&b);
-	fill_status(&s, ndmpi_type(dt), rc, &st);
+	fill_status_blocking(&s, ndmpi_type(dt), rc, &st);
 	return st;
 }
 
