@@ -7,7 +7,7 @@ STATICCHECK := $(CURDIR)/bin/staticcheck
 export OMPI_ALLOW_RUN_AS_ROOT := 1
 export OMPI_ALLOW_RUN_AS_ROOT_CONFIRM := 1
 
-.PHONY: all demo test lint unit mpich tcp fuzz bench deps clean
+.PHONY: all demo test lint unit cgocheck mpich tcp fuzz bench deps clean
 
 all: test
 
@@ -17,8 +17,9 @@ demo:
 	@$(GO) run ./examples/demo
 
 ## test: vet, staticcheck, gofmt, race-enabled tests (conformance, fuzz seeds,
-## multi-rank MPI runs), then the MPI suite over TCP only and against MPICH
-test: lint unit tcp mpich
+## multi-rank MPI runs), then the MPI suite with cgo's strictest pointer
+## checks, over TCP only, and against MPICH
+test: lint unit cgocheck tcp mpich
 
 deps:
 	@./scripts/deps.sh mpi mpich python tools
@@ -35,6 +36,10 @@ lint: deps
 unit: deps
 	@echo "==> go test -race ./..."
 	@$(GO) test -race ./...
+
+cgocheck: deps
+	@echo "==> MPI suite with GOEXPERIMENT=cgocheck2"
+	@GOEXPERIMENT=cgocheck2 $(GO) test -count=1 ./mpiarr/...
 
 tcp: deps
 	@if [ -d mpiarr ]; then \
