@@ -62,16 +62,7 @@ func (c *Comm) Alltoall(send, recv Buffer) error {
 	enter()
 	err = mpi.Alltoall(sm.ptr, n, sm.dtOr(rm), rm.ptr, n, rm.dtOr(sm), c.h)
 	leave()
-	sm.release()
-	if err != nil {
-		rm.release()
-		return mpiError(op, err)
-	}
-	if tooSmall {
-		rm.release()
-		return newError(op, ErrTruncate, "receive buffer of %d elements is too small for the %d arriving", rs.count, in.count)
-	}
-	return rm.finish(op, in.count)
+	return settle(op, err, &sm, &rm, tooSmall, rs.count, in.count)
 }
 
 // Alltoallv is Alltoall with parts of any size (MPI_Alltoallv): rank r
@@ -158,14 +149,5 @@ func (c *Comm) Alltoallv(send Buffer, scounts, sdispls []int, recv Buffer, rcoun
 	enter()
 	err = mpi.Alltoallv(sm.ptr, scounts, sdispls, sm.dt, rm.ptr, rcounts, rdispls, rm.dt, c.h)
 	leave()
-	sm.release()
-	if err != nil {
-		rm.release()
-		return mpiError(op, err)
-	}
-	if tooSmall {
-		rm.release()
-		return newError(op, ErrTruncate, "receive buffer of %d elements is too small for the %d arriving", rs.count, need)
-	}
-	return rm.finish(op, need)
+	return settle(op, err, &sm, &rm, tooSmall, rs.count, need)
 }

@@ -64,6 +64,23 @@ func scratchFor(s spec, n int) message {
 	return m
 }
 
+// settle ends a collective once MPI returned: it releases the send side
+// and reports MPI's error, or this rank's receive buffer that was too
+// small (the rank took part through a scratch buffer), or unpacks the n
+// elements received.
+func settle(op string, err error, sm, rm *message, tooSmall bool, have, n int) error {
+	sm.release()
+	switch {
+	case err != nil:
+		rm.release()
+		return mpiError(op, err)
+	case tooSmall:
+		rm.release()
+		return newError(op, ErrTruncate, "receive buffer of %d elements is too small for the %d arriving", have, n)
+	}
+	return rm.finish(op, n)
+}
+
 // inout plans a buffer that MPI reads and then overwrites, or writes only
 // in parts (the in-place forms, and receives with displacements that may
 // leave gaps): a staged buffer is packed first and unpacked after, so that
@@ -244,16 +261,7 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool)
 		err = mpi.Reduce(sm.ptr, rm.ptr, count, sm.dtOr(rm), op.handle(), root, c.h)
 	}
 	leave()
-	sm.release()
-	if err != nil {
-		rm.release()
-		return mpiError(name, err)
-	}
-	if tooSmall {
-		rm.release()
-		return newError(name, ErrTruncate, "receive buffer of %d elements is too small for the %d-element result", rs.count, count)
-	}
-	return rm.finish(name, count)
+	return settle(name, err, &sm, &rm, tooSmall, rs.count, count)
 }
 
 // reduceFast runs Reduce and Allreduce of C-contiguous arrays with one
@@ -354,27 +362,37 @@ func (c *Comm) checkCounts(op, what string, counts, displs []int, total int) ([]
 	return displs, nil
 }
 
+// scatterArgs checks and parses the arguments Scatter and Scatterv share:
+// the root, a send buffer the root needs, a receive buffer every rank
+// needs (InPlace at the root only).
+func (c *Comm) scatterArgs(op string, send, recv Buffer, root int) (ss, rs spec, recvInPlace bool, err error) {
+	if err = c.checkRoot(op, root); err != nil {
+		return
+	}
+	isRoot := c.rank == root
+	if ss, _, err = parseColl(op, "send", send, isRoot); err != nil {
+		return
+	}
+	if rs, recvInPlace, err = parseColl(op, "receive", recv, true); err != nil {
+		return
+	}
+	if recvInPlace && !isRoot {
+		err = newError(op, ErrArg, "InPlace is the receive buffer of the root only")
+	}
+	return
+}
+
 // Scatter sends equal parts of root's send buffer to every rank's recv
 // (MPI_Scatter): rank i gets elements [i*n, (i+1)*n) of send in logical C
 // order, where n is the size of recv. send matters at the root only. At
 // the root, recv may be InPlace (its part stays in send).
 func (c *Comm) Scatter(send, recv Buffer, root int) error {
 	const op = "Scatter"
-	if err := c.checkRoot(op, root); err != nil {
+	ss, rs, recvInPlace, err := c.scatterArgs(op, send, recv, root)
+	if err != nil {
 		return err
 	}
 	isRoot := c.rank == root
-	ss, _, err := parseColl(op, "send", send, isRoot)
-	if err != nil {
-		return err
-	}
-	rs, recvInPlace, err := parseColl(op, "receive", recv, true)
-	if err != nil {
-		return err
-	}
-	if recvInPlace && !isRoot {
-		return newError(op, ErrArg, "InPlace is the receive buffer of the root only")
-	}
 	n := rs.count
 	if recvInPlace {
 		n = ss.count / c.size
@@ -415,12 +433,7 @@ func (c *Comm) Scatter(send, recv Buffer, root int) error {
 	enter()
 	err = mpi.Scatter(sm.ptr, n, sm.dtOr(rm), rm.ptr, rm.count, rm.dtOr(sm), root, c.h)
 	leave()
-	sm.release()
-	if err != nil {
-		rm.release()
-		return mpiError(op, err)
-	}
-	return rm.finish(op, n)
+	return settle(op, err, &sm, &rm, false, rs.count, n)
 }
 
 // Scatterv sends parts of root's send buffer to every rank (MPI_Scatterv):
@@ -435,21 +448,11 @@ func (c *Comm) Scatter(send, recv Buffer, root int) error {
 // at the root, recv may be InPlace.
 func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int) error {
 	const op = "Scatterv"
-	if err := c.checkRoot(op, root); err != nil {
+	ss, rs, recvInPlace, err := c.scatterArgs(op, send, recv, root)
+	if err != nil {
 		return err
 	}
 	isRoot := c.rank == root
-	ss, _, err := parseColl(op, "send", send, isRoot)
-	if err != nil {
-		return err
-	}
-	rs, recvInPlace, err := parseColl(op, "receive", recv, true)
-	if err != nil {
-		return err
-	}
-	if recvInPlace && !isRoot {
-		return newError(op, ErrArg, "InPlace is the receive buffer of the root only")
-	}
 	dt := rs.raw.DType
 	if recvInPlace {
 		dt = ss.raw.DType
@@ -523,16 +526,7 @@ func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int
 	err = mpi.ScattervPath(sm.ptr, sendCounts, sendDispls, sm.dtOr(rm), rm.ptr, rm.count, rm.dtOr(sm), root, c.h,
 		mpi.PathForCounts(counts, displs))
 	leave()
-	sm.release()
-	if err != nil {
-		rm.release()
-		return mpiError(op, err)
-	}
-	if tooSmall {
-		rm.release()
-		return newError(op, ErrTruncate, "receive buffer of %d elements is too small for the %d elements sent to rank %d", rs.count, mine, c.rank)
-	}
-	return rm.finish(op, mine)
+	return settle(op, err, &sm, &rm, tooSmall, rs.count, mine)
 }
 
 // Gather collects every rank's send buffer into root's recv, rank by rank
@@ -710,19 +704,7 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 		err = mpi.Gather(sm.ptr, sm.count, sm.dtOr(rm), rm.ptr, n, rm.dtOr(sm), root, c.h)
 	}
 	leave()
-	sm.release()
-	if err != nil {
-		rm.release()
-		return mpiError(name, err)
-	}
-	if tooSmall {
-		rm.release()
-		return newError(name, ErrTruncate, "receive buffer of %d elements is too small for the %d gathered", rs.count, need)
-	}
-	if !gets {
-		return nil
-	}
-	return rm.finish(name, need)
+	return settle(name, err, &sm, &rm, tooSmall, rs.count, need)
 }
 
 func gatherKind(vector, all bool) collKind {
