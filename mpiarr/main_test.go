@@ -6,6 +6,6 @@ import (
 	"github.com/ndmpi/ndmpi/mpiarr/mpitest"
 )
 
-// The tests run on one rank, then under mpirun with 2 and 4 ranks (see
+// The tests run on one rank, then under mpirun with 2, 3 and 4 ranks (see
 // package mpitest).
-func TestMain(m *testing.M) { mpitest.Main(m) }
+func TestMain(m *testing.M) { mpitest.Main(m, 2, 3, 4) }

@@ -1,0 +1,83 @@
+package mpiarr
+
+import (
+	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
+	"github.com/ndmpi/ndmpi/ndarray"
+	"github.com/ndmpi/ndmpi/strides"
+)
+
+// Redistribute copies the interior of d into the interior of to, another
+// distribution of the same global array over the same ranks: the
+// "transpose" between pencil decompositions of parallel FFT codes. Each
+// rank packs, for every rank, the part of its block that rank owns under
+// the new decomposition, and one MPI_Alltoallv moves everything. Every
+// rank knows every block, so no counts are exchanged first. Collective
+// over d's communicator.
+func (d *Dist[T]) Redistribute(to *Dist[T]) error {
+	const op = "Redistribute"
+	if !strides.Equal(d.Global, to.Global) {
+		return newError(op, ErrCount, "global shapes differ: %s and %s", shapeString(d.Global), shapeString(to.Global))
+	}
+	if d.Size() != to.Size() {
+		return newError(op, ErrCount, "%d ranks and %d ranks", d.Size(), to.Size())
+	}
+	enter()
+	cmp, err := mpi.CommCompare(d.Comm.h, to.Comm.h)
+	leave()
+	if err != nil {
+		return mpiError(op, err)
+	}
+	if cmp != mpi.Ident && cmp != mpi.Congruent {
+		return newError(op, ErrArg, "the two distributions are over different groups of processes")
+	}
+	size := d.Size()
+	scounts, rcounts := make([]int, size), make([]int, size)
+	var sendParts, recvParts []*ndarray.Array[T]
+	for r := 0; r < size; r++ {
+		// What this rank sends to r: its block under d, where r's block
+		// under to lies.
+		rs, rc := to.Block(to.CoordsOf(r))
+		if s, c, ok := intersect(d.Start, d.Count, rs, rc); ok {
+			sendParts = append(sendParts, blockView(d.Interior, d.Start, s, c))
+			scounts[r] = strides.Size(c)
+		}
+		// What r sends here: its block under d, where this rank's block
+		// under to lies.
+		fs, fc := d.Block(d.CoordsOf(r))
+		if s, c, ok := intersect(fs, fc, to.Start, to.Count); ok {
+			recvParts = append(recvParts, blockView(to.Interior, to.Start, s, c))
+			rcounts[r] = strides.Size(c)
+		}
+	}
+	sdispls, rdispls := packedDispls(scounts), packedDispls(rcounts)
+	send := ndarray.Zeros[T](sum(scounts))
+	at := 0
+	for _, p := range sendParts {
+		n := p.Size()
+		if err := ndarray.Must(send.Sub(ndarray.Range(at, at+n))).Assign(ndarray.Must(p.Reshape(n))); err != nil {
+			return &Error{Op: op, Kind: ErrArg, Msg: err.Error()}
+		}
+		at += n
+	}
+	recv := ndarray.Zeros[T](sum(rcounts))
+	if err := d.Comm.Alltoallv(send, scounts, sdispls, recv, rcounts, rdispls); err != nil {
+		return err
+	}
+	at = 0
+	for _, p := range recvParts {
+		n := p.Size()
+		if err := p.Assign(ndarray.Must(ndarray.Must(recv.Sub(ndarray.Range(at, at+n))).Reshape(p.Shape()...))); err != nil {
+			return &Error{Op: op, Kind: ErrArg, Msg: err.Error()}
+		}
+		at += n
+	}
+	return nil
+}
+
+func sum(xs []int) int {
+	n := 0
+	for _, x := range xs {
+		n += x
+	}
+	return n
+}
