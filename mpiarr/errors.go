@@ -47,6 +47,7 @@ type Error struct {
 	Msg       string
 }
 
+// Error formats the error as "mpiarr: Op: message".
 func (e *Error) Error() string { return "mpiarr: " + e.Op + ": " + e.Msg }
 
 // Unwrap returns the kind of failure, one of the Err* values.

@@ -37,6 +37,7 @@ const (
 	Raw
 )
 
+// String names the policy: "Refuse", "Pack", "Derived" or "Raw".
 func (l Layout) String() string {
 	switch l {
 	case Refuse:

@@ -25,6 +25,7 @@ const (
 
 var opNames = [...]string{"", "Sum", "Prod", "Min", "Max", "LAnd", "LOr", "LXor", "BAnd", "BOr", "BXor"}
 
+// String names the operation: "Sum", "Max", ...
 func (o Op) String() string {
 	if int(o) < len(opNames) && o > 0 {
 		return opNames[o]

@@ -40,6 +40,7 @@ type Error struct {
 	Err error  // wraps one of the Err* kinds
 }
 
+// Error formats the error as "ndarray: Op: message".
 func (e *Error) Error() string { return "ndarray: " + e.Op + ": " + e.Err.Error() }
 
 // Unwrap returns the underlying error, which wraps one of the Err* kinds.

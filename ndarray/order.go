@@ -26,6 +26,7 @@ const (
 	OrderK
 )
 
+// String is NumPy's spelling of the order: "C", "F", "A" or "K".
 func (o Order) String() string {
 	switch o {
 	case OrderF:

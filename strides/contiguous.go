@@ -11,6 +11,7 @@ const (
 	ColMajor
 )
 
+// String is "C" for RowMajor and "F" for ColMajor.
 func (o Order) String() string {
 	if o == ColMajor {
 		return "F"
