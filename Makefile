@@ -56,6 +56,8 @@ FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzView -fuzztime $(FUZZTIME) ./ndarray/
 	$(GO) test -run XXX -fuzz FuzzReshape -fuzztime $(FUZZTIME) ./ndarray/
+	$(GO) test -run XXX -fuzz FuzzReadNPY -fuzztime $(FUZZTIME) ./ndarray/
+	$(GO) test -run XXX -fuzz FuzzStr -fuzztime $(FUZZTIME) ./ndarray/internal/npformat/
 
 clean:
 	rm -rf bin bench/out
