@@ -106,13 +106,16 @@ func TestEveryExampleListed(t *testing.T) {
 	}
 }
 
-// Each example under the launcher with 4 ranks prints its expected output.
+// Each example under the launcher with 4 ranks prints its expected output
+// (and writes its files, in a directory of its own).
 func TestExamples(t *testing.T) {
 	needLauncher(t)
 	for _, e := range runner.Examples {
 		t.Run(e.Name, func(t *testing.T) {
-			o := runner.Run(built(t, e.Name), 4, timeout)
+			dir := t.TempDir()
+			o := runner.RunIn(dir, built(t, e.Name), 4, timeout)
 			require.NoError(t, o.Err, "%s\n%s", runner.LauncherCommand(e.Name, 4), o.ErrContext())
+			checkFiles(t, dir, e.Name)
 			path := filepath.Join("testdata", e.Name+".out")
 			if *update {
 				require.NoError(t, os.WriteFile(path, []byte(o.Text()), 0o644))
@@ -146,19 +149,31 @@ func TestOtherSizes(t *testing.T) {
 	needLauncher(t)
 	for _, e := range runner.Examples {
 		t.Run(e.Name+"/alone", func(t *testing.T) {
-			o := runner.RunAlone(built(t, e.Name), timeout)
+			dir := t.TempDir()
+			o := runner.RunAloneIn(dir, built(t, e.Name), timeout)
 			require.NoError(t, o.Err, o.ErrContext())
 			assert.NotEmpty(t, o.Text())
+			checkFiles(t, dir, e.Name)
 		})
 	}
 	for _, np := range []int{2, 3} {
 		for _, e := range runner.Examples {
 			t.Run(fmt.Sprintf("%s/np=%d", e.Name, np), func(t *testing.T) {
-				o := runner.Run(built(t, e.Name), np, timeout)
+				dir := t.TempDir()
+				o := runner.RunIn(dir, built(t, e.Name), np, timeout)
 				require.NoError(t, o.Err, "%s\n%s", runner.LauncherCommand(e.Name, np), o.ErrContext())
 				assert.Contains(t, o.Ranks, 0, "rank 0 printed nothing")
+				checkFiles(t, dir, e.Name)
 			})
 		}
+	}
+}
+
+// checkFiles checks that example name wrote its files into dir.
+func checkFiles(t *testing.T, dir, name string) {
+	t.Helper()
+	for _, f := range runner.Files[name] {
+		assert.FileExists(t, filepath.Join(dir, f), "%s writes %s into its working directory", name, f)
 	}
 }
 

@@ -24,6 +24,9 @@ struct opts {
 	const char *method, *cases, *ops;
 	int n, iters;
 	int hugepages; /* --hugepages 1: buffers as NumPy allocates them */
+	/* dist.c */
+	const char *grids;
+	int halo_iters, n3, redist_iters;
 };
 
 static __attribute__((unused)) void die(const char *fmt, ...)
@@ -103,6 +106,14 @@ static __attribute__((unused)) void parse_opts(int argc, char **argv, struct opt
 			o->iters = atoi(v);
 		else if (!strcmp(a, "hugepages"))
 			o->hugepages = atoi(v);
+		else if (!strcmp(a, "grids"))
+			o->grids = v;
+		else if (!strcmp(a, "halo-iters"))
+			o->halo_iters = atoi(v);
+		else if (!strcmp(a, "n3"))
+			o->n3 = atoi(v);
+		else if (!strcmp(a, "redist-iters"))
+			o->redist_iters = atoi(v);
 		else
 			die("unknown flag %s", argv[i]);
 		i++;

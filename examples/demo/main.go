@@ -3,6 +3,8 @@
 // launcher with 4 ranks (more ranks than cores allowed), printing each
 // program's output in rank order (all of rank 0's lines, then rank 1's,
 // ...; the tag in front of each line is the rank), then a summary table.
+// Examples that write files (heat2d's .npy files) run in bin/examples/
+// and leave them there.
 //
 //	go run ./examples/demo            # OpenMPI's mpirun
 //	go run -tags mpich ./examples/demo  # MPICH's mpiexec.mpich
@@ -63,8 +65,20 @@ func demo() int {
 	for _, ex := range runner.Examples {
 		bin := filepath.Join(binDir, ex.Name)
 		fmt.Printf("\n=== %s: %s (%s) ===\n", ex.Name, ex.Title, ex.Seed)
-		fmt.Printf("$ %s\n", runner.LauncherCommand(rel(root, bin), ranks))
-		o := runner.Run(bin, ranks, timeout)
+		// An example that writes files runs in binDir, and leaves them
+		// there.
+		files := runner.Files[ex.Name]
+		dir := ""
+		if len(files) > 0 {
+			dir = binDir
+			fmt.Printf("$ cd %s && %s\n", rel(root, binDir), runner.LauncherCommand("./"+ex.Name, ranks))
+		} else {
+			fmt.Printf("$ %s\n", runner.LauncherCommand(rel(root, bin), ranks))
+		}
+		for _, f := range files {
+			os.Remove(filepath.Join(binDir, f)) // not last run's
+		}
+		o := runner.RunIn(dir, bin, ranks, timeout)
 		for _, r := range slices.Sorted(maps.Keys(o.Ranks)) {
 			for _, line := range o.Ranks[r] {
 				fmt.Printf("[%d] %s\n", r, line)
@@ -87,6 +101,18 @@ func demo() int {
 			verdict = "FAILED: no expected output: " + err.Error()
 		case o.Text() != want:
 			verdict = "FAILED: output differs from " + rel(root, runner.ExpectedPath(root, ex.Name))
+		}
+		var wrote []string
+		for _, f := range files {
+			path := filepath.Join(binDir, f)
+			if _, err := os.Stat(path); err != nil && verdict == "OK" {
+				verdict = "FAILED: did not write " + rel(root, path)
+			} else if err == nil {
+				wrote = append(wrote, rel(root, path))
+			}
+		}
+		if len(wrote) > 0 {
+			fmt.Printf("(files left: %s)\n", strings.Join(wrote, ", "))
 		}
 		if verdict != "OK" {
 			failed++

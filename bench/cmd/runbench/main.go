@@ -50,11 +50,17 @@ type config struct {
 	KernelN       int
 	KernelReps    int
 	ViewIters     int
+	// The dist suite: halo exchange of a DistN² array, Redistribute of
+	// a DistN3³ array.
+	DistN           int
+	DistHaloIters   int
+	DistN3          int
+	DistRedistIters int
 }
 
 func fullConfig() config {
 	return config{
-		Rounds:        map[string]int{"overhead": 5, "pingpong": 9, "noncontig": 7, "coll": 5, "objects": 5, "kernels": 5},
+		Rounds:        map[string]int{"overhead": 5, "pingpong": 9, "noncontig": 7, "coll": 5, "objects": 5, "kernels": 5, "dist": 5},
 		PingSizes:     pow2Sizes(8, 64<<20),
 		PingBudget:    32 << 20,
 		NoncontigN:    2048,
@@ -66,13 +72,18 @@ func fullConfig() config {
 		KernelN:       4096,
 		KernelReps:    7,
 		ViewIters:     200000,
+
+		DistN:           2048,
+		DistHaloIters:   1000,
+		DistN3:          128,
+		DistRedistIters: 20,
 	}
 }
 
 func quickConfig() config {
 	return config{
 		Quick:         true,
-		Rounds:        map[string]int{"overhead": 3, "pingpong": 3, "noncontig": 3, "coll": 3, "objects": 3, "kernels": 3},
+		Rounds:        map[string]int{"overhead": 3, "pingpong": 3, "noncontig": 3, "coll": 3, "objects": 3, "kernels": 3, "dist": 3},
 		PingSizes:     "8,64,512,4K,32K,256K,1M,4M",
 		PingBudget:    8 << 20,
 		NoncontigN:    2048,
@@ -84,6 +95,11 @@ func quickConfig() config {
 		KernelN:       4096,
 		KernelReps:    3,
 		ViewIters:     50000,
+
+		DistN:           2048,
+		DistHaloIters:   300,
+		DistN3:          128,
+		DistRedistIters: 10,
 	}
 }
 
@@ -135,7 +151,7 @@ var (
 func main() {
 	quick := flag.Bool("quick", false, "fewer sizes, iterations and rounds (for development)")
 	rounds := flag.Int("rounds", 0, "rounds for every suite (default 5 or 7 per suite, 3 with -quick)")
-	only := flag.String("only", "", "comma-separated suites to run (overhead, pingpong, noncontig, coll, objects, kernels); the report covers those")
+	only := flag.String("only", "", "comma-separated suites to run (overhead, pingpong, noncontig, coll, objects, kernels, dist); the report covers those")
 	docs := flag.String("docs", "docs", "where benchmarks.md and img/ go")
 	reportOnly := flag.Bool("report", false, "run nothing: rewrite the report and plots from the last run's bench/out/results.jsonl and run.json")
 	flag.Parse()
@@ -161,7 +177,7 @@ func main() {
 	}
 	suites := harness.ParseList(*only)
 	if len(suites) == 0 {
-		suites = []string{"overhead", "pingpong", "noncontig", "coll", "objects", "kernels"}
+		suites = []string{"overhead", "pingpong", "noncontig", "coll", "objects", "kernels", "dist"}
 	}
 	if err := os.MkdirAll(binDir, 0o755); err != nil {
 		fatalf("%v", err)
@@ -270,13 +286,13 @@ func goTool() string {
 }
 
 func build() error {
-	for _, p := range []string{"pingpong", "noncontig", "coll"} {
+	for _, p := range []string{"pingpong", "noncontig", "coll", "dist"} {
 		cmd := exec.Command("mpicc", "-O2", "-Wall", "-o", filepath.Join(binDir, "c-"+p), filepath.Join("bench/c", p+".c"))
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("mpicc %s: %v\n%s", p, err, out)
 		}
 	}
-	for _, p := range []string{"pingpong", "noncontig", "coll", "objects", "kernels"} {
+	for _, p := range []string{"pingpong", "noncontig", "coll", "objects", "kernels", "dist"} {
 		cmd := exec.Command(goTool(), "build", "-o", filepath.Join(binDir, "go-"+p), "./bench/go/"+p)
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("go build %s: %v\n%s", p, err, out)
@@ -394,6 +410,23 @@ func plan(cfg config, suites []string) []step {
 			{System: "go-huge", Argv: append([]string{bin("go-kernels"), "-hugepages", "-system", "go-huge",
 				"-cases", "sum,copy_into,transpose_into,add_into"}, args...)},
 		})
+	}
+	if want["dist"] {
+		// Two ranks: the rows (contiguous faces) and the columns (strided
+		// faces) of the halo exchange apart; four ranks: a 2x2 grid.
+		for _, run := range []struct {
+			np    int
+			grids string
+		}{{2, "2x1,1x2"}, {4, "2x2"}} {
+			args := []string{"-n", fmt.Sprint(cfg.DistN), "-halo-iters", fmt.Sprint(cfg.DistHaloIters), "-grids", run.grids,
+				"-n3", fmt.Sprint(cfg.DistN3), "-redist-iters", fmt.Sprint(cfg.DistRedistIters)}
+			rounds("dist", run.np, []step{
+				{System: "c", Argv: append([]string{bin("c-dist")}, args...)},
+				{System: "go-derived", Argv: append([]string{bin("go-dist"), "-layout", "derived"}, args...)},
+				{System: "go-pack", Argv: append([]string{bin("go-dist"), "-layout", "pack"}, args...)},
+				{System: "mpi4py", Argv: append(pyScript("dist"), args...)},
+			})
+		}
 	}
 	return steps
 }

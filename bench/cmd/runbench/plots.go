@@ -3,6 +3,7 @@ package main
 import (
 	"image/color"
 	"math"
+	"strconv"
 	"strings"
 
 	"gonum.org/v1/plot"
@@ -40,6 +41,10 @@ var systemColors = map[string]color.Color{
 	"NumPy":      color.RGBA{R: 0xe0, G: 0x8a, B: 0x00, A: 0xff},
 	"Go ÷ C":     color.RGBA{R: 0x00, G: 0x7d, B: 0x9c, A: 0xff},
 	"mpi4py ÷ C": color.RGBA{R: 0xe0, G: 0x8a, B: 0x00, A: 0xff},
+
+	"Go Derived ÷ mpi4py": color.RGBA{R: 0x00, G: 0x7d, B: 0x9c, A: 0xff},
+	"Go Pack ÷ mpi4py":    color.RGBA{R: 0x7a, G: 0xc7, B: 0xdb, A: 0xff},
+	"C ÷ mpi4py":          color.RGBA{R: 0x44, G: 0x44, B: 0x44, A: 0xff},
 }
 
 func colorOf(name string, i int) color.Color {
@@ -138,7 +143,7 @@ func plotLinesCount(file, title, xlabel, ylabel string, series []lineSeries) err
 func plotBars(file, title, ylabel string, labels []string, groups []barGroup, logY bool) error {
 	p := newPlot(title, "", ylabel)
 	if logY {
-		return plotRatioPoints(p, file, labels, groups)
+		return plotRatioPoints(p, file, "C (= 1)", labels, groups)
 	}
 	w := vg.Points(float64(min(20, 300/max(1, len(labels)*len(groups)))))
 	for i, g := range groups {
@@ -157,7 +162,13 @@ func plotBars(file, title, ylabel string, labels []string, groups []barGroup, lo
 	return p.Save(plotW, plotH, file)
 }
 
-func plotRatioPoints(p *plot.Plot, file string, labels []string, groups []barGroup) error {
+// plotRatios plots ratios to a reference system, one point per category
+// and group, on a log scale with the reference's 1 dashed.
+func plotRatios(file, title, ylabel, ref string, labels []string, groups []barGroup) error {
+	return plotRatioPoints(newPlot(title, "", ylabel), file, ref, labels, groups)
+}
+
+func plotRatioPoints(p *plot.Plot, file, refName string, labels []string, groups []barGroup) error {
 	p.Y.Scale = plot.LogScale{}
 	p.Y.Tick.Marker = plot.LogTicks{Prec: -1}
 	lo, hi := 1.0, 1.0
@@ -189,8 +200,12 @@ func plotRatioPoints(p *plot.Plot, file string, labels []string, groups []barGro
 	}
 	ref.Color, ref.Dashes = color.Gray{Y: 0x60}, []vg.Length{vg.Points(4), vg.Points(3)}
 	p.Add(ref)
-	p.Legend.Add("C (= 1)", ref)
+	p.Legend.Add(refName, ref)
 	p.Y.Min, p.Y.Max = lo/1.5, hi*1.5
+	if p.Y.Max/p.Y.Min < 20 {
+		// Less than a decade or so: LogTicks would label 1 alone.
+		p.Y.Tick.Marker = pow2Ticks{}
+	}
 	p.X.Min, p.X.Max = -0.5, float64(len(labels))-0.5
 	ticks := make([]plot.Tick, len(labels))
 	for i, l := range labels {
@@ -199,4 +214,19 @@ func plotRatioPoints(p *plot.Plot, file string, labels []string, groups []barGro
 	p.X.Tick.Marker = plot.ConstantTicks(ticks)
 	p.X.Tick.Label.Rotation = 0
 	return p.Save(plotW+2*vg.Inch, plotH, file)
+}
+
+// pow2Ticks labels the powers of two (..., 0.25, 0.5, 1, 2, 4, ...) of a
+// log axis too short for LogTicks' powers of ten.
+type pow2Ticks struct{}
+
+func (pow2Ticks) Ticks(min, max float64) []plot.Tick {
+	var ts []plot.Tick
+	for e := math.Floor(math.Log2(min)); e <= math.Ceil(math.Log2(max)); e++ {
+		v := math.Exp2(e)
+		if v >= min && v <= max {
+			ts = append(ts, plot.Tick{Value: v, Label: strconv.FormatFloat(v, 'g', -1, 64)})
+		}
+	}
+	return ts
 }

@@ -140,6 +140,7 @@ func (r *report) write() error {
 		{"coll", r.coll},
 		{"objects", r.objects},
 		{"kernels", r.kernels},
+		{"dist", r.dist},
 	}
 	for _, s := range sections {
 		if !r.has(s.suite) {
@@ -809,6 +810,108 @@ func (r *report) kern(cas, system string) *stat {
 		}
 	}
 	return nil
+}
+
+// --- 6. Distributed arrays
+
+func (r *report) dist() error {
+	cfg := r.run.Config
+	r.p("## 6. Distributed arrays: halo exchange and redistribution (2 and 4 ranks)\n\n")
+	r.p("`mpiarr.Dist` against the same communication written by hand with mpi4py and NumPy (`bench/py/dist.py`), " +
+		"and with MPI directly in C (`bench/c/dist.c`, the floor). Blocks are NumPy's `array_split` along each axis of an " +
+		"`MPI_Cart_create` grid, the same in all three; every rank fills its block with the global index of each element " +
+		"and checks the result once, element by element, outside the timed loop.\n\n")
+	r.p("- **Halo exchange**: a %d×%d float64 array, halo of 1 on both axes; one `ExchangeHalos()` call, i.e. on every rank "+
+		"two `MPI_Sendrecv` per axis, axis 0 then axis 1 (corners filled), to `MPI_PROC_NULL` off the global edges. "+
+		"Go `Derived`: the faces go as MPI derived datatypes made from the face views' strides (cached); Go `Pack`: "+
+		"through pooled buffers (a contiguous row goes as it is either way). mpi4py: `comm.Sendrecv` of the rows, received "+
+		"straight into the halo row; columns sent as `np.ascontiguousarray(local[:, j])`, received into a contiguous buffer "+
+		"and copied into the halo column. C: a row and an `MPI_Type_vector` column committed once, the same `MPI_Sendrecv` "+
+		"calls. On 2 ranks the 2×1 grid exchanges rows only (contiguous, 16 KiB each) and the "+
+		"1×2 grid columns only (strided, 2 050 elements); the 2×2 grid on 4 ranks both, half as long. %d calls per run.\n",
+		cfg.DistN, cfg.DistN, cfg.DistHaloIters)
+	r.p("- **Redistribution**: a %d³ float64 array (%s) from slabs along the first axis (grid np×1×1) to slabs along "+
+		"the last (1×1×np), the transpose of pencil FFT codes; one `a.Redistribute(b)` call: pack, for every rank, the part "+
+		"of the block it owns afterwards, one `MPI_Alltoallv`, unpack. The layout policy does not apply (the packed "+
+		"buffers are contiguous): the two Go columns run the same code, which shows the noise. mpi4py: "+
+		"`np.ascontiguousarray` of each part, `np.concatenate`, counts and displacements computed by hand, "+
+		"`comm.Alltoallv`, then each part copied into place. C: `memcpy` of the innermost runs into a send buffer, "+
+		"`MPI_Alltoallv`, `memcpy` out of the receive buffer, with the plan and both buffers made once (Go and mpi4py "+
+		"allocate their buffers on every call). %d calls per run.\n",
+		cfg.DistN3, fmtSize(int64(8*cfg.DistN3*cfg.DistN3*cfg.DistN3)), cfg.DistRedistIters)
+	r.p("- A batch's time is the slowest rank's mean per call; figures are medians over batches, then over %d rounds "+
+		"(min–max over the rounds in the second table). No goal is set for this suite: comparison only. Four ranks on two "+
+		"cores are oversubscribed, as everywhere in this report.\n\n", cfg.Rounds["dist"])
+
+	type row struct {
+		cas  string
+		np   int
+		size int64
+	}
+	var rows []row
+	seen := map[row]bool{}
+	for k := range r.stats {
+		if k.Bench == "dist" {
+			if rw := (row{k.Case, k.NP, k.Size}); !seen[rw] {
+				seen[rw] = true
+				rows = append(rows, rw)
+			}
+		}
+	}
+	// By ranks, then the halo exchanges (2x1 before 1x2), then the
+	// redistribution.
+	slices.SortFunc(rows, func(a, b row) int {
+		if a.np != b.np {
+			return a.np - b.np
+		}
+		ha, hb := strings.HasPrefix(a.cas, "halo "), strings.HasPrefix(b.cas, "halo ")
+		if ha != hb {
+			if ha {
+				return -1
+			}
+			return 1
+		}
+		return strings.Compare(b.cas, a.cas)
+	})
+	if len(rows) == 0 {
+		return nil
+	}
+	r.p("| Operation | Ranks | Go `Derived` | Go `Pack` | mpi4py | C | Derived ÷ mpi4py | Pack ÷ mpi4py | Derived ÷ C | Pack ÷ C |\n")
+	r.p("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n")
+	var labels []string
+	gD, gP, gC := barGroup{Name: "Go Derived ÷ mpi4py"}, barGroup{Name: "Go Pack ÷ mpi4py"}, barGroup{Name: "C ÷ mpi4py"}
+	var spreads strings.Builder
+	for _, rw := range rows {
+		get := func(sys string) *stat { return r.get("dist", rw.cas, rw.np, rw.size, sys) }
+		gd, gp, py, c := get("go-derived"), get("go-pack"), get("mpi4py"), get("c")
+		r.p("| %s | %d | %s | %s | %s | %s | %s | %s | %s | %s |\n", distLabel(rw.cas), rw.np, fmtT(gd), fmtT(gp), fmtT(py), fmtT(c),
+			ratio(gd, py), ratio(gp, py), ratio(gd, c), ratio(gp, c))
+		fmt.Fprintf(&spreads, "| %s | %d | %s | %s | %s | %s |\n", distLabel(rw.cas), rw.np, spread(gd), spread(gp), spread(py), spread(c))
+		labels = append(labels, fmt.Sprintf("%s\nnp=%d", strings.Replace(distLabel(rw.cas), " ", "\n", 1), rw.np))
+		gD.Values = append(gD.Values, q(gd, py))
+		gP.Values = append(gP.Values, q(gp, py))
+		gC.Values = append(gC.Values, q(c, py))
+	}
+	r.p("\nMin–max over the rounds:\n\n| Operation | Ranks | Go `Derived` | Go `Pack` | mpi4py | C |\n|---|---:|---|---|---|---|\n%s\n", spreads.String())
+	title := "Distributed arrays: time relative to mpi4py + NumPy by hand (1 = mpi4py; lower is faster)\nno goal set for this suite: comparison only"
+	if err := plotRatios(filepath.Join(docsDir, "img", "dist.png"), title, "time ÷ mpi4py time (log scale)", "mpi4py (= 1)",
+		labels, []barGroup{gD, gP, gC}); err != nil {
+		return err
+	}
+	r.p("![Distributed arrays](img/dist.png)\n\n")
+	return nil
+}
+
+// distLabel names a case of the dist suite: "halo 2x2" is the halo
+// exchange on a 2x2 grid, "redist 4x1x1 to 1x1x4" a redistribution.
+func distLabel(cas string) string {
+	switch {
+	case strings.HasPrefix(cas, "halo "):
+		return "halo exchange " + strings.ReplaceAll(strings.TrimPrefix(cas, "halo "), "x", "×")
+	case strings.HasPrefix(cas, "redist "):
+		return "Redistribute " + strings.ReplaceAll(strings.ReplaceAll(strings.TrimPrefix(cas, "redist "), "x", "×"), " to ", " → ")
+	}
+	return cas
 }
 
 // --- goals and formatting

@@ -56,6 +56,13 @@ var Examples = []Example{
 	{"sendrecv_exchange", "Sendrecv and PROC_NULL", seed2 + `: "Combined send and receive"`, "pairwise swap; a chain with PROC_NULL ends"},
 	{"typed_buffer", "[buffer, count, datatype]", seed2 + `: "Manual definition of a memory buffer"`, "MPI.DOUBLE, MPI.INT; datatype checked"},
 	{"objects", "lower-case (object) and upper-case (buffer) methods", seed2 + `: introduction`, "BcastObj/SendObj vs Send; SendArray"},
+	{"heat2d", "2-D heat equation on a distributed array", "beyond the tutorials: a stencil code on mpiarr.Dist", "Dist: halo exchange, stencil on views, .npy by MPI-IO"},
+}
+
+// Files are the files an example writes into its working directory (see
+// RunIn), for the examples that write any.
+var Files = map[string][]string{
+	"heat2d": {"heat2d.npy", "heat2d_serial.npy"},
 }
 
 // ModuleRoot returns the directory of the go.mod of the module the
@@ -145,8 +152,15 @@ func (o *Output) Text() string {
 // Run runs bin under the launcher with np ranks. A run that outlives
 // timeout is killed, with every process it started, and reported as
 // hung.
-func Run(bin string, np int, timeout time.Duration) *Output {
-	o := run(mpitest.Command(np, bin), timeout)
+func Run(bin string, np int, timeout time.Duration) *Output { return RunIn("", bin, np, timeout) }
+
+// RunIn is Run with the ranks started in directory dir ("": the current
+// directory), where the example writes its Files, and with arguments
+// args. A relative bin is relative to dir.
+func RunIn(dir, bin string, np int, timeout time.Duration, args ...string) *Output {
+	cmd := mpitest.Command(np, bin, args...)
+	cmd.Dir = dir
+	o := run(cmd, timeout)
 	lines := o.Untagged
 	o.Untagged = nil
 	o.Ranks = map[int][]string{}
@@ -162,8 +176,13 @@ func Run(bin string, np int, timeout time.Duration) *Output {
 
 // RunAlone runs bin without a launcher: MPI makes it a world of one rank,
 // rank 0, which prints every line.
-func RunAlone(bin string, timeout time.Duration) *Output {
-	o := run(exec.Command(bin), timeout)
+func RunAlone(bin string, timeout time.Duration) *Output { return RunAloneIn("", bin, timeout) }
+
+// RunAloneIn is RunAlone in directory dir, with arguments args.
+func RunAloneIn(dir, bin string, timeout time.Duration, args ...string) *Output {
+	cmd := exec.Command(bin, args...)
+	cmd.Dir = dir
+	o := run(cmd, timeout)
 	o.Ranks = map[int][]string{0: o.Untagged}
 	o.Untagged = nil
 	return o
