@@ -88,6 +88,7 @@ func Finalize() error {
 	if mpi.Finalized() || !mpi.Initialized() {
 		return nil
 	}
+	freeTypeCache()
 	if err := mpi.Finalize(); err != nil {
 		return mpiError("Finalize", err)
 	}

@@ -46,9 +46,11 @@ type DistOptions struct {
 	Halo []int
 	// Periodic makes the halos of an axis wrap around (nil: none).
 	Periodic []bool
-	// Layout is how the non-contiguous faces and blocks travel: Derived
-	// (the default) describes them to MPI with derived datatypes, Pack
-	// copies them through buffers.
+	// Layout is how the non-contiguous faces and blocks travel: Pack (the
+	// default) copies them through pooled buffers, Derived describes them
+	// to MPI with derived datatypes. Pack measured as fast or faster for
+	// every face here (docs/benchmarks.md); Derived spares the memory of
+	// the buffers.
 	Layout Layout
 }
 
@@ -93,8 +95,8 @@ func NewDist[T ndarray.Element](c *Comm, global []int, o DistOptions) (*Dist[T],
 		}
 	}
 	layout := o.Layout
-	if layout == Refuse {
-		layout = Derived
+	if layout == Refuse || layout == Raw {
+		layout = Pack
 	}
 	enter()
 	h, err := mpi.CartCreate(c.h, grid, periodic, false)
@@ -240,8 +242,8 @@ func (d *Dist[T]) Scatter(global *ndarray.Array[T], root int) error {
 		send = ndarray.Zeros[T](displs[len(displs)-1] + counts[len(counts)-1])
 		for r := range counts {
 			s, c := d.Block(d.CoordsOf(r))
-			part := ndarray.Must(send.Sub(ndarray.Range(displs[r], displs[r]+counts[r])))
-			if err := part.Assign(ndarray.Must(blockView(global, make([]int, len(s)), s, c).Reshape(counts[r]))); err != nil {
+			part := ndarray.Must(ndarray.Must(send.Sub(ndarray.Range(displs[r], displs[r]+counts[r]))).Reshape(c...))
+			if err := part.Assign(blockView(global, make([]int, len(s)), s, c)); err != nil {
 				return &Error{Op: op, Kind: ErrArg, Msg: err.Error()}
 			}
 		}

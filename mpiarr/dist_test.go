@@ -45,6 +45,18 @@ func TestDistScatterGatherHalos(t *testing.T) {
 			require.NoError(t, d.ExchangeHalos())
 			checkHalos(t, d, want)
 
+			// The same exchange for a second Local-shaped array, as a
+			// Jacobi iteration swapping two buffers needs.
+			second := ndarray.Zeros[float64](d.Local.Shape()...)
+			inner := make([]ndarray.Index, len(d.Halo))
+			for k, h := range d.Halo {
+				inner[k] = ndarray.Range(h, h+d.Count[k])
+			}
+			require.NoError(t, ndarray.Must(second.Sub(inner...)).Assign(d.Interior))
+			require.NoError(t, d.ExchangeHalosOf(second))
+			require.Equal(t, d.Local.ToSlice(), second.ToSlice())
+			require.ErrorIs(t, d.ExchangeHalosOf(ndarray.Zeros[float64](1)), mpiarr.ErrCount)
+
 			// Gather back into a transposed (F-ordered) array at the root.
 			var back *ndarray.Array[float64]
 			if c.Rank() == 0 {

@@ -70,13 +70,8 @@ func derivedType(raw ndarray.Raw) (mpi.Datatype, error) {
 		return dt, err
 	}
 	if typeCache.n >= maxCachedTypes || typeCache.byHash == nil {
-		for _, list := range typeCache.byHash {
-			for _, c := range list {
-				_ = mpi.TypeFree(&c.dt)
-			}
-		}
+		freeTypes()
 		typeCache.byHash = make(map[uint64][]cachedType)
-		typeCache.n = 0
 	}
 	typeCache.byHash[h] = append(typeCache.byHash[h], cachedType{
 		dtype:   raw.DType,
@@ -86,4 +81,24 @@ func derivedType(raw ndarray.Raw) (mpi.Datatype, error) {
 	})
 	typeCache.n++
 	return dt, nil
+}
+
+// freeTypeCache frees every cached datatype, before MPI_Finalize (MPICH
+// reports handles still alive then).
+func freeTypeCache() {
+	typeCache.Lock()
+	defer typeCache.Unlock()
+	freeTypes()
+}
+
+// freeTypes frees the cached datatypes and empties the cache; the caller
+// holds the lock.
+func freeTypes() {
+	for _, list := range typeCache.byHash {
+		for _, c := range list {
+			_ = mpi.TypeFree(&c.dt)
+		}
+	}
+	typeCache.byHash = nil
+	typeCache.n = 0
 }

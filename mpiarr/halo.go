@@ -5,6 +5,7 @@ import (
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 	"github.com/ndmpi/ndmpi/ndarray"
+	"github.com/ndmpi/ndmpi/strides"
 )
 
 // faceSet is what one halo exchange along an axis moves: the slabs of
@@ -19,13 +20,12 @@ type faceSet[T ndarray.Element] struct {
 	lowHalo, highHalo   *ndarray.Array[T] // the halos before and after the interior
 }
 
-// makeFaces prepares the views and neighbours of every axis that has a
-// halo to exchange, once: an exchange then allocates nothing.
+// makeFaces finds the neighbours of every axis that has a halo to
+// exchange and prepares the views of Local the exchange moves, once: an
+// exchange of Local then allocates nothing.
 func (d *Dist[T]) makeFaces() error {
-	nd := len(d.Global)
-	for k := 0; k < nd; k++ {
-		h := d.Halo[k]
-		if h == 0 {
+	for k := range d.Global {
+		if d.Halo[k] == 0 {
 			continue
 		}
 		enter()
@@ -34,23 +34,30 @@ func (d *Dist[T]) makeFaces() error {
 		if err != nil {
 			return mpiError("NewDist", err)
 		}
-		slab := func(from, to int) *ndarray.Array[T] {
-			idx := make([]ndarray.Index, nd)
-			idx[k] = ndarray.Range(from, to)
-			return ndarray.Must(d.Local.Sub(idx...))
+		if src == ProcNull && dst == ProcNull {
+			continue // one rank along a non-periodic axis: nothing to exchange
 		}
-		n := d.Count[k]
-		d.faces = append(d.faces, faceSet[T]{
-			axis:      k,
-			source:    src,
-			dest:      dst,
-			lowHalo:   slab(0, h),
-			lowInner:  slab(h, 2*h),
-			highInner: slab(n, n+h),
-			highHalo:  slab(n+h, n+2*h),
-		})
+		d.faces = append(d.faces, faceSet[T]{axis: k, source: src, dest: dst})
 	}
+	d.faces = d.facesOf(d.Local)
 	return nil
+}
+
+// facesOf returns d's face sets with views of a, an array shaped like
+// Local.
+func (d *Dist[T]) facesOf(a *ndarray.Array[T]) []faceSet[T] {
+	out := make([]faceSet[T], len(d.faces))
+	for i, f := range d.faces {
+		k, h, n := f.axis, d.Halo[f.axis], d.Count[f.axis]
+		slab := func(from, to int) *ndarray.Array[T] {
+			idx := make([]ndarray.Index, len(d.Global))
+			idx[k] = ndarray.Range(from, to)
+			return ndarray.Must(a.Sub(idx...))
+		}
+		f.lowHalo, f.lowInner, f.highInner, f.highHalo = slab(0, h), slab(h, 2*h), slab(n, n+h), slab(n+h, n+2*h)
+		out[i] = f
+	}
+	return out
 }
 
 // ExchangeHalos fills every rank's halos with its neighbours' boundary
@@ -59,9 +66,27 @@ func (d *Dist[T]) makeFaces() error {
 // one, then the reverse. Off the edge of a non-periodic axis the
 // neighbour is ProcNull and the halo keeps its values (boundary
 // conditions are the caller's). Faces travel by the Dist's layout policy:
-// derived datatypes by default, so nothing is copied on our side.
-func (d *Dist[T]) ExchangeHalos() error {
-	for _, f := range d.faces {
+// packed by default, or as derived datatypes.
+func (d *Dist[T]) ExchangeHalos() error { return d.exchange(d.faces) }
+
+// ExchangeHalosOf is ExchangeHalos for another array shaped like Local,
+// such as the second buffer of a Jacobi iteration that swaps two arrays.
+func (d *Dist[T]) ExchangeHalosOf(a *ndarray.Array[T]) error {
+	if a == d.Local {
+		return d.ExchangeHalos()
+	}
+	if a == nil || !strides.Equal(a.Shape(), d.Local.Shape()) {
+		var shape []int
+		if a != nil {
+			shape = a.Shape()
+		}
+		return newError("ExchangeHalosOf", ErrCount, "array of shape %s, the local blocks are %s", shapeString(shape), shapeString(d.Local.Shape()))
+	}
+	return d.exchange(d.facesOf(a))
+}
+
+func (d *Dist[T]) exchange(faces []faceSet[T]) error {
+	for _, f := range faces {
 		tag := 2 * f.axis
 		if _, err := d.Comm.Sendrecv(f.highInner, f.dest, tag, f.lowHalo, f.source, tag); err != nil {
 			return err

@@ -57,11 +57,11 @@ func (d *Dist[T]) WriteNPY(path string) error {
 // Collective.
 func (d *Dist[T]) ReadNPY(path string) error {
 	const op = "ReadNPY"
-	h, offset, err := readHeader(path)
+	h, offset, err := d.sharedHeader(op, path)
 	if err != nil {
-		return &Error{Op: op, Kind: ErrArg, Msg: err.Error()}
+		return err
 	}
-	// Every rank read the same header: the checks agree everywhere.
+	// Every rank has the root's header: the checks agree everywhere.
 	if want := ndarray.DTypeOf[T](); h.DType != want {
 		return newError(op, ErrDType, "%s holds %s elements, the distributed array %s", path, h.DType, want)
 	}
@@ -86,6 +86,36 @@ func (d *Dist[T]) ReadNPY(path string) error {
 		return d.closeAfter(op, &f, &Error{Op: op, Kind: ErrArg, Msg: err.Error()})
 	}
 	return d.closeAfter(op, &f, nil)
+}
+
+// npyMeta is a .npy header as rank 0 read it, or why it could not.
+type npyMeta struct {
+	Header ndarray.NPYHeader
+	Offset int64
+	Err    string
+}
+
+// sharedHeader reads the header on rank 0 and broadcasts it, so that a
+// file one rank cannot open or parse is the same error on every rank,
+// before anyone enters the collective open.
+func (d *Dist[T]) sharedHeader(op, path string) (ndarray.NPYHeader, int64, error) {
+	var m npyMeta
+	if d.Comm.rank == 0 {
+		h, off, err := readHeader(path)
+		m = npyMeta{Header: h, Offset: off}
+		if err != nil {
+			m.Err = err.Error()
+		}
+		if err := d.Comm.BcastObj(m, 0); err != nil {
+			return m.Header, 0, err
+		}
+	} else if err := d.Comm.BcastObj(&m, 0); err != nil {
+		return m.Header, 0, err
+	}
+	if m.Err != "" {
+		return m.Header, 0, newError(op, ErrArg, "%s", m.Err)
+	}
+	return m.Header, m.Offset, nil
 }
 
 func readHeader(path string) (ndarray.NPYHeader, int64, error) {

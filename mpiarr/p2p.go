@@ -47,6 +47,9 @@ func (c *Comm) sendPlan(op string, buf Buffer, dest, tag int) (message, error) {
 	if s.raw.Nil {
 		return message{}, newError(op, ErrArg, "nil send buffer")
 	}
+	if dest == ProcNull { // nothing travels: don't pack
+		return message{dt: basicType(s.raw.DType), itemSize: s.raw.DType.ItemSize()}, nil
+	}
 	return plan(op, s, c.layout, false)
 }
 
@@ -65,6 +68,12 @@ func (c *Comm) recvPlan(op string, buf Buffer, source, tag int) (message, error)
 	}
 	if s.raw.Nil {
 		return message{}, newError(op, ErrArg, "nil receive buffer")
+	}
+	if source == ProcNull { // nothing arrives: no staging
+		if !s.raw.Writeable {
+			return message{}, newError(op, ErrReadOnly, "cannot receive into a read-only %s array of shape %s", s.raw.DType, shapeString(s.raw.Shape))
+		}
+		return message{dt: basicType(s.raw.DType), itemSize: s.raw.DType.ItemSize()}, nil
 	}
 	return plan(op, s, c.layout, true)
 }

@@ -54,7 +54,9 @@ func (d *Dist[T]) Redistribute(to *Dist[T]) error {
 	at := 0
 	for _, p := range sendParts {
 		n := p.Size()
-		if err := ndarray.Must(send.Sub(ndarray.Range(at, at+n))).Assign(ndarray.Must(p.Reshape(n))); err != nil {
+		// The slice of send, shaped like the part, is a view: one copy.
+		dst := ndarray.Must(ndarray.Must(send.Sub(ndarray.Range(at, at+n))).Reshape(p.Shape()...))
+		if err := dst.Assign(p); err != nil {
 			return &Error{Op: op, Kind: ErrArg, Msg: err.Error()}
 		}
 		at += n
