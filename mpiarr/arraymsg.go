@@ -2,6 +2,7 @@ package mpiarr
 
 import (
 	"encoding/binary"
+	"github.com/ndmpi/ndmpi/strides"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 	"github.com/ndmpi/ndmpi/ndarray"
@@ -113,7 +114,7 @@ func RecvArray[T ndarray.Element](c *Comm, source, tag int) (*ndarray.Array[T], 
 			_, _ = mpi.Recv(bytesPtr(scratch), len(scratch), mpi.Byte, st.Source, st.Tag, c.h)
 			leave()
 		}
-		return nil, st, newError(op, ErrDType, "the message holds %s elements of shape %s, not %s", dtype, shapeString(shape), want)
+		return nil, st, newError(op, ErrDType, "the message holds %s elements of shape %s, not %s", dtype, strides.Tuple(shape), want)
 	}
 	a := ndarray.Zeros[T](shape...)
 	st.Count = a.Size()

@@ -1,6 +1,7 @@
 package mpiarr
 
 import (
+	"github.com/ndmpi/ndmpi/strides"
 	"unsafe"
 
 	"github.com/ndmpi/ndmpi/ndarray"
@@ -99,7 +100,7 @@ func parse(op string, b Buffer) (spec, error) {
 	}
 	if c.n < 0 || c.n > s.count {
 		return spec{}, newError(op, ErrCount, "count %d for a buffer of %d %s elements (shape %s)",
-			c.n, s.count, raw.DType, shapeString(raw.Shape))
+			c.n, s.count, raw.DType, strides.Tuple(raw.Shape))
 	}
 	s.count = c.n
 	return s, nil

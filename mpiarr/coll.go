@@ -183,16 +183,9 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool)
 	if done, err := c.reduceFast(name, send, recv, op, root, all, gets); done {
 		return err
 	}
-	ss, sendInPlace, err := parseColl(name, "send", send, true)
+	ss, rs, sendInPlace, err := gatherArgs(name, send, recv, gets)
 	if err != nil {
 		return err
-	}
-	rs, _, err := parseColl(name, "receive", recv, gets)
-	if err != nil {
-		return err
-	}
-	if sendInPlace && !gets {
-		return newError(name, ErrArg, "InPlace is the send buffer of the root only")
 	}
 	in := ss
 	if sendInPlace {
@@ -378,6 +371,22 @@ func (c *Comm) scatterArgs(op string, send, recv Buffer, root int) (ss, rs spec,
 	}
 	if recvInPlace && !isRoot {
 		err = newError(op, ErrArg, "InPlace is the receive buffer of the root only")
+	}
+	return
+}
+
+// gatherArgs parses the arguments the reductions and the gathers share:
+// a send buffer every rank needs (InPlace where the result lands), a
+// receive buffer the ranks that get the result need.
+func gatherArgs(op string, send, recv Buffer, gets bool) (ss, rs spec, sendInPlace bool, err error) {
+	if ss, sendInPlace, err = parseColl(op, "send", send, true); err != nil {
+		return
+	}
+	if rs, _, err = parseColl(op, "receive", recv, gets); err != nil {
+		return
+	}
+	if sendInPlace && !gets {
+		err = newError(op, ErrArg, "InPlace is the send buffer of the root only")
 	}
 	return
 }
@@ -568,16 +577,9 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 		return err
 	}
 	gets := all || c.rank == root
-	ss, sendInPlace, err := parseColl(name, "send", send, true)
+	ss, rs, sendInPlace, err := gatherArgs(name, send, recv, gets)
 	if err != nil {
 		return err
-	}
-	rs, _, err := parseColl(name, "receive", recv, gets)
-	if err != nil {
-		return err
-	}
-	if sendInPlace && !gets {
-		return newError(name, ErrArg, "InPlace is the send buffer of the root only")
 	}
 	if gets && !sendInPlace {
 		if err := sameDType(name, ss, rs); err != nil {

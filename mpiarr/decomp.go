@@ -26,7 +26,7 @@ func (d Decomp) check() error {
 	}
 	for k, p := range d.Grid {
 		if p < 1 {
-			return fmt.Errorf("%w: %d processes along axis %d of the grid %s", ErrCount, p, k, shapeString(d.Grid))
+			return fmt.Errorf("%w: %d processes along axis %d of the grid %s", ErrCount, p, k, strides.Tuple(d.Grid))
 		}
 	}
 	return nil

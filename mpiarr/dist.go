@@ -65,14 +65,14 @@ func NewDist[T ndarray.Element](c *Comm, global []int, o DistOptions) (*Dist[T],
 	}
 	for name, n := range map[string]int{"Grid": len(o.Grid), "Halo": len(o.Halo), "Periodic": len(o.Periodic)} {
 		if n != 0 && n != nd {
-			return nil, newError(op, ErrCount, "%s has %d entries for a %d-dimensional array %s", name, n, nd, shapeString(global))
+			return nil, newError(op, ErrCount, "%s has %d entries for a %d-dimensional array %s", name, n, nd, strides.Tuple(global))
 		}
 	}
 	want := make([]int, nd)
 	copy(want, o.Grid)
 	grid, err := mpi.DimsCreate(c.size, want)
 	if err != nil {
-		return nil, &Error{Op: op, Kind: ErrCount, Msg: fmt.Sprintf("no process grid %s for %d ranks: %v", shapeString(want), c.size, err)}
+		return nil, &Error{Op: op, Kind: ErrCount, Msg: fmt.Sprintf("no process grid %s for %d ranks: %v", strides.Tuple(want), c.size, err)}
 	}
 	dec := Decomp{Global: append([]int(nil), global...), Grid: grid}
 	if err := dec.check(); err != nil {
@@ -147,7 +147,7 @@ func (d *Dist[T]) Locate(global ...int) (rank int, local []int, err error) {
 	}
 	for k, x := range global {
 		if x < 0 || x >= d.Global[k] {
-			return 0, nil, newError("Locate", ErrArg, "index %s out of range for shape %s", shapeString(global), shapeString(d.Global))
+			return 0, nil, newError("Locate", ErrArg, "index %s out of range for shape %s", strides.Tuple(global), strides.Tuple(d.Global))
 		}
 	}
 	coords, local := d.Owner(global)
@@ -206,7 +206,7 @@ func (d *Dist[T]) checkGlobal(op string, a *ndarray.Array[T]) error {
 	case a == nil:
 		return newError(op, ErrArg, "nil global array at the root")
 	case !strides.Equal(a.Shape(), d.Global):
-		return newError(op, ErrCount, "the root's array has shape %s, the distributed array %s", shapeString(a.Shape()), shapeString(d.Global))
+		return newError(op, ErrCount, "the root's array has shape %s, the distributed array %s", strides.Tuple(a.Shape()), strides.Tuple(d.Global))
 	}
 	return nil
 }

@@ -80,7 +80,7 @@ func (d *Dist[T]) ExchangeHalosOf(a *ndarray.Array[T]) error {
 		if a != nil {
 			shape = a.Shape()
 		}
-		return newError("ExchangeHalosOf", ErrCount, "array of shape %s, the local blocks are %s", shapeString(shape), shapeString(d.Local.Shape()))
+		return newError("ExchangeHalosOf", ErrCount, "array of shape %s, the local blocks are %s", strides.Tuple(shape), strides.Tuple(d.Local.Shape()))
 	}
 	return d.exchange(d.facesOf(a))
 }

@@ -2,7 +2,7 @@ package mpiarr
 
 import (
 	"fmt"
-	"strings"
+	"github.com/ndmpi/ndmpi/strides"
 	"unsafe"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
@@ -72,7 +72,7 @@ func plan(op string, s spec, l Layout, recv bool) (message, error) {
 	raw := s.raw
 	m := message{dt: basicType(raw.DType), itemSize: raw.DType.ItemSize(), elems: s.count}
 	if recv && !raw.Writeable {
-		return m, newError(op, ErrReadOnly, "cannot receive into a read-only %s array of shape %s", raw.DType, shapeString(raw.Shape))
+		return m, newError(op, ErrReadOnly, "cannot receive into a read-only %s array of shape %s", raw.DType, strides.Tuple(raw.Shape))
 	}
 	if s.count == 0 {
 		return m, nil
@@ -178,7 +178,7 @@ func overlaps(raw ndarray.Raw) bool {
 
 // describe names an array's dtype, shape and byte strides.
 func describe(raw ndarray.Raw) string {
-	return fmt.Sprintf("%s array of shape %s with strides %s", raw.DType, shapeString(raw.Shape), shapeString(raw.ByteStrides()))
+	return fmt.Sprintf("%s array of shape %s with strides %s", raw.DType, strides.Tuple(raw.Shape), strides.Tuple(raw.ByteStrides()))
 }
 
 // refusal is the error of the Refuse policy: what the array is, why MPI
@@ -191,21 +191,4 @@ func refusal(op string, raw ndarray.Raw) error {
 	return newError(op, ErrLayout, "%s %s; send a C-ordered copy (a.AsContiguous()), or choose a layout: "+
 		"comm.WithLayout(mpiarr.Pack) or mpiarr.Derived move the logical values, mpiarr.Raw moves memory order as mpi4py does",
 		describe(raw), why)
-}
-
-// shapeString formats a shape or strides like a Python tuple.
-func shapeString(xs []int) string {
-	var b strings.Builder
-	b.WriteByte('(')
-	for i, x := range xs {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		fmt.Fprint(&b, x)
-	}
-	if len(xs) == 1 {
-		b.WriteByte(',')
-	}
-	b.WriteByte(')')
-	return b.String()
 }

@@ -66,7 +66,7 @@ func (d *Dist[T]) ReadNPY(path string) error {
 		return newError(op, ErrDType, "%s holds %s elements, the distributed array %s", path, h.DType, want)
 	}
 	if !strides.Equal(h.Shape, d.Global) {
-		return newError(op, ErrCount, "%s holds shape %s, the distributed array is %s", path, shapeString(h.Shape), shapeString(d.Global))
+		return newError(op, ErrCount, "%s holds shape %s, the distributed array is %s", path, strides.Tuple(h.Shape), strides.Tuple(d.Global))
 	}
 	f, err := d.openFile(op, path, mpi.ModeRdonly)
 	if err != nil {

@@ -1,6 +1,7 @@
 package mpiarr
 
 import (
+	"github.com/ndmpi/ndmpi/strides"
 	"strconv"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
@@ -71,7 +72,7 @@ func (c *Comm) recvPlan(op string, buf Buffer, source, tag int) (message, error)
 	}
 	if source == ProcNull { // nothing arrives: no staging
 		if !s.raw.Writeable {
-			return message{}, newError(op, ErrReadOnly, "cannot receive into a read-only %s array of shape %s", s.raw.DType, shapeString(s.raw.Shape))
+			return message{}, newError(op, ErrReadOnly, "cannot receive into a read-only %s array of shape %s", s.raw.DType, strides.Tuple(s.raw.Shape))
 		}
 		return message{dt: basicType(s.raw.DType), itemSize: s.raw.DType.ItemSize()}, nil
 	}

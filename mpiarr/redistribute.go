@@ -16,7 +16,7 @@ import (
 func (d *Dist[T]) Redistribute(to *Dist[T]) error {
 	const op = "Redistribute"
 	if !strides.Equal(d.Global, to.Global) {
-		return newError(op, ErrCount, "global shapes differ: %s and %s", shapeString(d.Global), shapeString(to.Global))
+		return newError(op, ErrCount, "global shapes differ: %s and %s", strides.Tuple(d.Global), strides.Tuple(to.Global))
 	}
 	if d.Size() != to.Size() {
 		return newError(op, ErrCount, "%d ranks and %d ranks", d.Size(), to.Size())

@@ -2,7 +2,7 @@ package npformat
 
 import (
 	"fmt"
-	"strconv"
+	"github.com/ndmpi/ndmpi/strides"
 	"strings"
 )
 
@@ -61,7 +61,7 @@ func ReprOpts[T Element](values []T, shape []int, o Options) string {
 		b.WriteString(array2string(values, shape, opts, ", ", prefix, suffix))
 	} else {
 		b.WriteString("[], shape=")
-		b.WriteString(shapeRepr(shape))
+		b.WriteString(strides.Tuple(shape))
 	}
 	b.WriteString(suffix)
 	if skipDType {
@@ -91,23 +91,6 @@ func checkSize[T any](values []T, shape []int) int {
 		panic(fmt.Sprintf("npformat: %d values for shape %v (want %d)", len(values), shape, size))
 	}
 	return size
-}
-
-// shapeRepr is Python's repr of a shape tuple.
-func shapeRepr(shape []int) string {
-	var b strings.Builder
-	b.WriteByte('(')
-	for i, d := range shape {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(strconv.Itoa(d))
-	}
-	if len(shape) == 1 {
-		b.WriteByte(',')
-	}
-	b.WriteByte(')')
-	return b.String()
 }
 
 // dtypeName returns NumPy's dtype name for T and whether repr omits it
