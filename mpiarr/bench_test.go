@@ -45,3 +45,27 @@ func BenchmarkPackedTransposeSelf(b *testing.B) {
 		}
 	}
 }
+
+// A halo exchange of column faces (strided) with this rank itself: a
+// periodic axis on one process.
+func BenchmarkHaloColumnsSelf(b *testing.B) {
+	c := mpitest.World()
+	if c.Size() != 1 {
+		b.Skip("one rank")
+	}
+	for _, layout := range []mpiarr.Layout{mpiarr.Pack, mpiarr.Derived} {
+		b.Run(layout.String(), func(b *testing.B) {
+			d, err := mpiarr.NewDist[float64](c, []int{2048, 1024}, mpiarr.DistOptions{Halo: []int{0, 1}, Periodic: []bool{false, true}, Layout: layout})
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer d.Free()
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := d.ExchangeHalos(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -34,6 +34,8 @@ type Dist[T ndarray.Element] struct {
 	Interior *ndarray.Array[T] // the block: a view of Local
 
 	faces []faceSet[T] // per axis with a halo: the views halo exchange moves
+
+	sendBuf, recvBuf *ndarray.Array[T] // Redistribute's packing buffers, kept between calls
 }
 
 // DistOptions shape a distributed array.

@@ -11,8 +11,8 @@ import (
 // "transpose" between pencil decompositions of parallel FFT codes. Each
 // rank packs, for every rank, the part of its block that rank owns under
 // the new decomposition, and one MPI_Alltoallv moves everything. Every
-// rank knows every block, so no counts are exchanged first. Collective
-// over d's communicator.
+// rank knows every block, so no counts are exchanged first. The packing
+// buffers are kept for the next call. Collective over d's communicator.
 func (d *Dist[T]) Redistribute(to *Dist[T]) error {
 	const op = "Redistribute"
 	if !strides.Equal(d.Global, to.Global) {
@@ -50,7 +50,7 @@ func (d *Dist[T]) Redistribute(to *Dist[T]) error {
 		}
 	}
 	sdispls, rdispls := packedDispls(scounts), packedDispls(rcounts)
-	send := ndarray.Zeros[T](sum(scounts))
+	send := d.scratch(&d.sendBuf, sum(scounts))
 	at := 0
 	for _, p := range sendParts {
 		n := p.Size()
@@ -61,7 +61,7 @@ func (d *Dist[T]) Redistribute(to *Dist[T]) error {
 		}
 		at += n
 	}
-	recv := ndarray.Zeros[T](sum(rcounts))
+	recv := d.scratch(&d.recvBuf, sum(rcounts))
 	if err := d.Comm.Alltoallv(send, scounts, sdispls, recv, rcounts, rdispls); err != nil {
 		return err
 	}
@@ -82,4 +82,14 @@ func sum(xs []int) int {
 		n += x
 	}
 	return n
+}
+
+// scratch returns n elements of the buffer *buf, growing it when it is
+// too small: redistributions repeat with the same sizes, and refaulting
+// fresh buffers on every call costs as much as the copies.
+func (d *Dist[T]) scratch(buf **ndarray.Array[T], n int) *ndarray.Array[T] {
+	if *buf == nil || (*buf).Size() < n {
+		*buf = ndarray.Zeros[T](n)
+	}
+	return ndarray.Must((*buf).Sub(ndarray.Range(0, n)))
 }
