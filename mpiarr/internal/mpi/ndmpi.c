@@ -1341,6 +1341,51 @@ static int get_extent(MPI_Datatype dt, MPI_Count *extent)
 	return MPI_Type_get_extent_x(dt, &lb, extent);
 }
 
+/* comm_shape returns the rank of the caller and the size of comm. */
+static int comm_shape(MPI_Comm comm, int *rank, int *size)
+{
+	int rc = MPI_Comm_rank(comm, rank);
+	if (rc == MPI_SUCCESS)
+		rc = MPI_Comm_size(comm, size);
+	return rc;
+}
+
+/* settle_path chooses the path of a v-collective (see choose_path) and
+ * turns a bad argument found by any rank into the error every rank
+ * returns. */
+static int settle_path(int local, int err, int hint, MPI_Comm comm, int *path)
+{
+	int rc = choose_path(local, hint, comm, path);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	if (*path == PATH_BADARG)
+		return badarg_error(local, err);
+	return MPI_SUCCESS;
+}
+
+/* intpair holds counts and displacements converted to C ints for the
+ * MPI calls of the int path. */
+typedef struct {
+	intvec counts, displs;
+} intpair;
+
+static int intpair_from(intpair *p, const int64_t *counts, const int64_t *displs, int n)
+{
+	int rc = intvec_from(&p->counts, counts, n);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = intvec_from(&p->displs, displs, n);
+	if (rc != MPI_SUCCESS)
+		intvec_free(&p->counts);
+	return rc;
+}
+
+static void intpair_free(intpair *p)
+{
+	intvec_free(&p->counts);
+	intvec_free(&p->displs);
+}
+
 /* Every fallback sends exactly one message per (sender, receiver) pair that
  * the collective defines, zero-sized ones included, so matching never
  * depends on counts being consistent between ranks. */
@@ -1353,9 +1398,7 @@ int ndmpi_scatterv(const void *sbuf, const int64_t *scounts, const int64_t *sdis
 	MPI_Datatype sdt = ndmpi_type(sdth), rdt = ndmpi_type(rdth);
 	int rc, rank, size, local = PATH_INT, path, err = MPI_SUCCESS;
 
-	rc = MPI_Comm_rank(comm, &rank);
-	if (rc == MPI_SUCCESS)
-		rc = MPI_Comm_size(comm, &size);
+	rc = comm_shape(comm, &rank, &size);
 	if (rc != MPI_SUCCESS)
 		return rc;
 	if (root < 0 || root >= size)
@@ -1364,26 +1407,20 @@ int ndmpi_scatterv(const void *sbuf, const int64_t *scounts, const int64_t *sdis
 		local = classify_arrays(scounts, sdispls, nsend, size, &err);
 	if (!(rank == root && inplace))
 		local = max2(local, classify_scalar(rcount, &err));
-	rc = choose_path(local, hint, comm, &path);
+	rc = settle_path(local, err, hint, comm, &path);
 	if (rc != MPI_SUCCESS)
 		return rc;
-	if (path == PATH_BADARG)
-		return badarg_error(local, err);
 
 	if (path == PATH_INT) {
-		intvec c = {0}, d = {0};
-		if (rank == root) {
-			rc = intvec_from(&c, scounts, size);
-			if (rc == MPI_SUCCESS)
-				rc = intvec_from(&d, sdispls, size);
-		}
-		if (rc == MPI_SUCCESS)
-			rc = MPI_Scatterv(sbuf, c.p, d.p, sdt, inplace ? MPI_IN_PLACE : rbuf, (int)rcount,
-					  rdt, root, comm);
-		if (rank == root) {
-			intvec_free(&c);
-			intvec_free(&d);
-		}
+		intpair cd = {0};
+		if (rank == root)
+			rc = intpair_from(&cd, scounts, sdispls, size);
+		if (rc != MPI_SUCCESS)
+			return rc;
+		rc = MPI_Scatterv(sbuf, cd.counts.p, cd.displs.p, sdt, inplace ? MPI_IN_PLACE : rbuf,
+				  (int)rcount, rdt, root, comm);
+		if (rank == root)
+			intpair_free(&cd);
 		return rc;
 	}
 
@@ -1418,9 +1455,7 @@ int ndmpi_gatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdth, v
 	MPI_Datatype sdt = ndmpi_type(sdth), rdt = ndmpi_type(rdth);
 	int rc, rank, size, local = PATH_INT, path, err = MPI_SUCCESS;
 
-	rc = MPI_Comm_rank(comm, &rank);
-	if (rc == MPI_SUCCESS)
-		rc = MPI_Comm_size(comm, &size);
+	rc = comm_shape(comm, &rank, &size);
 	if (rc != MPI_SUCCESS)
 		return rc;
 	if (root < 0 || root >= size)
@@ -1429,26 +1464,20 @@ int ndmpi_gatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdth, v
 		local = classify_arrays(rcounts, rdispls, nrecv, size, &err);
 	if (!(rank == root && inplace))
 		local = max2(local, classify_scalar(scount, &err));
-	rc = choose_path(local, hint, comm, &path);
+	rc = settle_path(local, err, hint, comm, &path);
 	if (rc != MPI_SUCCESS)
 		return rc;
-	if (path == PATH_BADARG)
-		return badarg_error(local, err);
 
 	if (path == PATH_INT) {
-		intvec c = {0}, d = {0};
-		if (rank == root) {
-			rc = intvec_from(&c, rcounts, size);
-			if (rc == MPI_SUCCESS)
-				rc = intvec_from(&d, rdispls, size);
-		}
-		if (rc == MPI_SUCCESS)
-			rc = MPI_Gatherv(inplace ? MPI_IN_PLACE : sbuf, (int)scount, sdt, rbuf, c.p, d.p,
-					 rdt, root, comm);
-		if (rank == root) {
-			intvec_free(&c);
-			intvec_free(&d);
-		}
+		intpair cd = {0};
+		if (rank == root)
+			rc = intpair_from(&cd, rcounts, rdispls, size);
+		if (rc != MPI_SUCCESS)
+			return rc;
+		rc = MPI_Gatherv(inplace ? MPI_IN_PLACE : sbuf, (int)scount, sdt, rbuf, cd.counts.p,
+				 cd.displs.p, rdt, root, comm);
+		if (rank == root)
+			intpair_free(&cd);
 		return rc;
 	}
 
@@ -1482,32 +1511,24 @@ int ndmpi_allgatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdth
 	MPI_Datatype sdt = ndmpi_type(sdth), rdt = ndmpi_type(rdth);
 	int rc, rank, size, local, path, err = MPI_SUCCESS;
 
-	rc = MPI_Comm_rank(comm, &rank);
-	if (rc == MPI_SUCCESS)
-		rc = MPI_Comm_size(comm, &size);
+	rc = comm_shape(comm, &rank, &size);
 	if (rc != MPI_SUCCESS)
 		return rc;
 	local = classify_arrays(rcounts, rdispls, nrecv, size, &err);
 	if (!inplace)
 		local = max2(local, classify_scalar(scount, &err));
-	rc = choose_path(local, hint, comm, &path);
+	rc = settle_path(local, err, hint, comm, &path);
 	if (rc != MPI_SUCCESS)
 		return rc;
-	if (path == PATH_BADARG)
-		return badarg_error(local, err);
 
 	if (path == PATH_INT) {
-		intvec c, d;
-		rc = intvec_from(&c, rcounts, size);
+		intpair cd;
+		rc = intpair_from(&cd, rcounts, rdispls, size);
 		if (rc != MPI_SUCCESS)
 			return rc;
-		rc = intvec_from(&d, rdispls, size);
-		if (rc == MPI_SUCCESS) {
-			rc = MPI_Allgatherv(inplace ? MPI_IN_PLACE : sbuf, (int)scount, sdt, rbuf, c.p, d.p,
-					    rdt, comm);
-			intvec_free(&d);
-		}
-		intvec_free(&c);
+		rc = MPI_Allgatherv(inplace ? MPI_IN_PLACE : sbuf, (int)scount, sdt, rbuf, cd.counts.p,
+				    cd.displs.p, rdt, comm);
+		intpair_free(&cd);
 		return rc;
 	}
 
@@ -1585,39 +1606,31 @@ int ndmpi_alltoallv(const void *sbuf, int inplace, const int64_t *scounts,
 	MPI_Datatype sdt = ndmpi_type(sdth), rdt = ndmpi_type(rdth);
 	int rc, rank, size, local, path, err = MPI_SUCCESS;
 
-	rc = MPI_Comm_rank(comm, &rank);
-	if (rc == MPI_SUCCESS)
-		rc = MPI_Comm_size(comm, &size);
+	rc = comm_shape(comm, &rank, &size);
 	if (rc != MPI_SUCCESS)
 		return rc;
 	local = classify_arrays(rcounts, rdispls, nrecv, size, &err);
 	if (!inplace)
 		local = max2(local, classify_arrays(scounts, sdispls, nsend, size, &err));
-	rc = agree_path(local, comm, &path);
+	/* A rank knows only its own counts: the ranks always agree. */
+	rc = settle_path(local, err, -1, comm, &path);
 	if (rc != MPI_SUCCESS)
 		return rc;
-	if (path == PATH_BADARG)
-		return badarg_error(local, err);
 
 	if (path == PATH_INT) {
-		intvec sc = {0}, sd = {0}, rc_ = {0}, rd = {0};
-		rc = intvec_from(&rc_, rcounts, size);
-		if (rc == MPI_SUCCESS)
-			rc = intvec_from(&rd, rdispls, size);
-		if (rc == MPI_SUCCESS && !inplace) {
-			rc = intvec_from(&sc, scounts, size);
-			if (rc == MPI_SUCCESS)
-				rc = intvec_from(&sd, sdispls, size);
+		intpair s = {0}, r;
+		rc = intpair_from(&r, rcounts, rdispls, size);
+		if (rc != MPI_SUCCESS)
+			return rc;
+		if (!inplace)
+			rc = intpair_from(&s, scounts, sdispls, size);
+		if (rc == MPI_SUCCESS) {
+			rc = MPI_Alltoallv(inplace ? MPI_IN_PLACE : sbuf, s.counts.p, s.displs.p, sdt, rbuf,
+					   r.counts.p, r.displs.p, rdt, comm);
+			if (!inplace)
+				intpair_free(&s);
 		}
-		if (rc == MPI_SUCCESS)
-			rc = MPI_Alltoallv(inplace ? MPI_IN_PLACE : sbuf, sc.p, sd.p, sdt, rbuf, rc_.p, rd.p,
-					   rdt, comm);
-		intvec_free(&rc_);
-		intvec_free(&rd);
-		if (!inplace) {
-			intvec_free(&sc);
-			intvec_free(&sd);
-		}
+		intpair_free(&r);
 		return rc;
 	}
 
