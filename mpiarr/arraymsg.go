@@ -84,10 +84,12 @@ func SendArray[T ndarray.Element](c *Comm, a *ndarray.Array[T], dest, tag int) e
 // consumed). Status.Count is the number of elements.
 func RecvArray[T ndarray.Element](c *Comm, source, tag int) (*ndarray.Array[T], Status, error) {
 	const op = "RecvArray"
-	data, st, err := c.recvBytes(op, source, tag)
+	msg, st, err := c.recvBytes(op, source, tag)
 	if err != nil {
 		return nil, st, err
 	}
+	defer putStage(msg)
+	data := msg.buf
 	if len(data) < headerFixed+8 || string(data[:4]) != arrayMagic || data[4] != 1 {
 		return nil, st, newError(op, ErrDType, "the message from rank %d (tag %d) is not a SendArray message", st.Source, st.Tag)
 	}

@@ -1,8 +1,6 @@
 package mpiarr
 
 import (
-	"bytes"
-	"encoding/gob"
 	"unsafe"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
@@ -13,21 +11,6 @@ import (
 // to know its size. Convenient for small, irregular data (a config, a
 // map, a scalar result); for arrays the buffer methods, or SendArray, are
 // many times faster.
-
-func encode(op string, v any) ([]byte, error) {
-	var buf bytes.Buffer
-	if err := gob.NewEncoder(&buf).Encode(v); err != nil {
-		return nil, newError(op, ErrArg, "cannot encode %T with encoding/gob: %v", v, err)
-	}
-	return buf.Bytes(), nil
-}
-
-func decode(op string, data []byte, v any) error {
-	if err := gob.NewDecoder(bytes.NewReader(data)).Decode(v); err != nil {
-		return newError(op, ErrDType, "cannot decode the message into %T: %v", v, err)
-	}
-	return nil
-}
 
 func bytesPtr(b []byte) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(b)) }
 
@@ -40,13 +23,14 @@ func (c *Comm) SendObj(v any, dest, tag int) error {
 	if err := checkTag(op, tag, false); err != nil {
 		return err
 	}
-	data, err := encode(op, v)
+	msg, err := encode(op, v)
 	if err != nil {
 		return err
 	}
 	enter()
-	err = mpi.Send(bytesPtr(data), len(data), mpi.Byte, dest, tag, c.h)
+	err = mpi.Send(bytesPtr(msg.data), len(msg.data), mpi.Byte, dest, tag, c.h)
 	leave()
+	msg.release()
 	return mpiError(op, err)
 }
 
@@ -55,26 +39,34 @@ func (c *Comm) SendObj(v any, dest, tag int) error {
 // no buffer size to guess.
 func (c *Comm) RecvObj(v any, source, tag int) (Status, error) {
 	const op = "RecvObj"
-	data, st, err := c.recvBytes(op, source, tag)
+	msg, st, err := c.recvBytes(op, source, tag)
 	if err != nil {
 		return st, err
 	}
-	return st, decode(op, data, v)
+	defer putStage(msg)
+	return st, decode(op, msg.buf, v)
 }
 
-// recvBytes probes for a message and receives all of it as bytes.
-func (c *Comm) recvBytes(op string, source, tag int) ([]byte, Status, error) {
+// recvBytes probes for a message and receives all of it into a pooled
+// stage, which the caller puts back when done with the bytes (decoding
+// copies what it keeps). On error the stage is nil.
+func (c *Comm) recvBytes(op string, source, tag int) (*stage, Status, error) {
 	st, err := c.Probe(source, tag)
 	if err != nil {
 		return nil, st, err
 	}
-	data := make([]byte, st.Bytes)
+	msg := getStage(st.Bytes)
 	enter()
 	// Receive exactly the probed message: its source and tag.
-	ms, err := mpi.Recv(bytesPtr(data), len(data), mpi.Byte, st.Source, st.Tag, c.h)
+	ms, err := mpi.Recv(bytesPtr(msg.buf), len(msg.buf), mpi.Byte, st.Source, st.Tag, c.h)
 	leave()
 	out := Status{Source: ms.Source, Tag: ms.Tag, Count: ms.Bytes, Bytes: ms.Bytes, Error: ms.Error}
-	return data[:ms.Bytes], out, mpiError(op, err)
+	if err != nil {
+		putStage(msg)
+		return nil, out, mpiError(op, err)
+	}
+	msg.buf = msg.buf[:ms.Bytes]
+	return msg, out, nil
 }
 
 // BcastObj broadcasts root's value (mpi4py's comm.bcast): at the root v is
@@ -84,15 +76,16 @@ func (c *Comm) BcastObj(v any, root int) error {
 	if err := c.checkRoot(op, root); err != nil {
 		return err
 	}
-	var data []byte
+	var msg encoded
 	size := [1]int64{-1}
 	var encErr error
 	if c.rank == root {
-		data, encErr = encode(op, v)
+		msg, encErr = encode(op, v)
 		if encErr == nil {
-			size[0] = int64(len(data))
+			size[0] = int64(len(msg.data))
 		}
 	}
+	defer msg.release()
 	enter()
 	err := mpi.Bcast(unsafe.Pointer(&size[0]), 1, mpi.Int64, root, c.h)
 	leave()
@@ -106,10 +99,11 @@ func (c *Comm) BcastObj(v any, root int) error {
 		return newError(op, ErrArg, "the root (rank %d) could not encode its value", root)
 	}
 	if c.rank != root {
-		data = make([]byte, size[0])
+		st := getStage(int(size[0]))
+		msg = encoded{data: st.buf, st: st}
 	}
 	enter()
-	err = mpi.Bcast(bytesPtr(data), len(data), mpi.Byte, root, c.h)
+	err = mpi.Bcast(bytesPtr(msg.data), len(msg.data), mpi.Byte, root, c.h)
 	leave()
 	if err != nil {
 		return mpiError(op, err)
@@ -117,7 +111,7 @@ func (c *Comm) BcastObj(v any, root int) error {
 	if c.rank == root {
 		return nil
 	}
-	return decode(op, data, v)
+	return decode(op, msg.data, v)
 }
 
 // gatherBytes gathers every rank's bytes: to the root, or to all.
@@ -179,11 +173,12 @@ func gatherObj[T any](c *Comm, op string, v T, root int, all bool) ([]T, error) 
 	if err := c.checkRoot(op, root); err != nil {
 		return nil, err
 	}
-	data, err := encode(op, v)
+	msg, err := encode(op, v)
 	if err != nil {
-		data = nil // take part anyway, so the others do not hang; report below
+		msg = encoded{} // take part anyway, so the others do not hang; report below
 	}
-	parts, gerr := c.gatherBytes(op, data, root, all)
+	parts, gerr := c.gatherBytes(op, msg.data, root, all)
+	msg.release()
 	if err != nil {
 		return nil, err
 	}

@@ -1,6 +1,7 @@
 package mpiarr_test
 
 import (
+	"encoding/gob"
 	"testing"
 
 	"github.com/ndmpi/ndmpi/mpiarr"
@@ -64,6 +65,58 @@ func TestObjects(t *testing.T) {
 		require.Equal(t, 5, st.Tag)
 		require.Equal(t, "one", m[1])
 	}
+}
+
+type snapshot struct {
+	Step   int
+	Fields map[string]*ndarray.Array[float64]
+	Note   any
+}
+
+func init() { gob.Register(config{}) }
+
+func TestObjectsRepeatedAndMixed(t *testing.T) {
+	// Message after message of the same and of changing types, arrays
+	// inside (as .npy bytes), interface values whose dynamic type changes:
+	// each arrives as sent, in a ring over every rank.
+	c := mpitest.Comm(t)
+	rank, size := c.Rank(), c.Size()
+	next, prev := (rank+1)%size, (rank+size-1)%size
+	u := ndarray.Must(arange[float64](12).Reshape(3, 4))
+	for step := range 6 {
+		var note any = step
+		if step%2 == 1 {
+			note = config{Name: "odd", Steps: step}
+		}
+		out := snapshot{Step: step, Fields: map[string]*ndarray.Array[float64]{"u": u, "uT": u.T()}, Note: note}
+		var in snapshot
+		if rank%2 == 0 { // even ranks send first, odd ones receive first: no cycle of waits
+			require.NoError(t, c.SendObj(out, next, step))
+		}
+		_, err := c.RecvObj(&in, prev, step)
+		require.NoError(t, err)
+		if rank%2 == 1 {
+			require.NoError(t, c.SendObj(out, next, step))
+		}
+		require.Equal(t, step, in.Step)
+		require.Equal(t, note, in.Note)
+		require.Equal(t, []int{4, 3}, in.Fields["uT"].Shape())
+		require.Equal(t, u.T().ToSlice(), in.Fields["uT"].ToSlice())
+		require.Equal(t, u.ToSlice(), in.Fields["u"].ToSlice())
+
+		var xs []float64
+		require.NoError(t, c.BcastObj(pick(rank == 0, any([]float64{float64(step), 0.5}), any(&xs)), 0))
+		if rank != 0 {
+			require.Equal(t, []float64{float64(step), 0.5}, xs)
+		}
+	}
+}
+
+func pick(cond bool, a, b any) any {
+	if cond {
+		return a
+	}
+	return b
 }
 
 func TestSendArray(t *testing.T) {

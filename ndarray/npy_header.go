@@ -280,13 +280,93 @@ func readHeaderText(r io.Reader, n int64) (string, error) {
 // parseDict fills h from the header's dictionary literal, checked as
 // format.py's _read_array_header checks it.
 func (h *NPYHeader) parseDict(text string) error {
+	descr, ok := h.parseCanonical(text)
+	if !ok {
+		var err error
+		if descr, err = h.parseLiteral(text); err != nil {
+			return err
+		}
+	}
+	if err := h.parseDescr(descr); err != nil {
+		return err
+	}
+	if h.DataBytes() < 0 || h.DataBytes() > math.MaxInt {
+		return fmt.Errorf("%w: .npy header's shape %s of %s holds more bytes than an int counts", ErrValue, strides.Tuple(h.Shape), h.DType)
+	}
+	return nil
+}
+
+// parseCanonical reads a header written the way numpy.save and WriteNPY
+// write them, "{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4), }"
+// then spaces and a newline, without the general parser: a small array's
+// header costs more to parse than its data to copy. It sets h.Fortran and
+// h.Shape and returns the descr; ok is false, and h untouched, for any
+// other text, which parseLiteral then reads.
+func (h *NPYHeader) parseCanonical(text string) (descr *pyValue, ok bool) {
+	rest, ok := strings.CutPrefix(text, "{'descr': '")
+	if !ok {
+		return nil, false
+	}
+	end := strings.IndexByte(rest, '\'')
+	if end < 0 || strings.ContainsAny(rest[:end], "\\\"") {
+		return nil, false
+	}
+	d := rest[:end]
+	rest = rest[end:]
+	var fortran bool
+	switch {
+	case strings.HasPrefix(rest, "', 'fortran_order': False, 'shape': ("):
+		rest = rest[len("', 'fortran_order': False, 'shape': ("):]
+	case strings.HasPrefix(rest, "', 'fortran_order': True, 'shape': ("):
+		rest, fortran = rest[len("', 'fortran_order': True, 'shape': ("):], true
+	default:
+		return nil, false
+	}
+	end = strings.IndexByte(rest, ')')
+	if end < 0 {
+		return nil, false
+	}
+	dims, tail := rest[:end], rest[end:]
+	if strings.TrimLeft(strings.TrimPrefix(tail, "), }"), " ") != "\n" {
+		return nil, false
+	}
+	var shape []int
+	if dims != "" {
+		// "n," for one axis, "n, m" and so on for more.
+		one, isOne := strings.CutSuffix(dims, ",")
+		if isOne && strings.Contains(one, ",") || !isOne && !strings.Contains(dims, ", ") {
+			return nil, false
+		}
+		parts := strings.Split(one, ", ")
+		if len(parts) > npyMaxDims {
+			return nil, false
+		}
+		shape = make([]int, len(parts))
+		for i, p := range parts {
+			if p == "" || len(p) > 18 || strings.Trim(p, "0123456789") != "" || len(p) > 1 && p[0] == '0' {
+				return nil, false
+			}
+			n, err := strconv.Atoi(p)
+			if err != nil {
+				return nil, false
+			}
+			shape[i] = n
+		}
+	}
+	h.Fortran, h.Shape = fortran, shape
+	return &pyValue{kind: pyStr, s: d, src: "'" + d + "'"}, true
+}
+
+// parseLiteral parses any header dictionary as the Python literal it is,
+// sets h.Fortran and h.Shape and returns the descr.
+func (h *NPYHeader) parseLiteral(text string) (*pyValue, error) {
 	p := pyParser{s: text, longInts: h.Major <= 2}
 	d, err := p.parse()
 	if err != nil {
-		return fmt.Errorf("%w: cannot parse .npy header %s: %v", ErrValue, quoteHeader(text), err)
+		return nil, fmt.Errorf("%w: cannot parse .npy header %s: %v", ErrValue, quoteHeader(text), err)
 	}
 	if d.kind != pyDict {
-		return fmt.Errorf("%w: .npy header is not a dictionary: %s", ErrValue, quoteHeader(text))
+		return nil, fmt.Errorf("%w: .npy header is not a dictionary: %s", ErrValue, quoteHeader(text))
 	}
 	var descr, fortran, shape *pyValue
 	var keys []string
@@ -309,14 +389,14 @@ func (h *NPYHeader) parseDict(text string) error {
 	// Python's dict keeps the last of repeated keys; the key set must be
 	// exactly these three.
 	if descr == nil || fortran == nil || shape == nil || len(uniqueStrings(keys)) != 3 {
-		return fmt.Errorf("%w: .npy header has keys [%s], want exactly 'descr', 'fortran_order' and 'shape'", ErrValue, strings.Join(uniqueStrings(keys), ", "))
+		return nil, fmt.Errorf("%w: .npy header has keys [%s], want exactly 'descr', 'fortran_order' and 'shape'", ErrValue, strings.Join(uniqueStrings(keys), ", "))
 	}
 
 	if shape.kind != pyTuple {
-		return fmt.Errorf("%w: .npy header's shape is not a tuple of integers: %s", ErrValue, shape.src)
+		return nil, fmt.Errorf("%w: .npy header's shape is not a tuple of integers: %s", ErrValue, shape.src)
 	}
 	if len(shape.items) > npyMaxDims {
-		return fmt.Errorf("%w: .npy header's shape has %d axes, more than %d", ErrValue, len(shape.items), npyMaxDims)
+		return nil, fmt.Errorf("%w: .npy header's shape has %d axes, more than %d", ErrValue, len(shape.items), npyMaxDims)
 	}
 	h.Shape = nil // a 0-d array's shape is nil, as Array.Shape gives it
 	if len(shape.items) > 0 {
@@ -324,30 +404,23 @@ func (h *NPYHeader) parseDict(text string) error {
 	}
 	for i, v := range shape.items {
 		if v.kind != pyInt {
-			return fmt.Errorf("%w: .npy header's shape is not a tuple of integers: %s", ErrValue, shape.src)
+			return nil, fmt.Errorf("%w: .npy header's shape is not a tuple of integers: %s", ErrValue, shape.src)
 		}
 		n, err := strconv.ParseInt(v.s, 10, 0)
 		switch {
 		case err != nil:
-			return fmt.Errorf("%w: .npy header's shape %s has a length that does not fit an int: %s", ErrValue, shape.src, v.src)
+			return nil, fmt.Errorf("%w: .npy header's shape %s has a length that does not fit an int: %s", ErrValue, shape.src, v.src)
 		case n < 0:
-			return fmt.Errorf("%w: .npy header's shape %s has a negative length", ErrValue, shape.src)
+			return nil, fmt.Errorf("%w: .npy header's shape %s has a negative length", ErrValue, shape.src)
 		}
 		h.Shape[i] = int(n)
 	}
 
 	if fortran.kind != pyBool {
-		return fmt.Errorf("%w: .npy header's fortran_order is not True or False: %s", ErrValue, fortran.src)
+		return nil, fmt.Errorf("%w: .npy header's fortran_order is not True or False: %s", ErrValue, fortran.src)
 	}
 	h.Fortran = fortran.b
-
-	if err := h.parseDescr(descr); err != nil {
-		return err
-	}
-	if h.DataBytes() < 0 || h.DataBytes() > math.MaxInt {
-		return fmt.Errorf("%w: .npy header's shape %s of %s holds more bytes than an int counts", ErrValue, strides.Tuple(h.Shape), h.DType)
-	}
-	return nil
+	return descr, nil
 }
 
 func uniqueStrings(xs []string) []string {

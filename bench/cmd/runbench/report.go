@@ -608,7 +608,9 @@ func (r *report) objects() error {
 		"(encoding/gob) and the self-describing array messages `mpiarr.SendArray`/`RecvArray`; mpi4py: the lower-case " +
 		"`comm.send`/`comm.recv` (pickle, protocol 5). Payloads, with n elements per array:\n\n")
 	r.p("- **list**: Go `[]float64` (gob) vs a Python list of floats (pickle);\n")
-	r.p("- **dict**: Go `map[string][]float64` with 3 keys (gob) vs a Python dict of 3 float64 NumPy arrays (pickle);\n")
+	r.p("- **dict**: Go `map[string]*ndarray.Array[float64]` with 3 keys (gob; each array travels as its .npy bytes, through " +
+		"`MarshalBinary`) vs a Python dict of 3 float64 NumPy arrays (pickle); beside it the same values in a `map[string][]float64`, " +
+		"which gob encodes element by element;\n")
 	r.p("- **array**: Go `SendArray` of a 1-d `*ndarray.Array[float64]`, and the same values as a `[]float64` via gob, " +
 		"vs a float64 NumPy array pickled by `comm.send`; the anchor is C's `MPI_Send`/`MPI_Recv` of the n doubles into a buffer sized in advance.\n\n")
 	cases := []struct {
@@ -617,7 +619,7 @@ func (r *report) objects() error {
 		labels  []string
 	}{
 		{"list", []string{"go-gob", "mpi4py"}, []string{"Go gob", "mpi4py pickle"}},
-		{"dict", []string{"go-gob", "mpi4py"}, []string{"Go gob", "mpi4py pickle"}},
+		{"dict", []string{"go-gob", "go-gob-slices", "mpi4py"}, []string{"Go gob (arrays)", "Go gob (slices)", "mpi4py pickle"}},
 		{"array", []string{"go-sendarray", "go-gob", "mpi4py", "c-buffer"}, []string{"Go SendArray", "Go gob", "mpi4py pickle", "C buffer"}},
 	}
 	var series []lineSeries

@@ -1,7 +1,10 @@
 // Command objects times mpiarr's object path between two ranks, for each
 // payload of -payloads: SendObj/RecvObj (encoding/gob, system go-gob) of
-// a []float64 ("list") or of a map[string][]float64 of three arrays
-// ("dict"); the self-describing array messages SendArray/RecvArray of a
+// a []float64 ("list"), of a map[string]*ndarray.Array[float64] of three
+// arrays ("dict": the arrays travel as .npy bytes through their
+// MarshalBinary, as pickle carries NumPy arrays) or of the same values in
+// a map[string][]float64 ("dict-slices", system go-gob-slices, case
+// dict: gob walks the slices element by element); the self-describing array messages SendArray/RecvArray of a
 // 1-d ndarray ("array", system go-sendarray); and SendObj of the same
 // values as a []float64 ("array-gob": system go-gob, case array). Ping-pong: the echo is the received
 // value sent back; the one-way time is half the round trip, decoding
@@ -23,7 +26,7 @@ var keys = []string{"x", "y", "z"}
 
 func main() {
 	sizesFlag := flag.String("sizes", "16,1K,64K,1M", "elements per array")
-	payloads := flag.String("payloads", "list,dict,array,array-gob", "payloads to send")
+	payloads := flag.String("payloads", "list,dict,dict-slices,array,array-gob", "payloads to send")
 	budget := flag.Int64("budget", 64<<20, "payload bytes moved one way per size")
 	minIt := flag.Int("min-iters", 3, "fewest timed round trips per size")
 	maxIt := flag.Int("max-iters", 2000, "most timed round trips per size")
@@ -48,6 +51,8 @@ func run(c *mpiarr.Comm, payload string, sizes []int64, budget int64, minIt, max
 		system = "go-sendarray"
 	case "array-gob":
 		cas = "array"
+	case "dict-slices":
+		system, cas = "go-gob-slices", "dict"
 	}
 	for _, n := range sizes {
 		list := make([]float64, n)
@@ -62,6 +67,29 @@ func run(c *mpiarr.Comm, payload string, sizes []int64, budget int64, minIt, max
 				pingpongObj(c, list, check, func(got []float64) bool { return slices.Equal(got, list) })
 			}
 		case payload == "dict":
+			nbytes *= int64(len(keys))
+			m := map[string]*ndarray.Array[float64]{}
+			for k, key := range keys {
+				v := make([]float64, n)
+				for i := range v {
+					v[i] = list[i] + float64(k)
+				}
+				m[key] = ndarray.Must(ndarray.FromSlice(v, int(n)))
+			}
+			exchange = func(check bool) {
+				pingpongObj(c, m, check, func(got map[string]*ndarray.Array[float64]) bool {
+					if len(got) != len(m) {
+						return false
+					}
+					for k, v := range m {
+						if got[k] == nil || !slices.Equal(got[k].Shape(), v.Shape()) || !slices.Equal(got[k].ToSlice(), v.ToSlice()) {
+							return false
+						}
+					}
+					return true
+				})
+			}
+		case payload == "dict-slices":
 			nbytes *= int64(len(keys))
 			m := map[string][]float64{}
 			for k, key := range keys {
