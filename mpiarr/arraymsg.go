@@ -81,7 +81,12 @@ func SendArray[T ndarray.Element](c *Comm, a *ndarray.Array[T], dest, tag int) e
 // RecvArray receives a message sent by SendArray and returns a new
 // C-ordered array of the dtype and shape it describes. T must be the
 // sender's dtype: a mismatch is an ErrDType error (the message is still
-// consumed). Status.Count is the number of elements.
+// consumed). Status.Count is the number of elements. From ProcNull
+// nothing arrives: the array is nil, the error too.
+//
+// A large array travels as two messages, header then elements, with the
+// same source and tag: goroutines receiving from one source with one tag
+// at the same time must take turns (RecvObj has no such limit).
 func RecvArray[T ndarray.Element](c *Comm, source, tag int) (*ndarray.Array[T], Status, error) {
 	const op = "RecvArray"
 	msg, st, err := c.recvBytes(op, source, tag)
@@ -89,6 +94,9 @@ func RecvArray[T ndarray.Element](c *Comm, source, tag int) (*ndarray.Array[T], 
 		return nil, st, err
 	}
 	defer putStage(msg)
+	if source == ProcNull {
+		return nil, st, nil
+	}
 	data := msg.buf
 	if len(data) < headerFixed+8 || string(data[:4]) != arrayMagic || data[4] != 1 {
 		return nil, st, newError(op, ErrDType, "the message from rank %d (tag %d) is not a SendArray message", st.Source, st.Tag)

@@ -36,7 +36,10 @@ func (c *Comm) SendObj(v any, dest, tag int) error {
 
 // RecvObj receives a value sent by SendObj into v, which must be a
 // pointer (mpi4py's comm.recv). The message size is learned with a probe:
-// no buffer size to guess.
+// no buffer size to guess. Goroutines may receive from the same source
+// and tag at once: each gets a whole message. From ProcNull nothing
+// arrives: v is left as it is (mpi4py returns None) and Status.Source is
+// ProcNull.
 func (c *Comm) RecvObj(v any, source, tag int) (Status, error) {
 	const op = "RecvObj"
 	msg, st, err := c.recvBytes(op, source, tag)
@@ -44,21 +47,34 @@ func (c *Comm) RecvObj(v any, source, tag int) (Status, error) {
 		return st, err
 	}
 	defer putStage(msg)
+	if source == ProcNull {
+		return st, nil
+	}
 	return st, decode(op, msg.buf, v)
 }
 
-// recvBytes probes for a message and receives all of it into a pooled
-// stage, which the caller puts back when done with the bytes (decoding
-// copies what it keeps). On error the stage is nil.
+// recvBytes receives a whole message of unknown size into a pooled stage,
+// which the caller puts back when done with the bytes (decoding copies
+// what it keeps); on error the stage is nil. The message is matched with
+// MPI_Mprobe and received with MPI_Mrecv, as mpi4py's comm.recv does: a
+// plain probe followed by a receive could, with goroutines receiving from
+// the same source and tag, receive another message than the one probed.
 func (c *Comm) recvBytes(op string, source, tag int) (*stage, Status, error) {
-	st, err := c.Probe(source, tag)
-	if err != nil {
-		return nil, st, err
+	if err := c.checkSource(op, source); err != nil {
+		return nil, Status{}, err
 	}
-	msg := getStage(st.Bytes)
+	if err := checkTag(op, tag, true); err != nil {
+		return nil, Status{}, err
+	}
 	enter()
-	// Receive exactly the probed message: its source and tag.
-	ms, err := mpi.Recv(bytesPtr(msg.buf), len(msg.buf), mpi.Byte, st.Source, st.Tag, c.h)
+	m, ps, err := mpi.Mprobe(source, tag, c.h)
+	leave()
+	if err != nil {
+		return nil, Status{Source: ps.Source, Tag: ps.Tag, Error: ps.Error}, mpiError(op, err)
+	}
+	msg := getStage(ps.Bytes)
+	enter()
+	ms, err := mpi.Mrecv(bytesPtr(msg.buf), len(msg.buf), mpi.Byte, &m)
 	leave()
 	out := Status{Source: ms.Source, Tag: ms.Tag, Count: ms.Bytes, Bytes: ms.Bytes, Error: ms.Error}
 	if err != nil {

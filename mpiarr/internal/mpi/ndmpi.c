@@ -894,6 +894,40 @@ int ndmpi_iprobe(int source, int tag, ndmpi_h comm, int *flag, ndmpi_status *st)
 	return rc;
 }
 
+/* Matched probe and receive (MPI-3): the probed message is taken out of
+ * the matching queue, so that another thread's receive with the same
+ * source and tag cannot take it between the probe and the receive. */
+int ndmpi_mprobe(int source, int tag, ndmpi_h comm, ndmpi_h *msg, ndmpi_status *st)
+{
+	MPI_Status s;
+	MPI_Message m = MPI_MESSAGE_NULL;
+	int rc;
+	status_init(&s);
+	rc = MPI_Mprobe(source, tag, ndmpi_comm(comm), &m, &s);
+	fill_status(&s, MPI_BYTE, rc, st);
+	*msg = ndmpi_message_h(m);
+	return rc;
+}
+
+ndmpi_status ndmpi_mrecv(uintptr_t buf, int64_t count, ndmpi_h dt, ndmpi_h *msg)
+{
+	ndmpi_status st = {0};
+	MPI_Status s;
+	MPI_Message m = ndmpi_message(*msg);
+	msgbuf b;
+	int rc = msgbuf_make(count, ndmpi_type(dt), &b);
+	if (rc != MPI_SUCCESS) {
+		st.error = rc;
+		return st;
+	}
+	status_init(&s);
+	rc = MPI_Mrecv((void *)buf, b.count, b.type, &m, &s);
+	msgbuf_done(&b);
+	*msg = ndmpi_message_h(m);
+	fill_status_blocking(&s, ndmpi_type(dt), rc, &st);
+	return st;
+}
+
 int ndmpi_wait(ndmpi_h *req, ndmpi_status *st)
 {
 	MPI_Request r = ndmpi_req(*req);

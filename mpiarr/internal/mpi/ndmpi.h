@@ -45,6 +45,9 @@ static inline ndmpi_h ndmpi_op_h(MPI_Op v) { ndmpi_h h = 0; memcpy(&h, &v, sizeo
 static inline MPI_Request ndmpi_req(ndmpi_h h) { MPI_Request v; memcpy(&v, &h, sizeof v); return v; }
 static inline ndmpi_h ndmpi_req_h(MPI_Request v) { ndmpi_h h = 0; memcpy(&h, &v, sizeof v); return h; }
 
+static inline MPI_Message ndmpi_message(ndmpi_h h) { MPI_Message v; memcpy(&v, &h, sizeof v); return v; }
+static inline ndmpi_h ndmpi_message_h(MPI_Message v) { ndmpi_h h = 0; memcpy(&h, &v, sizeof v); return h; }
+
 static inline MPI_File ndmpi_file(ndmpi_h h) { MPI_File v; memcpy(&v, &h, sizeof v); return v; }
 static inline ndmpi_h ndmpi_file_h(MPI_File v) { ndmpi_h h = 0; memcpy(&h, &v, sizeof v); return h; }
 
@@ -153,6 +156,8 @@ int ndmpi_sendrecv_replace(void *buf, int64_t count, ndmpi_h dt, int dest, int s
 			   int source, int rtag, ndmpi_h comm, ndmpi_status *st);
 int ndmpi_probe(int source, int tag, ndmpi_h comm, ndmpi_status *st);
 int ndmpi_iprobe(int source, int tag, ndmpi_h comm, int *flag, ndmpi_status *st);
+int ndmpi_mprobe(int source, int tag, ndmpi_h comm, ndmpi_h *msg, ndmpi_status *st);
+ndmpi_status ndmpi_mrecv(uintptr_t buf, int64_t count, ndmpi_h dt, ndmpi_h *msg);
 int ndmpi_wait(ndmpi_h *req, ndmpi_status *st);
 int ndmpi_test(ndmpi_h *req, int *flag, ndmpi_status *st);
 int ndmpi_waitall(int n, ndmpi_h *reqs, ndmpi_status *sts);

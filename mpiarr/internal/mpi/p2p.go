@@ -272,6 +272,37 @@ func Probe(source, tag int, c Comm) (Status, error) {
 	return st, nil
 }
 
+// Message is a message matched by Mprobe, to be received with Mrecv.
+type Message C.ndmpi_h
+
+// Mprobe is MPI_Mprobe: it waits for a message like Probe and also takes
+// it out of the matching queue, so that no other receive (in another
+// thread) can match it before Mrecv receives it. Count and Bytes of the
+// status are in bytes.
+func Mprobe(source, tag int, c Comm) (Message, Status, error) {
+	var cs C.ndmpi_status
+	var m C.ndmpi_h
+	rc := C.ndmpi_mprobe(cint(source), cint(tag), C.ndmpi_h(c), &m, &cs)
+	st := goStatus(&cs)
+	if rc != 0 {
+		return Message(m), st, newError("MPI_Mprobe", rc)
+	}
+	return Message(m), st, nil
+}
+
+// Mrecv is MPI_Mrecv: it receives the message m that Mprobe matched.
+func Mrecv(buf unsafe.Pointer, count int, dt Datatype, m *Message) (Status, error) {
+	h := C.ndmpi_h(*m)
+	cs := C.ndmpi_mrecv(C.uintptr_t(uintptr(buf)), C.int64_t(count), C.ndmpi_h(dt), &h)
+	runtime.KeepAlive(buf) // passed as an integer: keep the memory alive through the call
+	*m = Message(h)
+	st := goStatus(&cs)
+	if cs.error != 0 {
+		return st, newError("MPI_Mrecv", cs.error)
+	}
+	return st, nil
+}
+
 // Iprobe is MPI_Iprobe: found reports whether a matching message is
 // pending, in which case the status describes it (Count in bytes).
 func Iprobe(source, tag int, c Comm) (found bool, st Status, err error) {

@@ -529,6 +529,50 @@ func TestProbe(t *testing.T) {
 	require.NoError(t, err)
 }
 
+func TestMprobe(t *testing.T) {
+	// A matched message is out of the queue: a second probe sees the next
+	// one; Mrecv receives the matched one.
+	me := worldRank(t)
+	first, second := []float64{1, 2, 3}, []float64{4, 5}
+	var pin runtime.Pinner
+	pin.Pin(&first[0])
+	pin.Pin(&second[0])
+	defer pin.Unpin()
+	r1, err := mpi.Isend(ptr(first), 3, mpi.Double, me, 7, mpi.CommWorld)
+	require.NoError(t, err)
+	r2, err := mpi.Isend(ptr(second), 2, mpi.Double, me, 7, mpi.CommWorld)
+	require.NoError(t, err)
+
+	m1, st, err := mpi.Mprobe(mpi.AnySource, 7, mpi.CommWorld)
+	require.NoError(t, err)
+	require.Equal(t, 24, st.Bytes)
+	m2, st, err := mpi.Mprobe(me, mpi.AnyTag, mpi.CommWorld)
+	require.NoError(t, err)
+	require.Equal(t, 16, st.Bytes)
+	found, _, err := mpi.Iprobe(me, 7, mpi.CommWorld)
+	require.NoError(t, err)
+	require.False(t, found, "both messages are matched already")
+
+	y := make([]float64, 2)
+	st, err = mpi.Mrecv(ptr(y), 2, mpi.Double, &m2)
+	require.NoError(t, err)
+	require.Equal(t, 2, st.Count)
+	require.Equal(t, second, y)
+	x := make([]float64, 3)
+	_, err = mpi.Mrecv(ptr(x), 3, mpi.Double, &m1)
+	require.NoError(t, err)
+	require.Equal(t, first, x)
+	_, err = mpi.Waitall([]mpi.Request{r1, r2})
+	require.NoError(t, err)
+
+	// From MPI_PROC_NULL: no message, at once.
+	m, st, err := mpi.Mprobe(mpi.ProcNull, 7, mpi.CommWorld)
+	require.NoError(t, err)
+	require.Equal(t, mpi.ProcNull, st.Source)
+	_, err = mpi.Mrecv(nil, 0, mpi.Byte, &m)
+	require.NoError(t, err)
+}
+
 func TestCancel(t *testing.T) {
 	buf := make([]float64, 4)
 	var pin runtime.Pinner
