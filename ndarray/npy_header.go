@@ -308,8 +308,13 @@ func (h *NPYHeader) parseCanonical(text string) (descr *pyValue, ok bool) {
 		return nil, false
 	}
 	end := strings.IndexByte(rest, '\'')
-	if end < 0 || strings.ContainsAny(rest[:end], "\\\"") {
+	if end < 0 {
 		return nil, false
+	}
+	for _, c := range []byte(rest[:end]) {
+		if c < ' ' || c > '~' || c == '\\' || c == '"' { // escapes and control characters: the literal parser's business
+			return nil, false
+		}
 	}
 	d := rest[:end]
 	rest = rest[end:]

@@ -70,3 +70,33 @@ func TestNPYHeaderCanonicalFastPath(t *testing.T) {
 		requireParsersAgree(t, text, false)
 	}
 }
+
+// FuzzNPYHeaderParsers checks that whatever text the canonical fast path
+// takes, the literal parser reads the same way.
+func FuzzNPYHeaderParsers(f *testing.F) {
+	for _, h := range []NPYHeader{
+		{DType: Float64, Shape: []int{3, 4}},
+		{DType: Bool},
+		{DType: Complex64, Shape: []int{0}, Fortran: true},
+		{DType: Int16, Shape: []int{2, 1, 5}, BigEndian: true},
+	} {
+		b, err := h.encode()
+		require.NoError(f, err)
+		f.Add(string(b[npyMagicLen+2:]))
+	}
+	f.Add("{'descr': '<f8', 'fortran_order': False, 'shape': (3, 4,), }\n")
+	f.Fuzz(func(t *testing.T, text string) {
+		var fast, slow NPYHeader
+		descr, ok := fast.parseCanonical(text)
+		if !ok {
+			return
+		}
+		want, err := slow.parseLiteral(text)
+		if err != nil {
+			t.Fatalf("the fast path took %q, which the literal parser refuses: %v", text, err)
+		}
+		if descr.s != want.s || fast.Fortran != slow.Fortran || !equalInts(fast.Shape, slow.Shape) {
+			t.Fatalf("%q: fast path read %q %v %v, literal parser %q %v %v", text, descr.s, fast.Fortran, fast.Shape, want.s, slow.Fortran, slow.Shape)
+		}
+	})
+}
