@@ -57,6 +57,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzView -fuzztime $(FUZZTIME) ./ndarray/
 	$(GO) test -run XXX -fuzz FuzzReshape -fuzztime $(FUZZTIME) ./ndarray/
 	$(GO) test -run XXX -fuzz FuzzReadNPY -fuzztime $(FUZZTIME) ./ndarray/
+	$(GO) test -run XXX -fuzz FuzzNPYHeaderParsers -fuzztime $(FUZZTIME) ./ndarray/
 	$(GO) test -run XXX -fuzz FuzzStr -fuzztime $(FUZZTIME) ./ndarray/internal/npformat/
 
 clean:
