@@ -1,10 +1,10 @@
 package mpiarr
 
 import (
-	"github.com/ndmpi/ndmpi/strides"
 	"unsafe"
 
 	"github.com/ndmpi/ndmpi/ndarray"
+	"github.com/ndmpi/ndmpi/strides"
 )
 
 // Buffer is what the communication methods send from and receive into:

@@ -2,11 +2,11 @@ package mpiarr
 
 import (
 	"fmt"
-	"github.com/ndmpi/ndmpi/strides"
 	"unsafe"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 	"github.com/ndmpi/ndmpi/ndarray"
+	"github.com/ndmpi/ndmpi/strides"
 )
 
 // Layout is the policy for arrays that are not C-contiguous: how the

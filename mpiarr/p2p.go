@@ -1,10 +1,10 @@
 package mpiarr
 
 import (
-	"github.com/ndmpi/ndmpi/strides"
 	"strconv"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
+	"github.com/ndmpi/ndmpi/strides"
 )
 
 // reservedTags are tags at the top of MPI's range that this package keeps

@@ -2,8 +2,9 @@ package npformat
 
 import (
 	"fmt"
-	"github.com/ndmpi/ndmpi/strides"
 	"strings"
+
+	"github.com/ndmpi/ndmpi/strides"
 )
 
 // Element is the set of element types NumPy printing is reproduced for. It
