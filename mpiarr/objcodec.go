@@ -168,9 +168,9 @@ func decodeGob(data []byte, v any) error {
 	if !ok { // not gob's framing: let a fresh Decoder say what is wrong
 		return gob.NewDecoder(bytes.NewReader(data)).Decode(v)
 	}
-	defs := string(data[:n])
+	defs := data[:n]
 	decoderCache.Lock()
-	cd, seen := decoderCache.byDefs[defs]
+	cd, seen := decoderCache.byDefs[string(defs)] // no allocation for the lookup
 	decoderCache.Unlock()
 	if cd != nil && cd.TryLock() {
 		cd.in.Reset(data[n:])
@@ -202,8 +202,8 @@ func decodeGob(data []byte, v any) error {
 	if len(decoderCache.byDefs) >= maxCachedCoders || decoderCache.byDefs == nil {
 		decoderCache.byDefs = make(map[string]*cachedDecoder)
 	}
-	if _, seen := decoderCache.byDefs[defs]; !seen {
-		decoderCache.byDefs[defs] = cd
+	if _, seen := decoderCache.byDefs[string(defs)]; !seen {
+		decoderCache.byDefs[string(defs)] = cd
 	}
 	decoderCache.Unlock()
 	return nil
@@ -211,9 +211,12 @@ func decodeGob(data []byte, v any) error {
 
 // uncacheable marks messages that start with defs as ones to decode with
 // a fresh Decoder each.
-func uncacheable(defs string) {
+func uncacheable(defs []byte) {
 	decoderCache.Lock()
-	decoderCache.byDefs[defs] = nil
+	if len(decoderCache.byDefs) >= maxCachedCoders || decoderCache.byDefs == nil {
+		decoderCache.byDefs = make(map[string]*cachedDecoder)
+	}
+	decoderCache.byDefs[string(defs)] = nil
 	decoderCache.Unlock()
 }
 
