@@ -119,3 +119,28 @@ func ExampleSendArray() {
 	// [[0 1]
 	//  [2 3]] [2 2] <nil> <nil>
 }
+
+// Object messages carry any Go value; arrays inside travel as their .npy
+// bytes, with dtype and shape, as pickle carries NumPy arrays.
+func ExampleComm_SendObj() {
+	comm := mpitest.World()
+	me := comm.Rank()
+	type state struct {
+		Step   int
+		Fields map[string]*ndarray.Array[float64]
+	}
+	u := ndarray.Iota[float64](2, 3)
+	done := make(chan error)
+	go func() {
+		done <- comm.SendObj(state{Step: 3, Fields: map[string]*ndarray.Array[float64]{"u": u.T()}}, me, 5)
+	}()
+	var got state
+	_, err := comm.RecvObj(&got, me, 5)
+	fmt.Println(got.Step, err, <-done)
+	fmt.Println(got.Fields["u"])
+	// Output:
+	// 3 <nil> <nil>
+	// [[0. 3.]
+	//  [1. 4.]
+	//  [2. 5.]]
+}
