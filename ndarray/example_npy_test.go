@@ -104,3 +104,20 @@ func ExampleReadNPYHeader() {
 	// complex64 [1000 1000] false 1 0 128
 	// ndarray: ReadNPYHeader: invalid value: cannot parse .npy header "{'descr':}": at byte 9: unexpected '}'
 }
+
+// Arrays are encoding.BinaryMarshalers: encoding/gob (and anything else
+// that uses MarshalBinary) carries them as .npy bytes, views by their
+// logical values.
+func ExampleArray_MarshalBinary() {
+	a := ndarray.Must(ndarray.Iota[int32](3, 4).View("::2, ::-1"))
+	b, err := a.MarshalBinary()
+	fmt.Println(len(b), err)
+	var back ndarray.Array[int32]
+	fmt.Println(back.UnmarshalBinary(b))
+	fmt.Println(&back)
+	// Output:
+	// 160 <nil>
+	// <nil>
+	// [[ 3  2  1  0]
+	//  [11 10  9  8]]
+}
