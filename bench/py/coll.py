@@ -88,19 +88,8 @@ def main():
             iters, warm = common.iters_for(nbytes, args)
             for _ in range(warm):
                 run()
-            sizes = common.batch_sizes(iters)
-            local = np.zeros(len(sizes))
-            for b, k in enumerate(sizes):
-                comm.Barrier()
-                t0 = MPI.Wtime()
-                for _ in range(k):
-                    run()
-                local[b] = (MPI.Wtime() - t0) / k
-            worst = np.zeros(len(sizes))
-            comm.Reduce(local, worst, op=MPI.MAX, root=0)
-            if rank == 0:
-                common.emit_times(list(worst), sizes, system=args.system, bench="coll", case=op, np=size,
-                                  size=nbytes, iters=iters)
+            common.time_batches(MPI, comm, iters, run, system=args.system, bench="coll", case=op, np=size,
+                                size=nbytes)
 
 
 if __name__ == "__main__":

@@ -66,6 +66,26 @@ def emit_times(times, sizes, **rec):
     emit(**rec, seconds=median(times), mean=total / sum(sizes), check="ok")
 
 
+def time_batches(MPI, comm, iters, run, **rec):
+    """Times iters calls of run in the batches of batch_sizes, every rank
+    starting each batch after a barrier, and emits at rank 0 the record
+    rec with the median over batches of the slowest rank's mean time per
+    call, as the Go (mpiutil.TimeBatches) and C programs do."""
+    import numpy as np
+    sizes = batch_sizes(iters)
+    local = np.zeros(len(sizes))
+    for b, k in enumerate(sizes):
+        comm.Barrier()
+        t0 = MPI.Wtime()
+        for _ in range(k):
+            run()
+        local[b] = (MPI.Wtime() - t0) / k
+    worst = np.zeros(len(sizes))
+    comm.Reduce(local, worst, op=MPI.MAX, root=0)
+    if comm.Get_rank() == 0:
+        emit_times(list(worst), sizes, **rec, iters=iters)
+
+
 def emit(**rec):
     sys.stdout.write(json.dumps(rec) + "\n")
     sys.stdout.flush()

@@ -64,19 +64,8 @@ def global_index_block(shape, start, count):
 def time_calls(comm, args, name, size, iters, run):
     for _ in range(max(iters // 10, 1)):
         run()
-    sizes = common.batch_sizes(iters)
-    local = np.zeros(len(sizes))
-    for b, k in enumerate(sizes):
-        comm.Barrier()
-        t0 = MPI.Wtime()
-        for _ in range(k):
-            run()
-        local[b] = (MPI.Wtime() - t0) / k
-    worst = np.zeros(len(sizes))
-    comm.Reduce(local, worst, op=MPI.MAX, root=0)
-    if comm.Get_rank() == 0:
-        common.emit_times(list(worst), sizes, system=args.system, bench="dist", case=name,
-                          np=comm.Get_size(), size=size, iters=iters)
+    common.time_batches(MPI, comm, iters, run, system=args.system, bench="dist", case=name,
+                        np=comm.Get_size(), size=size)
 
 
 def halo(comm, args, grid):

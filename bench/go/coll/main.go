@@ -147,31 +147,7 @@ func main() {
 			for range warm {
 				mpiutil.Check(c, run(), op)
 			}
-			bs := harness.BatchSizes(iters)
-			local := ndarray.Zeros[float64](len(bs))
-			lt := data(local)
-			for b, k := range bs {
-				mpiutil.Check(c, c.Barrier(), "Barrier")
-				t0 := mpiarr.Wtime()
-				for range k {
-					if err := run(); err != nil {
-						mpiutil.Die(c, "%s: %v", op, err)
-					}
-				}
-				lt[b] = (mpiarr.Wtime() - t0) / float64(k)
-			}
-			// The slowest rank's time, per batch.
-			worst := ndarray.Zeros[float64](len(bs))
-			mpiutil.Check(c, c.Reduce(local, worst, mpiarr.Max, 0), "Reduce(max)")
-			if rank == 0 {
-				times := data(worst)
-				var total float64
-				for b, t := range times {
-					total += t * float64(bs[b])
-				}
-				harness.Emit(harness.Record{System: *system, Bench: "coll", Case: op, NP: np, Size: size,
-					Iters: iters, Seconds: harness.Median(times), Mean: total / float64(iters), Check: "ok"})
-			}
+			mpiutil.TimeBatches(c, harness.Record{System: *system, Bench: "coll", Case: op, NP: np, Size: size, Check: "ok"}, iters, run)
 		}
 	}
 }

@@ -33,7 +33,6 @@ import (
 	"github.com/ndmpi/ndmpi/bench/internal/harness"
 	"github.com/ndmpi/ndmpi/bench/internal/mpiutil"
 	"github.com/ndmpi/ndmpi/mpiarr"
-	"github.com/ndmpi/ndmpi/ndarray"
 )
 
 func main() {
@@ -113,29 +112,7 @@ func timeCalls(c *mpiarr.Comm, system, name string, size int64, iters int, run f
 	for range max(iters/10, 1) {
 		mpiutil.Check(c, run(), name)
 	}
-	bs := harness.BatchSizes(iters)
-	local := ndarray.Zeros[float64](len(bs))
-	for b, k := range bs {
-		mpiutil.Check(c, c.Barrier(), "Barrier")
-		t0 := mpiarr.Wtime()
-		for range k {
-			if err := run(); err != nil {
-				mpiutil.Die(c, "%s: %v", name, err)
-			}
-		}
-		local.Set((mpiarr.Wtime()-t0)/float64(k), b)
-	}
-	worst := ndarray.Zeros[float64](len(bs))
-	mpiutil.Check(c, c.Reduce(local, worst, mpiarr.Max, 0), "Reduce(max)")
-	if c.Rank() == 0 {
-		times := worst.ToSlice()
-		var total float64
-		for b, t := range times {
-			total += t * float64(bs[b])
-		}
-		harness.Emit(harness.Record{System: system, Bench: "dist", Case: name, NP: c.Size(), Size: size,
-			Iters: iters, Seconds: harness.Median(times), Mean: total / float64(iters), Check: "ok"})
-	}
+	mpiutil.TimeBatches(c, harness.Record{System: system, Bench: "dist", Case: name, NP: c.Size(), Size: size, Check: "ok"}, iters, run)
 }
 
 // fill sets every element of d's block to its global C-order index.

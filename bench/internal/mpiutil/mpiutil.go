@@ -1,5 +1,5 @@
 // Package mpiutil holds the MPI side of the Go benchmark programs: start
-// up, fail loudly, agree on a time.
+// up, fail loudly, agree on a time, time batches of calls.
 package mpiutil
 
 import (
@@ -46,6 +46,38 @@ func MaxTime(c *mpiarr.Comm, t float64) float64 {
 	out := ndarray.Zeros[float64](1)
 	Check(c, c.Reduce(in, out, mpiarr.Max, 0), "Reduce(max)")
 	return out.At(0)
+}
+
+// TimeBatches times iters calls of run in the batches of
+// harness.BatchSizes, every rank starting each batch after a barrier, and
+// emits at rank 0 the record r completed with the median over batches of
+// the slowest rank's mean time per call (and the overall mean), as the C
+// and Python programs compute them. A failing call ends the job.
+func TimeBatches(c *mpiarr.Comm, r harness.Record, iters int, run func() error) {
+	bs := harness.BatchSizes(iters)
+	local := ndarray.Zeros[float64](len(bs))
+	for b, k := range bs {
+		Check(c, c.Barrier(), "Barrier")
+		t0 := mpiarr.Wtime()
+		for range k {
+			if err := run(); err != nil {
+				Die(c, "%s: %v", r.Case, err)
+			}
+		}
+		local.Set((mpiarr.Wtime()-t0)/float64(k), b)
+	}
+	worst := ndarray.Zeros[float64](len(bs))
+	Check(c, c.Reduce(local, worst, mpiarr.Max, 0), "Reduce(max)")
+	if c.Rank() != 0 {
+		return
+	}
+	times := worst.ToSlice()
+	var total float64
+	for b, t := range times {
+		total += t * float64(bs[b])
+	}
+	r.Iters, r.Seconds, r.Mean = iters, harness.Median(times), total/float64(iters)
+	harness.Emit(r)
 }
 
 // Finalize shuts MPI down.
