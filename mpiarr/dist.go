@@ -3,7 +3,6 @@ package mpiarr
 import (
 	"errors"
 	"fmt"
-	"unsafe"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 	"github.com/ndmpi/ndmpi/ndarray"
@@ -121,16 +120,12 @@ func NewDist[T ndarray.Element](c *Comm, global []int, o DistOptions) (*Dist[T],
 		lshape[k] = d.Count[k] + 2*halo[k]
 		inner[k] = ndarray.Range(halo[k], halo[k]+d.Count[k])
 	}
-	d.Local = ndarray.Zeros[T](lshape...)
-	if nb := d.Local.NBytes(); nb >= 1<<bigStage {
-		// A block lives as long as the Dist and its faces are walked
-		// across rows: a column face touches one 4 KiB page per element,
-		// a few 2 MiB ones in all. On huge pages (which NumPy gives its
-		// arrays of 4 MiB and more) the column-face exchange of
-		// bench/go/dist, 2048x2048 on 2 ranks, took 32 µs against 51 µs
-		// (medians of six interleaved runs).
-		adviseHugePages(unsafe.Slice((*uint64)(d.Local.Raw().Ptr), nb/8))
-	}
+	// A block lives as long as the Dist, and its faces are walked across
+	// rows: on huge pages a column face touches a few 2 MiB pages instead
+	// of one 4 KiB page per element (the column-face exchange of
+	// bench/go/dist, 2048x2048 on 2 ranks: 32 µs against 51 µs, medians
+	// of six interleaved runs).
+	d.Local = Alloc[T](lshape...)
 	d.Interior = ndarray.Must(d.Local.Sub(inner...))
 	if err := d.makeFaces(); err != nil {
 		_ = cart.Free()

@@ -373,3 +373,19 @@ func TestMoveAxisAndSwap(t *testing.T) {
 	require.Equal(t, 3, a.Dim(-2))
 	require.Panics(t, func() { a.Dim(3) })
 }
+
+func TestAdopt(t *testing.T) {
+	data := []float32{1, 2, 3, 4, 5, 6}
+	a, err := Adopt(data, 2, -1)
+	require.NoError(t, err)
+	require.Equal(t, []int{2, 3}, a.Shape())
+	f := a.Flags()
+	require.True(t, f.OwnData && f.CContiguous && f.Writeable)
+	require.Equal(t, float32(6), a.At(1, 2))
+
+	_, err = Adopt(data, 4, 2)
+	require.ErrorIs(t, err, ErrShape)
+	require.ErrorContains(t, err, "Adopt")
+	_, err = Adopt(data, -2, 3)
+	require.ErrorContains(t, err, "Adopt")
+}

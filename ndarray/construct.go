@@ -63,20 +63,38 @@ func ZerosLike[T Element](a *Array[T]) *Array[T] { return a.like(OrderK) }
 // With no shape, the result is 1-D with len(data) elements. The product of
 // the shape must equal len(data); one length may be -1 and is inferred.
 func FromSlice[T Element](data []T, shape ...int) (*Array[T], error) {
+	return fromSlice("FromSlice", data, shape)
+}
+
+func fromSlice[T Element](op string, data []T, shape []int) (*Array[T], error) {
 	if len(shape) == 0 {
 		shape = []int{len(data)}
 	}
 	if err := strides.CheckShape(nonNegative(shape)); err != nil {
-		return nil, wrapError("FromSlice", err)
+		return nil, wrapError(op, err)
 	}
 	resolved, err := strides.InferShape(len(data), shape)
 	if err != nil {
-		return nil, opError("FromSlice", ErrShape, "slice of %d elements cannot be shaped %s", len(data), strides.Tuple(shape))
+		return nil, opError(op, ErrShape, "slice of %d elements cannot be shaped %s", len(data), strides.Tuple(shape))
 	}
 	sh, st := dims(len(resolved))
 	copy(sh, resolved)
 	copy(st, strides.CStrides(resolved, 1))
 	return newArray(data, 0, sh, st), nil
+}
+
+// Adopt is FromSlice for storage the caller hands over: the array owns
+// data (OwnData is true, as for an array this package allocated) and the
+// caller must not use the slice afterwards. It lets code that allocates
+// storage its own way (aligned, or on huge pages, as mpiarr.Alloc does)
+// return arrays that look like any other.
+func Adopt[T Element](data []T, shape ...int) (*Array[T], error) {
+	a, err := fromSlice("Adopt", data, shape)
+	if err != nil {
+		return nil, err
+	}
+	a.ownData = true
+	return a, nil
 }
 
 // nonNegative returns shape with -1 entries replaced by 0, for checks

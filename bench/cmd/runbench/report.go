@@ -554,7 +554,8 @@ var collOps = []struct{ id, label, conv string }{
 
 func (r *report) coll() error {
 	r.p("## 3. Collectives (2 and 4 ranks)\n\n")
-	r.p("float64 buffers, root 0; C: the MPI call; Go: the `comm` method on `*ndarray.Array[float64]` (Scatterv and " +
+	r.p("float64 buffers, root 0; C: the MPI call on `malloc`'d buffers; Go: the `comm` method on `*ndarray.Array[float64]` buffers from " +
+		"`mpiarr.Alloc`, which puts arrays of 4 MiB and more on transparent huge pages as NumPy does (Scatterv and " +
 		"Gatherv with explicit counts and displacements, like the others); mpi4py: the upper-case method on NumPy arrays " +
 		"(`[buf, counts, displs, MPI.DOUBLE]` for the v-collectives). **Size convention: bytes per rank** — ")
 	var conv []string
@@ -564,7 +565,7 @@ func (r *report) coll() error {
 	r.p("%s. A batch's time is the largest over the ranks of the mean time per call; figures are medians as everywhere. "+
 		"Four ranks on two cores are oversubscribed: those timings measure scheduling as much as MPI. The last column is the "+
 		"C program with its buffers on huge pages, as NumPy allocates them (see the huge-page note in section 1): "+
-		"at 8 MiB per rank it is what separates mpi4py from C and Go.\n\n", strings.Join(conv, "; "))
+		"at 8 MiB per rank it is what separates mpi4py (and Go, whose buffers are on huge pages too) from plain C.\n\n", strings.Join(conv, "; "))
 	for _, np := range []int{2, 4} {
 		if len(r.sizes("coll", "bcast", np)) == 0 {
 			continue

@@ -56,7 +56,7 @@ func main() {
 			var check func() // after one call
 			switch op {
 			case "bcast":
-				buf := ndarray.Zeros[float64](n)
+				buf := mpiarr.Alloc[float64](n)
 				d := data(buf)
 				if rank == 0 {
 					for i := range d {
@@ -72,13 +72,13 @@ func main() {
 					}
 				}
 			case "reduce", "allreduce":
-				send := ndarray.Zeros[float64](n)
+				send := mpiarr.Alloc[float64](n)
 				for i, d := 0, data(send); i < n; i++ {
 					d[i] = float64((rank + 1) * i)
 				}
 				recv := none
 				if rank == 0 || op == "allreduce" {
-					recv = ndarray.Zeros[float64](n)
+					recv = mpiarr.Alloc[float64](n)
 				}
 				if op == "reduce" {
 					run = func() error { return c.Reduce(send, recv, mpiarr.Sum, 0) }
@@ -98,9 +98,9 @@ func main() {
 			case "scatterv":
 				send := none
 				if rank == 0 {
-					send = ndarray.Must(ndarray.Arange[float64](0, float64(np*n), 1))
+					send = arange(0, float64(np*n))
 				}
-				recv := ndarray.Zeros[float64](n)
+				recv := mpiarr.Alloc[float64](n)
 				run = func() error { return c.Scatterv(send, counts, displs, recv, 0) }
 				check = func() {
 					for i, v := range data(recv) {
@@ -110,10 +110,10 @@ func main() {
 					}
 				}
 			case "gatherv":
-				send := ndarray.Must(ndarray.Arange[float64](float64(rank*n), float64(rank*n+n), 1))
+				send := arange(float64(rank*n), float64(rank*n+n))
 				recv := none
 				if rank == 0 {
-					recv = ndarray.Zeros[float64](np * n)
+					recv = mpiarr.Alloc[float64](np * n)
 				}
 				run = func() error { return c.Gatherv(send, recv, counts, displs, 0) }
 				check = func() {
@@ -127,8 +127,8 @@ func main() {
 					}
 				}
 			case "alltoall":
-				send := ndarray.Must(ndarray.Arange[float64](float64(rank*np*n), float64((rank+1)*np*n), 1))
-				recv := ndarray.Zeros[float64](np * n)
+				send := arange(float64(rank*np*n), float64((rank+1)*np*n))
+				recv := mpiarr.Alloc[float64](np * n)
 				run = func() error { return c.Alltoall(send, recv) }
 				check = func() {
 					for s := range np {
@@ -150,6 +150,16 @@ func main() {
 			mpiutil.TimeBatches(c, harness.Record{System: *system, Bench: "coll", Case: op, NP: np, Size: size, Check: "ok"}, iters, run)
 		}
 	}
+}
+
+// arange is Arange into a communication buffer (mpiarr.Alloc: on huge
+// pages when large, as NumPy's arrays are).
+func arange(lo, hi float64) *ndarray.Array[float64] {
+	a := mpiarr.Alloc[float64](int(hi - lo))
+	for i, d := 0, data(a); i < len(d); i++ {
+		d[i] = lo + float64(i)
+	}
+	return a
 }
 
 func data(a *ndarray.Array[float64]) []float64 {
