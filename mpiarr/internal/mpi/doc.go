@@ -119,9 +119,10 @@
 //     fallback) waits for the requests one by one and reports
 //     MPI_ERR_IN_STATUS itself.
 //   - OpenMPI 4.1's op/avx component saturates 8- and 16-bit integer
-//     MPI_SUM results instead of wrapping them. Init excludes it by
-//     setting OMPI_MCA_op=^avx before MPI_Init_thread, unless OMPI_MCA_op is
-//     already set.
+//     MPI_SUM results instead of wrapping them. The binding sends those
+//     sums (and only those) through a user-defined operation with wrapping
+//     arithmetic, created by Init, so that every other reduction keeps
+//     op/avx's vectorised speed.
 //   - MPICH 4.0's ch4 device-level MPI_Reduce segfaults for in-place
 //     reductions at a root other than 0 beyond a few hundred KB. Init sets
 //     MPIR_CVAR_REDUCE_DEVICE_COLLECTIVE=0 unless it is already set.

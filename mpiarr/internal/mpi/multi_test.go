@@ -296,19 +296,51 @@ func TestMultiReduce(t *testing.T) {
 	}
 	require.Equal(t, fact, v[0])
 
-	// Small integer sums wrap around (OpenMPI 4.1's op/avx component,
-	// which saturates them, is disabled by Init).
+	// Small integer sums and products wrap around as in Go (OpenMPI 4.1's
+	// op/avx component saturates the sums: the binding gives those a
+	// wrapping operation of its own), in every collective that reduces.
 	i8 := make([]int8, 256)
+	u8 := make([]uint8, 256)
+	i16 := make([]int16, 256)
 	u16 := make([]uint16, 256)
+	p8 := make([]int8, 256)
 	for i := range i8 {
-		i8[i], u16[i] = 100, 60000
+		i8[i], u8[i], i16[i], u16[i], p8[i] = 100, 200, 30000, 60000, int8(rank%3+100)
 	}
 	require.NoError(t, mpi.Allreduce(mpi.InPlace, ptr(i8), 256, mpi.Int8, mpi.OpSum, w))
+	require.NoError(t, mpi.Allreduce(mpi.InPlace, ptr(u8), 256, mpi.Uint8, mpi.OpSum, w))
+	require.NoError(t, mpi.Allreduce(mpi.InPlace, ptr(i16), 256, mpi.Int16, mpi.OpSum, w))
 	require.NoError(t, mpi.Allreduce(mpi.InPlace, ptr(u16), 256, mpi.Uint16, mpi.OpSum, w))
+	require.NoError(t, mpi.Allreduce(mpi.InPlace, ptr(p8), 256, mpi.Int8, mpi.OpProd, w))
+	wantP8 := int8(1)
+	for r := range size {
+		wantP8 *= int8(r%3 + 100)
+	}
 	for i := range i8 {
 		require.Equal(t, int8(100*size), i8[i])
+		require.Equal(t, uint8(200*size), u8[i])
+		require.Equal(t, int16(30000*size), i16[i])
 		require.Equal(t, uint16(60000*size), u16[i])
+		require.Equal(t, wantP8, p8[i])
 	}
+	r16 := make([]int16, 256)
+	for i := range r16 {
+		r16[i] = 30000
+	}
+	out16 := make([]int16, 256)
+	require.NoError(t, mpi.Reduce(ptr(r16), ptr(out16), 256, mpi.Int16, mpi.OpSum, 0, w))
+	if rank == 0 {
+		require.Equal(t, int16(30000*size), out16[0])
+	}
+	var pinned runtime.Pinner
+	pinned.Pin(&r16[0])
+	pinned.Pin(&out16[0])
+	defer pinned.Unpin()
+	req, err := mpi.Iallreduce(ptr(r16), ptr(out16), 256, mpi.Int16, mpi.OpSum, w)
+	require.NoError(t, err)
+	_, err = mpi.Wait(&req)
+	require.NoError(t, err)
+	require.Equal(t, int16(30000*size), out16[255])
 
 	// Maxloc: the rank holding the largest value.
 	type dint struct {
