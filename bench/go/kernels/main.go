@@ -170,19 +170,13 @@ func main() {
 		if view {
 			rec.Allocs = testing.AllocsPerRun(1000, func() { sink = f() })
 			rec.Iters = *viewIters
-			bs := harness.BatchSizes(*viewIters)
-			times := make([]float64, len(bs))
-			var total float64
-			for i, k := range bs {
-				t0 := time.Now()
+			start := time.Now()
+			clock := func() float64 { return time.Since(start).Seconds() }
+			rec.Seconds, rec.Mean = harness.TimeLoop(*viewIters, 1, clock, func(k int) {
 				for range k {
 					sink = f()
 				}
-				dt := time.Since(t0).Seconds()
-				times[i] = dt / float64(k)
-				total += dt
-			}
-			rec.Seconds, rec.Mean = harness.Median(times), total/float64(*viewIters)
+			})
 		} else {
 			for range *warmup {
 				sink = f()

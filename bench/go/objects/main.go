@@ -140,21 +140,14 @@ func run(c *mpiarr.Comm, payload string, sizes []int64, budget int64, minIt, max
 			exchange(false)
 		}
 		mpiutil.Check(c, c.Barrier(), "Barrier")
-		bs := harness.BatchSizes(iters)
-		times := make([]float64, len(bs))
-		var total float64
-		for b, k := range bs {
-			t0 := mpiarr.Wtime()
+		median, mean := harness.TimeLoop(iters, 2, mpiarr.Wtime, func(k int) {
 			for range k {
 				exchange(false)
 			}
-			dt := mpiarr.Wtime() - t0
-			times[b] = dt / float64(2*k)
-			total += dt
-		}
+		})
 		if rank == 0 {
 			harness.Emit(harness.Record{System: system, Bench: "objects", Case: cas, NP: 2, Size: n,
-				Iters: iters, Seconds: harness.Median(times), Mean: total / float64(2*iters), Check: "ok"})
+				Iters: iters, Seconds: median, Mean: mean, Check: "ok"})
 		}
 	}
 }

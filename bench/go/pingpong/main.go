@@ -100,19 +100,10 @@ func main() {
 		}
 		loop(warm)
 		mpiutil.Check(c, c.Barrier(), "Barrier")
-		bs := harness.BatchSizes(iters)
-		times := make([]float64, len(bs))
-		var total float64
-		for b, k := range bs {
-			t0 := mpiarr.Wtime()
-			loop(k)
-			dt := mpiarr.Wtime() - t0
-			times[b] = dt / float64(2*k)
-			total += dt
-		}
+		median, mean := harness.TimeLoop(iters, 2, mpiarr.Wtime, loop)
 		if rank == 0 {
 			harness.Emit(harness.Record{System: *system, Bench: *bench, NP: 2, Size: size, Iters: iters,
-				Seconds: harness.Median(times), Mean: total / float64(2*iters), Check: "ok"})
+				Seconds: median, Mean: mean, Check: "ok"})
 		}
 	}
 }
@@ -144,17 +135,8 @@ func selfCalls(c *mpiarr.Comm, sizes []int64, budget int64, minIt, maxIt int, sy
 			}
 		}
 		loop(warm)
-		bs := harness.BatchSizes(iters)
-		times := make([]float64, len(bs))
-		var total float64
-		for b, k := range bs {
-			t0 := mpiarr.Wtime()
-			loop(k)
-			dt := mpiarr.Wtime() - t0
-			times[b] = dt / float64(k)
-			total += dt
-		}
+		median, mean := harness.TimeLoop(iters, 1, mpiarr.Wtime, loop)
 		harness.Emit(harness.Record{System: system, Bench: "overhead", NP: 1, Size: size, Iters: iters,
-			Seconds: harness.Median(times), Mean: total / float64(iters), Check: "ok"})
+			Seconds: median, Mean: mean, Check: "ok"})
 	}
 }

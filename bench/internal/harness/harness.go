@@ -138,3 +138,22 @@ func ParseList(s string) []string {
 	}
 	return out
 }
+
+// TimeLoop times iters rounds of loop in the batches of BatchSizes
+// (loop(k) runs k rounds), reading the clock now (seconds), and returns
+// the median over batches and the overall mean of the time per operation,
+// a round counting opsPerRound operations (2 for a ping-pong's one-way
+// time).
+func TimeLoop(iters, opsPerRound int, now func() float64, loop func(k int)) (median, mean float64) {
+	bs := BatchSizes(iters)
+	times := make([]float64, len(bs))
+	var total float64
+	for b, k := range bs {
+		t0 := now()
+		loop(k)
+		dt := now() - t0
+		times[b] = dt / float64(opsPerRound*k)
+		total += dt
+	}
+	return Median(times), total / float64(opsPerRound*iters)
+}
