@@ -1,0 +1,119 @@
+package mpi_test
+
+import (
+	"runtime"
+	"testing"
+
+	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
+)
+
+// Latency of the blocking point-to-point paths (Send, Recv, Mrecv) for an
+// 8-byte message: the cost of the binding per call shows there, not behind
+// the transfer of a large buffer. Messages to oneself need no second
+// process, so `go test -bench` runs them as they are:
+//
+//	NDMPI_NO_LAUNCH=1 go test -run '^$' -bench Self ./mpiarr/internal/mpi/
+//
+// MPICH completes a blocking send to oneself only once the receive is
+// posted, so each sub-benchmark pairs the blocking call it measures with a
+// nonblocking partner posted first (the partner's cost is in every
+// iteration, the same before and after a change to the blocking path).
+func BenchmarkSendRecvSelf8B(b *testing.B) {
+	x, y := []float64{1.5}, make([]float64, 1)
+	var pin runtime.Pinner
+	pin.Pin(&x[0])
+	pin.Pin(&y[0])
+	defer pin.Unpin()
+	check := func(b *testing.B, err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	self := mpi.CommSelf
+
+	b.Run("Send", func(b *testing.B) {
+		for b.Loop() {
+			r, err := mpi.Irecv(ptr(y), 1, mpi.Double, 0, 3, self)
+			check(b, err)
+			check(b, mpi.Send(ptr(x), 1, mpi.Double, 0, 3, self))
+			_, err = mpi.Wait(&r)
+			check(b, err)
+		}
+	})
+	b.Run("Recv", func(b *testing.B) {
+		for b.Loop() {
+			r, err := mpi.Isend(ptr(x), 1, mpi.Double, 0, 3, self)
+			check(b, err)
+			_, err = mpi.Recv(ptr(y), 1, mpi.Double, 0, 3, self)
+			check(b, err)
+			_, err = mpi.Wait(&r)
+			check(b, err)
+		}
+	})
+	b.Run("Mrecv", func(b *testing.B) {
+		for b.Loop() {
+			r, err := mpi.Isend(ptr(x), 1, mpi.Double, 0, 3, self)
+			check(b, err)
+			m, _, err := mpi.Mprobe(0, 3, self)
+			check(b, err)
+			_, err = mpi.Mrecv(ptr(y), 1, mpi.Double, &m)
+			check(b, err)
+			_, err = mpi.Wait(&r)
+			check(b, err)
+		}
+	})
+	if y[0] != x[0] {
+		b.Fatalf("received %v, sent %v", y[0], x[0])
+	}
+}
+
+// BenchmarkPingPong8B is the round trip of an 8-byte message between
+// ranks 0 and 1 (Send and Recv on both). The two ranks must loop the same
+// number of times, which only a fixed count guarantees, so it runs under
+// the launcher with -test.benchtime=Nx (mpitest does not pass -test.bench
+// on, so start the job yourself):
+//
+//	go test -c -o mpi.test ./mpiarr/internal/mpi/
+//	mpirun -np 2 ./mpi.test -test.run '^$' -test.bench PingPong -test.benchtime 20000x
+func BenchmarkPingPong8B(b *testing.B) {
+	rank, err := mpi.CommRank(mpi.CommWorld)
+	if err != nil {
+		b.Fatal(err)
+	}
+	size, err := mpi.CommSize(mpi.CommWorld)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if size < 2 {
+		b.Skip("needs 2 ranks")
+	}
+	// Agree on b.N first: a rank looping more often than its peer would
+	// wait forever for the message that never comes.
+	n := []int64{int64(b.N), -int64(b.N)}
+	if err := mpi.Allreduce(mpi.InPlace, ptr(n), 2, mpi.Int64, mpi.OpMax, mpi.CommWorld); err != nil {
+		b.Fatal(err)
+	}
+	if n[0] != int64(b.N) || -n[1] != int64(b.N) {
+		b.Fatalf("ranks run %d to %d iterations: use -test.benchtime=Nx", -n[1], n[0])
+	}
+	if rank > 1 {
+		return
+	}
+	peer := 1 - rank
+	x := []float64{float64(rank)}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if rank == 0 {
+			err = mpi.Send(ptr(x), 1, mpi.Double, peer, 5, mpi.CommWorld)
+		}
+		if err == nil {
+			_, err = mpi.Recv(ptr(x), 1, mpi.Double, peer, 5, mpi.CommWorld)
+		}
+		if err == nil && rank == 1 {
+			err = mpi.Send(ptr(x), 1, mpi.Double, peer, 5, mpi.CommWorld)
+		}
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+}
