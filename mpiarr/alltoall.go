@@ -13,56 +13,54 @@ import (
 // replaced.
 func (c *Comm) Alltoall(send, recv Buffer) error {
 	const op = "Alltoall"
+	if err := c.usable(op); err != nil {
+		return err
+	}
 	ss, sendInPlace, err := parseColl(op, "send", send, true)
 	if err != nil {
-		return err
+		return advise(err, adviceStranded)
 	}
 	rs, _, err := parseColl(op, "receive", recv, true)
 	if err != nil {
-		return err
+		return advise(err, adviceStranded)
 	}
+	k := c.collective(op)
 	in := ss
 	if sendInPlace {
 		in = rs
-	} else if err := sameDType(op, ss, rs); err != nil {
-		return err
+	} else {
+		k.fail(sameDType(op, ss, rs))
 	}
 	n := in.count / c.size
 	if in.count != n*c.size {
-		return newError(op, ErrCount, "buffer of %d elements does not split into %d parts", in.count, c.size)
+		k.fail(newError(op, ErrCount, "buffer of %d elements does not split into %d parts", in.count, c.size))
 	}
-	if c.checked {
-		table, err := c.agree(op, call{kind: collAlltoall, dtype: int64(in.raw.DType), count: int64(in.count), recvCap: int64(rs.count)})
-		if err != nil {
-			return err
-		}
-		if err := sameCounts(op, table); err != nil {
-			return err
-		}
-	}
-	tooSmall := rs.count < in.count
-	var sm, rm message
 	l := basicLayout(c.layout)
 	if sendInPlace {
-		if rm, err = inout(op, rs, l); err != nil {
-			return err
+		if k.rm, err = inout(op, rs, l); err != nil {
+			k.fail(err)
 		}
-		sm.ptr = mpi.InPlace
+		k.sm.ptr = mpi.InPlace
 	} else {
-		if sm, err = plan(op, ss, l, false); err != nil {
-			return err
-		}
-		if tooSmall {
-			rm = scratchFor(rs, in.count)
-		} else if rm, err = plan(op, spec{b: rs.b, raw: rs.raw, count: in.count}, l, true); err != nil {
-			sm.release()
-			return err
+		k.planSend(ss, l)
+		k.checkRecv(rs, l)
+	}
+	table, err := k.begin(call{kind: collAlltoall, dtype: int64(in.dtype()), count: int64(in.count), recvCap: int64(rs.count)})
+	if err != nil {
+		return err
+	}
+	if table != nil {
+		if err := sameCounts(op, table); err != nil {
+			return k.abort(err)
 		}
 	}
+	if !sendInPlace {
+		k.planRecv(rs, in.count, l, false)
+	}
 	enter()
-	err = mpi.Alltoall(sm.ptr, n, sm.dtOr(rm), rm.ptr, n, rm.dtOr(sm), c.h)
+	err = mpi.Alltoall(k.sm.ptr, n, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), c.h)
 	leave()
-	return settle(op, err, &sm, &rm, tooSmall, rs.count, in.count)
+	return k.end(err, in.count)
 }
 
 // Alltoallv is Alltoall with parts of any size (MPI_Alltoallv): rank r
@@ -74,34 +72,37 @@ func (c *Comm) Alltoall(send, recv Buffer) error {
 // lay parts end to end.
 func (c *Comm) Alltoallv(send Buffer, scounts, sdispls []int, recv Buffer, rcounts, rdispls []int) error {
 	const op = "Alltoallv"
-	ss, _, err := parseColl(op, "send", send, true)
-	if err != nil {
+	if err := c.usable(op); err != nil {
 		return err
 	}
 	if send == InPlace {
 		return newError(op, ErrArg, "InPlace is not supported by Alltoallv: pass a send buffer")
 	}
+	ss, _, err := parseColl(op, "send", send, true)
+	if err != nil {
+		return advise(err, adviceStranded)
+	}
 	rs, _, err := parseColl(op, "receive", recv, true)
 	if err != nil {
-		return err
+		return advise(err, adviceStranded)
 	}
-	if err := sameDType(op, ss, rs); err != nil {
-		return err
-	}
+	k := c.collective(op)
+	k.fail(sameDType(op, ss, rs))
 	if scounts == nil {
 		scounts, sdispls = evenSplit(ss.count, c.size)
 	}
 	if sdispls, err = c.checkCounts(op, "send", scounts, sdispls, ss.count); err != nil {
+		k.fail(err)
+	}
+	l := basicLayout(c.layout)
+	k.planSend(ss, l)
+	k.checkRecv(rs, l)
+	// rcounts are checked against what the senders say below; the
+	// agreement covers the collective and the dtype.
+	if _, err := k.begin(call{kind: collAlltoallv, dtype: int64(ss.dtype()), count: int64(ss.count), recvCap: int64(rs.count)}); err != nil {
 		return err
 	}
-	if c.checked {
-		// rcounts are checked against what the senders say below; here
-		// the ranks agree on the collective and the dtype.
-		if _, err := c.agree(op, call{kind: collAlltoallv, dtype: int64(ss.raw.DType), count: int64(ss.count), recvCap: int64(rs.count)}); err != nil {
-			return err
-		}
-	}
-	if rcounts == nil || c.checked {
+	if rcounts == nil || c.verifying() {
 		sent := make([]int64, c.size)
 		got := make([]int64, c.size)
 		for i, n := range scounts {
@@ -111,13 +112,20 @@ func (c *Comm) Alltoallv(send Buffer, scounts, sdispls []int, recv Buffer, rcoun
 		err = mpi.Alltoall(unsafe.Pointer(&sent[0]), 1, mpi.Int64, unsafe.Pointer(&got[0]), 1, mpi.Int64, c.h)
 		leave()
 		if err != nil {
-			return mpiError(op, err)
+			return k.end(err, 0)
 		}
 		if rcounts != nil {
+			var wrong error
 			for i, n := range got {
 				if len(rcounts) == c.size && int64(rcounts[i]) != n {
-					return newError(op, ErrMismatch, "checked mode: rank %d sends %d elements to rank %d, which expects %d", i, n, c.rank, rcounts[i])
+					wrong = mismatch(op, "rank %d sends %d elements to rank %d, which expects %d", i, n, c.rank, rcounts[i])
+					break
 				}
+			}
+			// Only the receiver knows: the senders must learn it too
+			// before anyone moves data.
+			if err := c.anyFailed(op, wrong); err != nil {
+				return k.abort(err)
 			}
 		} else {
 			rcounts = make([]int, c.size)
@@ -127,27 +135,15 @@ func (c *Comm) Alltoallv(send Buffer, scounts, sdispls []int, recv Buffer, rcoun
 		}
 	}
 	if rdispls, err = c.checkCounts(op, "receive", rcounts, rdispls, -1); err != nil {
-		return err
+		return k.abort(err)
 	}
 	need := 0
 	for i, n := range rcounts {
 		need = max(need, rdispls[i]+n)
 	}
-	l := basicLayout(c.layout)
-	sm, err := plan(op, ss, l, false)
-	if err != nil {
-		return err
-	}
-	tooSmall := rs.count < need
-	var rm message
-	if tooSmall {
-		rm = scratchFor(rs, need)
-	} else if rm, err = inout(op, spec{b: rs.b, raw: rs.raw, count: need}, l); err != nil {
-		sm.release()
-		return err
-	}
+	k.planRecv(rs, need, l, true)
 	enter()
-	err = mpi.Alltoallv(sm.ptr, scounts, sdispls, sm.dt, rm.ptr, rcounts, rdispls, rm.dt, c.h)
+	err = mpi.Alltoallv(k.sm.ptr, scounts, sdispls, k.sm.dt, k.rm.ptr, rcounts, rdispls, k.rm.dt, c.h)
 	leave()
-	return settle(op, err, &sm, &rm, tooSmall, rs.count, need)
+	return k.end(err, need)
 }

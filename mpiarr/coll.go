@@ -4,20 +4,12 @@ import (
 	"unsafe"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
+	"github.com/ndmpi/ndmpi/ndarray"
 )
 
 // The collectives follow mpi4py's upper-case methods, with the logical
-// values of arrays of any layout (per the Layout policy) and with checks
-// made the same way on every rank:
-//
-//   - arguments every rank passes alike (root, operation, dtype, counts)
-//     are checked before any communication, so a bad one is an error on
-//     every rank, not on the root only while the others hang in MPI;
-//   - a receive buffer too small for what arrives is reported by the
-//     rank that owns it, after it took part in the collective through a
-//     scratch buffer, so the other ranks complete normally;
-//   - checked mode (WithCheck, NDMPI_CHECK=1) also verifies that the ranks
-//     agree with each other.
+// values of arrays of any layout (per the Layout policy), taken through
+// the steps of collective.go.
 
 func (c *Comm) checkRoot(op string, root int) error {
 	if root < 0 || root >= c.size {
@@ -26,87 +18,32 @@ func (c *Comm) checkRoot(op string, root int) error {
 	return nil
 }
 
-// buffers parses the buffers of a collective: b may be absent (nil) only
+// parseColl parses a buffer of a collective: b may be absent (nil) only
 // where need is false.
-func parseColl(op, role string, b Buffer, need bool) (spec, bool, error) {
+func parseColl(op, role string, b Buffer, need bool) (s spec, inPlace bool, err error) {
 	if b == InPlace {
 		return spec{}, true, nil
 	}
-	if b == nil || b.Raw().Nil {
-		if need {
-			return spec{}, false, newError(op, ErrArg, "nil %s buffer", role)
+	if b != nil {
+		if c, ok := b.(*counted); !ok || c.b != nil {
+			s, err = parse(op, b)
+			if err != nil || !s.mem.Nil {
+				return s, false, err
+			}
 		}
-		var s spec
-		if b != nil {
-			s.raw = b.Raw() // a typed nil still tells its dtype
-		}
-		s.raw.Nil = true
-		return s, false, nil
 	}
-	s, err := parse(op, b)
-	return s, false, err
+	if need {
+		return s, false, newError(op, ErrArg, "nil %s buffer", role)
+	}
+	s.mem.Nil = true // a typed nil still tells its dtype
+	return s, false, nil
 }
 
 func sameDType(op string, a, b spec) error {
-	if a.raw.DType != b.raw.DType {
-		return newError(op, ErrDType, "send buffer holds %s, receive buffer %s", a.raw.DType, b.raw.DType)
+	if a.dtype() != b.dtype() {
+		return newError(op, ErrDType, "send buffer holds %s, receive buffer %s", a.dtype(), b.dtype())
 	}
 	return nil
-}
-
-// scratchFor returns a message that receives n elements into a pooled
-// buffer and drops them: a rank whose own buffer cannot take its part
-// still takes part in the collective.
-func scratchFor(s spec, n int) message {
-	m := message{dt: basicType(s.raw.DType), itemSize: s.raw.DType.ItemSize(), elems: n, count: n}
-	m.stage = getStage(n * m.itemSize)
-	m.ptr = unsafe.Pointer(unsafe.SliceData(m.stage.buf))
-	return m
-}
-
-// settle ends a collective once MPI returned: it releases the send side
-// and reports MPI's error, or this rank's receive buffer that was too
-// small (the rank took part through a scratch buffer), or unpacks the n
-// elements received.
-func settle(op string, err error, sm, rm *message, tooSmall bool, have, n int) error {
-	sm.release()
-	switch {
-	case err != nil:
-		rm.release()
-		return mpiError(op, err)
-	case tooSmall:
-		rm.release()
-		return newError(op, ErrTruncate, "receive buffer of %d elements is too small for the %d arriving", have, n)
-	}
-	return rm.finish(op, n)
-}
-
-// inout plans a buffer that MPI reads and then overwrites, or writes only
-// in parts (the in-place forms, and receives with displacements that may
-// leave gaps): a staged buffer is packed first and unpacked after, so that
-// elements MPI does not write keep their values.
-func inout(op string, s spec, l Layout) (message, error) {
-	m, err := plan(op, s, basicLayout(l), true)
-	if err != nil || m.stage == nil {
-		return m, err
-	}
-	if _, err := s.b.PackTo(m.stage.buf); err != nil {
-		m.release()
-		return m, &Error{Op: op, Kind: ErrLayout, Msg: err.Error()}
-	}
-	return m, nil
-}
-
-// basicLayout is the policy for buffers MPI must see as basic elements:
-// reduction buffers (MPI applies its predefined operations to basic
-// datatypes only) and the side of Scatter, Gather and Alltoall that is
-// addressed rank by rank with counts and displacements. There Derived
-// packs.
-func basicLayout(l Layout) Layout {
-	if l == Derived {
-		return Pack
-	}
-	return l
 }
 
 // Bcast sends root's buf to every rank's buf (MPI_Bcast). Every rank
@@ -115,49 +52,58 @@ func basicLayout(l Layout) Layout {
 // for them is undefined.
 func (c *Comm) Bcast(buf Buffer, root int) error {
 	const op = "Bcast"
+	if err := c.usable(op); err != nil {
+		return err
+	}
 	if err := c.checkRoot(op, root); err != nil {
 		return err
 	}
-	if buf != nil && !c.checked { // the fast path: a C-contiguous array, one cgo call
-		if p, n, w, ok := buf.ContiguousBlock(); ok && (w || c.rank == root) {
+	if !c.verifying() { // the fast path: a C-contiguous array, one cgo call
+		if p, n, dt, w, ok := contiguous(buf); ok && (w || c.rank == root) {
 			enter()
-			err := mpi.Bcast(p, n, basicType(buf.DType()), root, c.h)
+			err := mpi.Bcast(p, n, basicType(dt), root, c.h)
 			leave()
+			if err == nil && c.rank != root {
+				normalizeBoolBytes(dt, p, n)
+			}
 			return mpiError(op, err)
 		}
 	}
+	k := c.collective(op)
 	s, err := parse(op, buf)
+	if err == nil && s.mem.Nil {
+		err = newError(op, ErrArg, "nil buffer: every rank of Bcast needs one")
+	}
+	if err != nil {
+		if c.rank == root || !c.verifying() {
+			return advise(err, adviceStranded)
+		}
+		k.recvErr = err // a non-root without a usable buffer takes part in the agreement
+	}
+	isRoot := c.rank == root
+	if isRoot {
+		k.planSend(s, c.layout)
+	} else if k.recvErr == nil {
+		k.checkRecv(s, c.layout)
+	}
+	table, err := k.begin(call{kind: collBcast, root: int64(root), dtype: int64(s.dtype()), count: int64(s.count), recvCap: int64(s.count)})
 	if err != nil {
 		return err
 	}
-	if s.raw.Nil {
-		return newError(op, ErrArg, "nil buffer: every rank of Bcast needs one")
-	}
-	if c.checked {
-		table, err := c.agree(op, call{kind: collBcast, root: int64(root), dtype: int64(s.raw.DType), count: int64(s.count), recvCap: int64(s.count)})
-		if err != nil {
-			return err
-		}
+	if table != nil {
 		if err := sameCounts(op, table); err != nil {
-			return err
+			return k.abort(err)
 		}
 	}
-	m, err := plan(op, s, c.layout, c.rank != root)
-	if err != nil {
-		return err
+	m := &k.sm
+	if !isRoot {
+		k.planRecv(s, s.count, c.layout, false)
+		m = &k.rm
 	}
 	enter()
-	err = mpi.Bcast(m.ptr, m.count, m.dt, root, c.h)
+	err = mpi.Bcast(m.ptr, m.count, m.dtOr(k.sm), root, c.h)
 	leave()
-	if err != nil {
-		m.release()
-		return mpiError(op, err)
-	}
-	if c.rank == root {
-		m.release()
-		return nil
-	}
-	return m.finish(op, s.count)
+	return k.end(err, s.count)
 }
 
 // Reduce combines the send buffers of all ranks element by element with
@@ -176,6 +122,9 @@ func (c *Comm) Allreduce(send, recv Buffer, op Op) error {
 }
 
 func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool) error {
+	if err := c.usable(name); err != nil {
+		return err
+	}
 	if err := c.checkRoot(name, root); err != nil {
 		return err
 	}
@@ -185,97 +134,84 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool)
 	}
 	ss, rs, sendInPlace, err := gatherArgs(name, send, recv, gets)
 	if err != nil {
-		return err
+		return advise(err, adviceStranded)
 	}
 	in := ss
 	if sendInPlace {
 		in = rs
 	}
-	if err := op.check(name, in.raw.DType); err != nil {
+	if err := op.check(name, in.dtype()); err != nil {
 		return err
 	}
+	k := c.collective(name)
 	if gets && !sendInPlace {
-		if err := sameDType(name, ss, rs); err != nil {
-			return err
-		}
+		k.fail(sameDType(name, ss, rs))
 	}
 	count := in.count
-	tooSmall := gets && rs.count < count
-	if c.checked {
-		kind := collReduce
-		if all {
-			kind = collAllreduce
+	l := basicLayout(c.layout)
+	if sendInPlace {
+		if k.rm, err = inout(name, rs.withCount(count), l); err != nil {
+			k.fail(err) // the input is this buffer: nothing to take part with
 		}
-		me := call{kind: kind, root: int64(root), op: int64(op), dtype: int64(in.raw.DType), count: int64(count), recvCap: -1}
+		k.sm.ptr = mpi.InPlace
+	} else {
+		k.planSend(ss, l)
 		if gets {
-			me.recvCap = int64(rs.count)
+			k.checkRecv(rs, l)
 		}
-		table, err := c.agree(name, me)
-		if err != nil {
-			return err
-		}
+	}
+	kind := collReduce
+	if all {
+		kind = collAllreduce
+	}
+	me := call{kind: kind, root: int64(root), op: int64(op), dtype: int64(in.dtype()), count: int64(count), recvCap: -1}
+	if gets {
+		me.recvCap = int64(rs.count)
+	}
+	table, err := k.begin(me)
+	if err != nil {
+		return err
+	}
+	if table != nil {
 		if err := sameCounts(name, table); err != nil {
-			return err
+			return k.abort(err)
 		}
 		for r := range table {
 			if all || r == root {
 				if err := roomFor(name, table, r, int64(count)); err != nil {
-					return err
+					return k.abort(err)
 				}
 			}
 		}
 	}
-	l := basicLayout(c.layout)
-	var sm, rm message
-	if sendInPlace {
-		rm, err = inout(name, spec{b: rs.b, raw: rs.raw, count: count}, l)
-		if err != nil {
-			return err
-		}
-		sm.ptr = mpi.InPlace
-	} else {
-		if sm, err = plan(name, ss, l, false); err != nil {
-			return err
-		}
-		switch {
-		case tooSmall:
-			rm = scratchFor(rs, count)
-		case gets:
-			if rm, err = plan(name, spec{b: rs.b, raw: rs.raw, count: count}, l, true); err != nil {
-				sm.release()
-				return err
-			}
-		}
+	if gets && !sendInPlace {
+		k.planRecv(rs, count, l, false)
 	}
 	enter()
 	if all {
-		err = mpi.Allreduce(sm.ptr, rm.ptr, count, sm.dtOr(rm), op.handle(), c.h)
+		err = mpi.Allreduce(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), c.h)
 	} else {
-		err = mpi.Reduce(sm.ptr, rm.ptr, count, sm.dtOr(rm), op.handle(), root, c.h)
+		err = mpi.Reduce(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), root, c.h)
 	}
 	leave()
-	return settle(name, err, &sm, &rm, tooSmall, rs.count, count)
+	return k.end(err, count)
 }
 
 // reduceFast runs Reduce and Allreduce of C-contiguous arrays with one
 // cgo call, and reports whether it could. Anything unusual (in place,
 // checked mode, another layout, sizes that differ) takes the general path.
 func (c *Comm) reduceFast(name string, send, recv Buffer, op Op, root int, all, gets bool) (bool, error) {
-	if c.checked || send == nil || send == InPlace {
+	if c.verifying() || send == InPlace {
 		return false, nil
 	}
-	sp, n, _, ok := send.ContiguousBlock()
+	sp, n, dt, _, ok := contiguous(send)
 	if !ok {
 		return false, nil
 	}
-	dt := send.DType()
 	var rp unsafe.Pointer
 	if gets {
-		if recv == nil {
-			return false, nil
-		}
-		p, m, w, ok := recv.ContiguousBlock()
-		if !ok || !w || m < n || recv.DType() != dt {
+		p, m, rdt, w, ok := contiguous(recv)
+		if !ok || !w || m < n || rdt != dt {
 			return false, nil
 		}
 		rp = p
@@ -294,30 +230,15 @@ func (c *Comm) reduceFast(name string, send, recv Buffer, op Op, root int, all, 
 	return true, mpiError(name, err)
 }
 
-// dtOr returns m's datatype, or other's when m is the in-place marker.
-func (m *message) dtOr(other message) mpi.Datatype {
-	if m.ptr == mpi.InPlace || m.dt == 0 {
-		return other.dt
-	}
-	return m.dt
-}
-
 // evenSplit is NumPy's array_split of n elements over size parts, as the
 // seed computes counts: n/size each, the first n%size one more, packed
 // displacements.
 func evenSplit(n, size int) (counts, displs []int) {
 	counts = make([]int, size)
-	displs = make([]int, size)
-	at := 0
 	for i := range counts {
-		counts[i] = n / size
-		if i < n%size {
-			counts[i]++
-		}
-		displs[i] = at
-		at += counts[i]
+		_, counts[i] = span(n, size, i)
 	}
-	return counts, displs
+	return counts, packedDispls(counts)
 }
 
 // packedDispls returns the displacements that lay counts end to end.
@@ -356,12 +277,9 @@ func (c *Comm) checkCounts(op, what string, counts, displs []int, total int) ([]
 }
 
 // scatterArgs checks and parses the arguments Scatter and Scatterv share:
-// the root, a send buffer the root needs, a receive buffer every rank
-// needs (InPlace at the root only).
+// a send buffer the root needs, a receive buffer every rank needs
+// (InPlace at the root only).
 func (c *Comm) scatterArgs(op string, send, recv Buffer, root int) (ss, rs spec, recvInPlace bool, err error) {
-	if err = c.checkRoot(op, root); err != nil {
-		return
-	}
 	isRoot := c.rank == root
 	if ss, _, err = parseColl(op, "send", send, isRoot); err != nil {
 		return
@@ -397,52 +315,53 @@ func gatherArgs(op string, send, recv Buffer, gets bool) (ss, rs spec, sendInPla
 // the root, recv may be InPlace (its part stays in send).
 func (c *Comm) Scatter(send, recv Buffer, root int) error {
 	const op = "Scatter"
+	if err := c.usable(op); err != nil {
+		return err
+	}
+	if err := c.checkRoot(op, root); err != nil {
+		return err
+	}
 	ss, rs, recvInPlace, err := c.scatterArgs(op, send, recv, root)
+	if err != nil {
+		return advise(err, adviceStranded)
+	}
+	isRoot := c.rank == root
+	k := c.collective(op)
+	n := rs.count
+	dt := rs.dtype()
+	if recvInPlace {
+		n, dt = ss.count/c.size, ss.dtype()
+	}
+	if isRoot {
+		if ss.count != n*c.size {
+			k.fail(newError(op, ErrCount, "send buffer of %d elements does not split into %d parts of %d", ss.count, c.size, n))
+		}
+		if !recvInPlace {
+			k.fail(sameDType(op, ss, rs))
+		}
+		k.planSend(ss, basicLayout(c.layout))
+	}
+	if !recvInPlace {
+		k.checkRecv(rs, c.layout)
+	}
+	table, err := k.begin(call{kind: collScatter, root: int64(root), dtype: int64(dt), count: int64(n), recvCap: int64(n)})
 	if err != nil {
 		return err
 	}
-	isRoot := c.rank == root
-	n := rs.count
-	if recvInPlace {
-		n = ss.count / c.size
-	}
-	if isRoot && ss.count != n*c.size {
-		return newError(op, ErrCount, "send buffer of %d elements does not split into %d parts of %d", ss.count, c.size, n)
-	}
-	if isRoot && !recvInPlace {
-		if err := sameDType(op, ss, rs); err != nil {
-			return err
-		}
-	}
-	if c.checked {
-		dt := rs.raw.DType
-		if recvInPlace {
-			dt = ss.raw.DType
-		}
-		table, err := c.agree(op, call{kind: collScatter, root: int64(root), dtype: int64(dt), count: int64(n), recvCap: int64(n)})
-		if err != nil {
-			return err
-		}
+	if table != nil {
 		if err := sameCounts(op, table); err != nil {
-			return err
-		}
-	}
-	var sm, rm message
-	if isRoot {
-		if sm, err = plan(op, ss, basicLayout(c.layout), false); err != nil {
-			return err
+			return k.abort(err)
 		}
 	}
 	if recvInPlace {
-		rm.ptr = mpi.InPlace
-	} else if rm, err = plan(op, rs, c.layout, true); err != nil {
-		sm.release()
-		return err
+		k.rm.ptr = mpi.InPlace
+	} else {
+		k.planRecv(rs, n, c.layout, false)
 	}
 	enter()
-	err = mpi.Scatter(sm.ptr, n, sm.dtOr(rm), rm.ptr, rm.count, rm.dtOr(sm), root, c.h)
+	err = mpi.Scatter(k.sm.ptr, n, k.sm.dtOr(k.rm), k.rm.ptr, k.rm.count, k.rm.dtOr(k.sm), root, c.h)
 	leave()
-	return settle(op, err, &sm, &rm, false, rs.count, n)
+	return k.end(err, n)
 }
 
 // Scatterv sends parts of root's send buffer to every rank (MPI_Scatterv):
@@ -457,30 +376,43 @@ func (c *Comm) Scatter(send, recv Buffer, root int) error {
 // at the root, recv may be InPlace.
 func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int) error {
 	const op = "Scatterv"
-	ss, rs, recvInPlace, err := c.scatterArgs(op, send, recv, root)
-	if err != nil {
+	if err := c.usable(op); err != nil {
 		return err
 	}
+	if err := c.checkRoot(op, root); err != nil {
+		return err
+	}
+	ss, rs, recvInPlace, err := c.scatterArgs(op, send, recv, root)
+	if err != nil {
+		return advise(err, adviceStranded)
+	}
 	isRoot := c.rank == root
-	dt := rs.raw.DType
+	k := c.collective(op)
+	dt := rs.dtype()
 	if recvInPlace {
-		dt = ss.raw.DType
+		dt = ss.dtype()
 	}
-	if isRoot && !recvInPlace {
-		if err := sameDType(op, ss, rs); err != nil {
-			return err
+	if isRoot {
+		if !recvInPlace {
+			k.fail(sameDType(op, ss, rs))
 		}
+		if counts != nil {
+			if _, err := c.checkCounts(op, "send", counts, displs, ss.count); err != nil {
+				k.fail(err)
+			}
+		}
+		k.planSend(ss, basicLayout(c.layout))
 	}
-	given := countsPrint(counts)
-	var table []call
-	if c.checked {
-		me := call{kind: collScatterv, root: int64(root), dtype: int64(dt), count: -1, recvCap: int64(rs.count), counts: given}
-		if recvInPlace {
-			me.recvCap = 1<<62 - 1
-		}
-		if table, err = c.agree(op, me); err != nil {
-			return err
-		}
+	if !recvInPlace {
+		k.checkRecv(rs, c.layout)
+	}
+	me := call{kind: collScatterv, root: int64(root), dtype: int64(dt), count: -1, recvCap: int64(rs.count), counts: countsPrint(counts)}
+	if recvInPlace {
+		me.recvCap = 1<<62 - 1
+	}
+	table, err := k.begin(me)
+	if err != nil {
+		return err
 	}
 	if counts == nil {
 		// Learn the total from the root, then split it the same way
@@ -490,40 +422,23 @@ func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int
 		err = mpi.Bcast(unsafe.Pointer(&total[0]), 1, mpi.Int64, root, c.h)
 		leave()
 		if err != nil {
-			return mpiError(op, err)
+			return k.end(err, 0)
 		}
 		counts, displs = evenSplit(int(total[0]), c.size)
 	}
-	total := -1
-	if isRoot {
-		total = ss.count
-	}
-	if displs, err = c.checkCounts(op, "send", counts, displs, total); err != nil {
-		return err
+	if displs, err = c.checkCounts(op, "send", counts, displs, -1); err != nil {
+		return k.abort(err) // every rank has the same counts: the same verdict
 	}
 	for r := range table {
 		if err := roomFor(op, table, r, int64(counts[r])); err != nil {
-			return err
+			return k.abort(err)
 		}
 	}
 	mine := counts[c.rank]
-	var sm, rm message
-	if isRoot {
-		if sm, err = plan(op, ss, basicLayout(c.layout), false); err != nil {
-			return err
-		}
-	}
-	tooSmall := !recvInPlace && rs.count < mine
-	switch {
-	case recvInPlace:
-		rm.ptr = mpi.InPlace
-	case tooSmall:
-		rm = scratchFor(rs, mine)
-	default:
-		if rm, err = plan(op, spec{b: rs.b, raw: rs.raw, count: mine}, c.layout, true); err != nil {
-			sm.release()
-			return err
-		}
+	if recvInPlace {
+		k.rm.ptr = mpi.InPlace
+	} else {
+		k.planRecv(rs, mine, c.layout, false)
 	}
 	var sendCounts, sendDispls []int
 	if isRoot {
@@ -532,10 +447,10 @@ func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int
 	enter()
 	// Every rank knows every count here, so the ranks need not agree on
 	// the large-count path first.
-	err = mpi.ScattervPath(sm.ptr, sendCounts, sendDispls, sm.dtOr(rm), rm.ptr, rm.count, rm.dtOr(sm), root, c.h,
+	err = mpi.ScattervPath(k.sm.ptr, sendCounts, sendDispls, k.sm.dtOr(k.rm), k.rm.ptr, k.rm.count, k.rm.dtOr(k.sm), root, c.h,
 		mpi.PathForCounts(counts, displs))
 	leave()
-	return settle(op, err, &sm, &rm, tooSmall, rs.count, mine)
+	return k.end(err, mine)
 }
 
 // Gather collects every rank's send buffer into root's recv, rank by rank
@@ -550,10 +465,11 @@ func (c *Comm) Gather(send, recv Buffer, root int) error {
 // counts[i] of them are expected.
 //
 // nil counts mean every rank's send size: the ranks send their sizes to
-// the root first, so nothing is guessed. nil displs lay the parts end to
-// end. Pass counts on every rank or on none (checked mode verifies it).
-// recv matters at the root only and may be nil elsewhere; at the root,
-// send may be InPlace.
+// the root first, so nothing is guessed (an mpi4py peer does not take
+// part in that exchange: pass counts when one is in the job). nil displs
+// lay the parts end to end. Pass counts on every rank or on none (checked
+// mode verifies it). recv matters at the root only and may be nil
+// elsewhere; at the root, send may be InPlace.
 func (c *Comm) Gatherv(send, recv Buffer, counts, displs []int, root int) error {
 	return c.gather("Gatherv", send, recv, counts, displs, root, true, false)
 }
@@ -573,50 +489,60 @@ func (c *Comm) Allgatherv(send, recv Buffer, counts, displs []int) error {
 }
 
 func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root int, vector, all bool) error {
+	if err := c.usable(name); err != nil {
+		return err
+	}
 	if err := c.checkRoot(name, root); err != nil {
 		return err
 	}
 	gets := all || c.rank == root
 	ss, rs, sendInPlace, err := gatherArgs(name, send, recv, gets)
 	if err != nil {
-		return err
+		return advise(err, adviceStranded)
 	}
+	if vector && counts == nil && sendInPlace {
+		return advise(newError(name, ErrArg, "InPlace needs explicit counts: the root's part is not a buffer of its own"), adviceStranded)
+	}
+	k := c.collective(name)
 	if gets && !sendInPlace {
-		if err := sameDType(name, ss, rs); err != nil {
-			return err
-		}
+		k.fail(sameDType(name, ss, rs))
 	}
-	dt := ss.raw.DType
+	dt := ss.dtype()
 	if sendInPlace {
-		dt = rs.raw.DType
+		dt = rs.dtype()
 	}
 	n := ss.count // what this rank contributes
 	if !vector && sendInPlace {
 		n = rs.count / c.size
 	}
-	given := countsPrint(counts)
-	var table []call
-	if c.checked {
-		me := call{kind: gatherKind(vector, all), root: int64(root), dtype: int64(dt), count: int64(n), recvCap: -1, counts: given}
-		if gets {
-			me.recvCap = int64(rs.count)
+	if vector && counts != nil && !sendInPlace {
+		if len(counts) == c.size && counts[c.rank] != n {
+			k.fail(newError(name, ErrCount, "rank %d sends %d elements but the counts say %d", c.rank, n, counts[c.rank]))
 		}
-		if sendInPlace {
-			me.count = -1 // known from the counts only
-		}
-		if table, err = c.agree(name, me); err != nil {
-			return err
-		}
-		if !vector {
-			if err := sameCounts(name, table); err != nil {
-				return err
-			}
+	}
+	if !sendInPlace {
+		k.planSend(ss, c.layout)
+	}
+	if gets {
+		k.checkRecv(rs, c.layout)
+	}
+	me := call{kind: gatherKind(vector, all), root: int64(root), dtype: int64(dt), count: int64(n), recvCap: -1, counts: countsPrint(counts)}
+	if gets {
+		me.recvCap = int64(rs.count)
+	}
+	if sendInPlace {
+		me.count = -1 // known from the counts only
+	}
+	table, err := k.begin(me)
+	if err != nil {
+		return err
+	}
+	if table != nil && !vector {
+		if err := sameCounts(name, table); err != nil {
+			return k.abort(err)
 		}
 	}
 	if vector && counts == nil {
-		if sendInPlace {
-			return newError(name, ErrArg, "InPlace needs explicit counts: the root's part is not a buffer of its own")
-		}
 		// Exchange the real sizes. Every rank learns them, even for
 		// Gatherv: then every rank can choose the large-count path alone.
 		sizes := make([]int64, c.size)
@@ -625,7 +551,7 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 		err = mpi.Allgather(unsafe.Pointer(&mine[0]), 1, mpi.Int64, unsafe.Pointer(&sizes[0]), 1, mpi.Int64, c.h)
 		leave()
 		if err != nil {
-			return mpiError(name, err)
+			return k.end(err, 0)
 		}
 		counts = make([]int, c.size)
 		for i, s := range sizes {
@@ -641,72 +567,58 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 	// Every rank checks the counts (all ranks have them), so that a bad
 	// one is an error everywhere, not on the root alone.
 	if displs, err = c.checkCounts(name, "receive", counts, displs, -1); err != nil {
-		return err
+		return k.abort(err)
 	}
 	need := 0 // elements the receiving buffers must hold, computed alike everywhere
-	for i, k := range counts {
-		need = max(need, displs[i]+k)
+	for i, cnt := range counts {
+		need = max(need, displs[i]+cnt)
 	}
 	if sendInPlace {
 		n = counts[c.rank]
 	}
-	if table != nil && vector && given != 0 {
+	if table != nil && vector && counts != nil {
 		for r, t := range table {
 			if t.count >= 0 && int(t.count) != counts[r] {
-				return mismatch(name, "rank %d sends %d elements, the counts say %d", r, t.count, counts[r])
+				return k.abort(mismatch(name, "rank %d sends %d elements, the counts say %d", r, t.count, counts[r]))
 			}
 		}
 	}
 	for r := range table {
 		if all || r == root {
 			if err := roomFor(name, table, r, int64(need)); err != nil {
-				return err
+				return k.abort(err)
 			}
 		}
 	}
-	if vector && gets && !sendInPlace && counts[c.rank] != n {
-		return newError(name, ErrCount, "rank %d sends %d elements but the counts say %d", c.rank, n, counts[c.rank])
-	}
-	tooSmall := gets && rs.count < need
-	var sm, rm message
-	if sendInPlace {
-		if rm, err = inout(name, rs, c.layout); err != nil {
-			return err
+	switch {
+	case sendInPlace:
+		if k.rm, err = inout(name, rs, c.layout); err != nil {
+			k.recvErr = err
+			k.rm = scratchFor(rs, need)
 		}
-		sm.ptr = mpi.InPlace
-	} else {
-		if sm, err = plan(name, ss, c.layout, false); err != nil {
-			return err
-		}
-		switch {
-		case tooSmall:
-			rm = scratchFor(rs, need)
-		case gets:
-			if rm, err = inout(name, spec{b: rs.b, raw: rs.raw, count: need}, c.layout); err != nil {
-				sm.release()
-				return err
-			}
-		}
+		k.sm.ptr = mpi.InPlace
+	case gets:
+		k.planRecv(rs, need, c.layout, true)
 	}
 	enter()
 	switch {
 	case vector && all:
-		err = mpi.AllgathervPath(sm.ptr, sm.count, sm.dtOr(rm), rm.ptr, counts, displs, rm.dtOr(sm), c.h,
+		err = mpi.AllgathervPath(k.sm.ptr, k.sm.count, k.sm.dtOr(k.rm), k.rm.ptr, counts, displs, k.rm.dtOr(k.sm), c.h,
 			mpi.PathForCounts(counts, displs))
 	case vector:
 		var rc, rd []int
 		if gets {
 			rc, rd = counts, displs
 		}
-		err = mpi.GathervPath(sm.ptr, sm.count, sm.dtOr(rm), rm.ptr, rc, rd, rm.dtOr(sm), root, c.h,
+		err = mpi.GathervPath(k.sm.ptr, k.sm.count, k.sm.dtOr(k.rm), k.rm.ptr, rc, rd, k.rm.dtOr(k.sm), root, c.h,
 			mpi.PathForCounts(counts, displs))
 	case all:
-		err = mpi.Allgather(sm.ptr, sm.count, sm.dtOr(rm), rm.ptr, n, rm.dtOr(sm), c.h)
+		err = mpi.Allgather(k.sm.ptr, k.sm.count, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), c.h)
 	default:
-		err = mpi.Gather(sm.ptr, sm.count, sm.dtOr(rm), rm.ptr, n, rm.dtOr(sm), root, c.h)
+		err = mpi.Gather(k.sm.ptr, k.sm.count, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), root, c.h)
 	}
 	leave()
-	return settle(name, err, &sm, &rm, tooSmall, rs.count, need)
+	return k.end(err, need)
 }
 
 func gatherKind(vector, all bool) collKind {
@@ -719,4 +631,17 @@ func gatherKind(vector, all bool) collKind {
 		return collAllgather
 	}
 	return collGather
+}
+
+// normalizeBoolBytes rewrites the n bytes at p to 0 or 1 when they hold
+// bools MPI wrote: Go requires a bool to be one or the other.
+func normalizeBoolBytes(dt ndarray.DType, p unsafe.Pointer, n int) {
+	if dt != ndarray.Bool || n == 0 {
+		return
+	}
+	for i, b := range unsafe.Slice((*byte)(p), n) {
+		if b > 1 {
+			*(*byte)(unsafe.Add(p, i)) = 1
+		}
+	}
 }

@@ -4,6 +4,7 @@ import (
 	"os"
 	"runtime"
 	"sync"
+	"sync/atomic"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 )
@@ -23,7 +24,19 @@ type Comm struct {
 	size    int
 	layout  Layout
 	checked bool
-	owned   bool // made by Dup, Split or CartCreate: Free releases it
+	owned   bool // made by Dup, Split or NewDist: Free releases it
+	// modeUnverified is set on a handle whose unchecked mode was chosen
+	// explicitly, until its first collective has verified with the other
+	// ranks that they agree (see check.go); nil otherwise.
+	modeUnverified *atomic.Bool
+	state          *commState // shared by every handle of the MPI communicator
+}
+
+// commState is what the handles of one MPI communicator share.
+type commState struct {
+	// broken holds the error of an agreement that timed out: MPI still
+	// owns it, so the communicator cannot be used again.
+	broken atomic.Pointer[error]
 }
 
 // thread support, decided by Init.
@@ -49,6 +62,22 @@ func leave() {
 }
 
 var world *Comm
+
+// running is true between Init and Finalize: MPI aborts the whole job on
+// a call after MPI_Finalize, so every call checks it first.
+var running atomic.Bool
+
+// usable returns the error of a call that MPI cannot take: after
+// Finalize, or on a communicator whose checked-mode agreement timed out.
+func (c *Comm) usable(op string) error {
+	if !running.Load() {
+		return newError(op, ErrFinalized, "MPI was finalized: no communication is possible after Finalize")
+	}
+	if e := c.state.broken.Load(); e != nil {
+		return wrapError(op, ErrMismatch, *e)
+	}
+	return nil
+}
 
 // Init initialises MPI and returns the world communicator. It asks for
 // MPI_THREAD_MULTIPLE, because goroutines move between OS threads and may
@@ -77,8 +106,15 @@ func Init() (*Comm, error) {
 	if err != nil {
 		return nil, err
 	}
-	w.checked = os.Getenv("NDMPI_CHECK") == "1"
+	switch os.Getenv("NDMPI_CHECK") {
+	case "1":
+		w.checked = true
+	case "0":
+		w.modeUnverified = new(atomic.Bool)
+		w.modeUnverified.Store(true)
+	}
 	world = w
+	running.Store(true)
 	return w, nil
 }
 
@@ -89,6 +125,7 @@ func Finalize() error {
 		return nil
 	}
 	freeTypeCache()
+	running.Store(false)
 	if err := mpi.Finalize(); err != nil {
 		return mpiError("Finalize", err)
 	}
@@ -125,7 +162,7 @@ func newComm(h mpi.Comm, owned bool) (*Comm, error) {
 	if err != nil {
 		return nil, mpiError("CommSize", err)
 	}
-	return &Comm{h: h, rank: rank, size: size, owned: owned}, nil
+	return &Comm{h: h, rank: rank, size: size, owned: owned, state: &commState{}}, nil
 }
 
 // Rank is this process's rank in the communicator.
@@ -152,27 +189,51 @@ func (c *Comm) Checked() bool { return c.checked }
 // WithCheck returns a handle on the same MPI communicator with checked
 // mode on or off. In checked mode every collective first verifies across
 // ranks that they agree on the operation, root, dtype, counts and buffer
-// sizes, so that a mismatch is the same error on every rank instead of a
-// hang or a truncated result. It costs one small extra collective per
-// call. NDMPI_CHECK=1 in the environment turns it on for the world.
+// sizes, and that none failed its own checks, so that any of those
+// mistakes is an error on every rank instead of a hang or a truncated
+// result. It costs one small extra collective per call. NDMPI_CHECK=1 in
+// the environment turns it on for the world.
+//
+// Every rank must choose the same mode: a handle made by WithCheck(false)
+// verifies on its first collective that the other ranks run unchecked
+// too, and a mismatch is an error on every rank.
 func (c *Comm) WithCheck(on bool) *Comm {
 	d := *c
 	d.checked = on
 	d.owned = false
+	d.modeUnverified = nil
+	if !on {
+		d.modeUnverified = new(atomic.Bool)
+		d.modeUnverified.Store(true)
+	}
 	return &d
 }
 
-// Barrier blocks until every rank has called it (MPI_Barrier).
+// Barrier blocks until every rank has called it (MPI_Barrier). In
+// checked mode a rank that calls another collective instead is an error
+// on every rank.
 func (c *Comm) Barrier() error {
+	const op = "Barrier"
+	if err := c.usable(op); err != nil {
+		return err
+	}
+	if c.verifying() {
+		if _, err := c.agree(op, call{kind: collBarrier, count: -1, recvCap: -1}, nil); err != nil {
+			return err
+		}
+	}
 	enter()
 	err := mpi.Barrier(c.h)
 	leave()
-	return mpiError("Barrier", err)
+	return mpiError(op, err)
 }
 
 // Abort ends every process of the communicator's job with the given exit
 // code (MPI_Abort). It returns only if MPI fails to abort.
 func (c *Comm) Abort(code int) error {
+	if err := c.usable("Abort"); err != nil {
+		return err
+	}
 	return mpiError("Abort", mpi.Abort(c.h, code))
 }
 
@@ -180,6 +241,9 @@ func (c *Comm) Abort(code int) error {
 // message space (MPI_Comm_dup), with this handle's policies. Free it when
 // done.
 func (c *Comm) Dup() (*Comm, error) {
+	if err := c.usable("Dup"); err != nil {
+		return nil, err
+	}
 	enter()
 	h, err := mpi.CommDup(c.h)
 	leave()
@@ -193,6 +257,9 @@ func (c *Comm) Dup() (*Comm, error) {
 // same color form a new communicator, ordered by key. A rank passing
 // Undefined as color gets nil.
 func (c *Comm) Split(color, key int) (*Comm, error) {
+	if err := c.usable("Split"); err != nil {
+		return nil, err
+	}
 	if color < 0 && color != Undefined {
 		return nil, newError("Split", ErrArg, "color %d: colors are non-negative, or Undefined", color)
 	}
@@ -215,15 +282,22 @@ func (c *Comm) adopt(h mpi.Comm) (*Comm, error) {
 		return nil, err
 	}
 	d.layout, d.checked = c.layout, c.checked
+	if c.modeUnverified != nil {
+		d.modeUnverified = new(atomic.Bool)
+		d.modeUnverified.Store(true)
+	}
 	return d, nil
 }
 
-// Free releases a communicator made by Dup, Split or CartCreate
-// (MPI_Comm_free). Freeing the world, or a handle made by WithLayout or
-// WithCheck, does nothing.
+// Free releases a communicator made by Dup or Split (MPI_Comm_free); a
+// Dist's communicator is released by Dist.Free. Freeing the world, or a
+// handle made by WithLayout or WithCheck, does nothing.
 func (c *Comm) Free() error {
 	if !c.owned {
 		return nil
+	}
+	if err := c.usable("Free"); err != nil {
+		return err
 	}
 	enter()
 	err := mpi.CommFree(&c.h)

@@ -21,7 +21,7 @@ func (d Decomp) check() error {
 	if len(d.Grid) != len(d.Global) {
 		return fmt.Errorf("%w: a process grid of %d dimensions for a %d-dimensional array", ErrCount, len(d.Grid), len(d.Global))
 	}
-	if err := strides.CheckShape(d.Global); err != nil {
+	if err := strides.CheckShape(d.Global, 1); err != nil {
 		return err
 	}
 	for k, p := range d.Grid {

@@ -52,7 +52,7 @@ func TestDistScatterGatherHalos(t *testing.T) {
 			for k, h := range d.Halo {
 				inner[k] = ndarray.Range(h, h+d.Count[k])
 			}
-			require.NoError(t, ndarray.Must(second.Sub(inner...)).Assign(d.Interior))
+			require.NoError(t, ndarray.Must(second.Slice(inner...)).Assign(d.Interior))
 			require.NoError(t, d.ExchangeHalosOf(second))
 			require.Equal(t, d.Local.ToSlice(), second.ToSlice())
 			require.ErrorIs(t, d.ExchangeHalosOf(ndarray.Zeros[float64](1)), mpiarr.ErrCount)
@@ -75,7 +75,7 @@ func blockOf[T ndarray.Element](a *ndarray.Array[T], start, count []int) *ndarra
 	for k := range start {
 		idx[k] = ndarray.Range(start[k], start[k]+count[k])
 	}
-	return ndarray.Must(a.Sub(idx...))
+	return ndarray.Must(a.Slice(idx...))
 }
 
 // checkHalos verifies every element of Local: in the interior and the

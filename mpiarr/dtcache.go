@@ -3,34 +3,38 @@ package mpiarr
 import (
 	"sync"
 
+	"github.com/ndmpi/ndmpi/internal/arraymem"
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
-	"github.com/ndmpi/ndmpi/ndarray"
 	"github.com/ndmpi/ndmpi/strides"
 )
 
 // Derived datatypes are built once per layout (dtype, shape, strides) and
 // kept: building and committing one costs microseconds, a lookup does not
-// allocate. The cache is bounded; when it is full it is emptied, which is
-// safe because MPI keeps a freed datatype alive until the operations
-// using it complete.
+// allocate. The cache is bounded. An entry is reference-counted from the
+// lookup until the message that uses it is released, so that making room
+// for new layouts never frees a handle another goroutine is about to pass
+// to MPI: evicted entries that are in use are freed by their last user.
 
 const maxCachedTypes = 1024
 
-type cachedType struct {
-	dtype   ndarray.DType
+// derived is one committed derived datatype.
+type derived struct {
+	handle  mpi.Datatype
+	dtype   uint8
 	shape   []int
 	strides []int // elements
-	dt      mpi.Datatype
+	refs    int   // messages using the handle; guarded by typeCache
+	evicted bool  // out of the cache: the last release frees it
 }
 
 var typeCache struct {
 	sync.Mutex
-	byHash map[uint64][]cachedType
+	byHash map[uint64][]*derived
 	n      int
 }
 
 // layoutHash is FNV-1a over the dtype, shape and element strides.
-func layoutHash(raw ndarray.Raw) uint64 {
+func layoutHash(mem arraymem.Memory) uint64 {
 	h := uint64(14695981039346656037)
 	mix := func(v int) {
 		for i := 0; i < 8; i++ {
@@ -38,67 +42,94 @@ func layoutHash(raw ndarray.Raw) uint64 {
 			h *= 1099511628211
 		}
 	}
-	mix(int(raw.DType))
-	mix(len(raw.Shape))
-	for i := range raw.Shape {
-		mix(raw.Shape[i])
-		mix(raw.ElemStrides[i])
+	mix(int(mem.DType))
+	mix(len(mem.Shape))
+	for i := range mem.Shape {
+		mix(mem.Shape[i])
+		mix(mem.Strides[i])
 	}
 	return h
 }
 
 // derivedType returns the committed MPI datatype that covers every element
-// of raw's view in logical C order, starting at raw.Ptr.
-func derivedType(raw ndarray.Raw) (mpi.Datatype, error) {
-	h := layoutHash(raw)
+// of mem's view in logical C order, starting at mem.Ptr, with a reference
+// the caller gives back with release once MPI has the handle.
+func derivedType(mem arraymem.Memory) (*derived, error) {
+	h := layoutHash(mem)
 	typeCache.Lock()
 	defer typeCache.Unlock()
-	for _, c := range typeCache.byHash[h] {
-		if c.dtype == raw.DType && strides.Equal(c.shape, raw.Shape) && strides.Equal(c.strides, raw.ElemStrides) {
-			return c.dt, nil
+	for _, d := range typeCache.byHash[h] {
+		if d.dtype == mem.DType && strides.Equal(d.shape, mem.Shape) && strides.Equal(d.strides, mem.Strides) {
+			d.refs++
+			return d, nil
 		}
 	}
-	size := raw.DType.ItemSize()
-	b := strides.Describe(raw.Shape, raw.ByteStrides(), size)
+	b := strides.Describe(mem.Shape, mem.ByteStrides(), mem.ItemSize)
 	counts := make([]int, len(b.Levels))
 	steps := make([]int, len(b.Levels))
 	for i, l := range b.Levels {
 		counts[i], steps[i] = l.Count, l.Stride
 	}
-	dt, err := mpi.TypeStrided(basicType(raw.DType), b.Run, counts, steps)
+	enter()
+	handle, err := mpi.TypeStrided(basicType(dtypeOf(mem)), b.Run, counts, steps)
+	leave()
 	if err != nil {
-		return dt, err
+		return nil, err
 	}
-	if typeCache.n >= maxCachedTypes || typeCache.byHash == nil {
-		freeTypes()
-		typeCache.byHash = make(map[uint64][]cachedType)
+	if typeCache.n >= maxCachedTypes {
+		evictUnused()
 	}
-	typeCache.byHash[h] = append(typeCache.byHash[h], cachedType{
-		dtype:   raw.DType,
-		shape:   append([]int(nil), raw.Shape...),
-		strides: append([]int(nil), raw.ElemStrides...),
-		dt:      dt,
-	})
+	if typeCache.byHash == nil {
+		typeCache.byHash = make(map[uint64][]*derived)
+	}
+	d := &derived{
+		handle:  handle,
+		dtype:   mem.DType,
+		shape:   append([]int(nil), mem.Shape...),
+		strides: append([]int(nil), mem.Strides...),
+		refs:    1,
+	}
+	typeCache.byHash[h] = append(typeCache.byHash[h], d)
 	typeCache.n++
-	return dt, nil
+	return d, nil
 }
 
-// freeTypeCache frees every cached datatype, before MPI_Finalize (MPICH
-// reports handles still alive then).
-func freeTypeCache() {
+// release gives back a reference from derivedType.
+func (d *derived) release() {
 	typeCache.Lock()
 	defer typeCache.Unlock()
-	freeTypes()
+	d.refs--
+	if d.refs == 0 && d.evicted {
+		d.free()
+	}
 }
 
-// freeTypes frees the cached datatypes and empties the cache; the caller
-// holds the lock.
-func freeTypes() {
+// free frees the handle; the caller holds the cache lock.
+func (d *derived) free() {
+	enter()
+	_ = mpi.TypeFree(&d.handle)
+	leave()
+}
+
+// evictUnused empties the cache: entries no message uses are freed now,
+// the others by their last release. The caller holds the lock.
+func evictUnused() {
 	for _, list := range typeCache.byHash {
-		for _, c := range list {
-			_ = mpi.TypeFree(&c.dt)
+		for _, d := range list {
+			d.evicted = true
+			if d.refs == 0 {
+				d.free()
+			}
 		}
 	}
 	typeCache.byHash = nil
 	typeCache.n = 0
+}
+
+// freeTypeCache frees every cached datatype, before MPI_Finalize (MPICH
+// reports handles still alive then). No message is in flight by then.
+func freeTypeCache() {
+	typeCache.Lock()
+	defer typeCache.Unlock()
+	evictUnused()
 }

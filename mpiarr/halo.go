@@ -52,7 +52,7 @@ func (d *Dist[T]) facesOf(a *ndarray.Array[T]) []faceSet[T] {
 		slab := func(from, to int) *ndarray.Array[T] {
 			idx := make([]ndarray.Index, len(d.Global))
 			idx[k] = ndarray.Range(from, to)
-			return ndarray.Must(a.Sub(idx...))
+			return ndarray.Must(a.Slice(idx...))
 		}
 		f.lowHalo, f.lowInner, f.highInner, f.highHalo = slab(0, h), slab(h, 2*h), slab(n, n+h), slab(n+h, n+2*h)
 		out[i] = f

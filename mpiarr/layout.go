@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"unsafe"
 
+	"github.com/ndmpi/ndmpi/internal/arraymem"
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 	"github.com/ndmpi/ndmpi/ndarray"
 	"github.com/ndmpi/ndmpi/strides"
@@ -30,14 +31,14 @@ const (
 	// Reductions, whose predefined operations MPI defines on basic types
 	// only, and partial messages (Count) pack instead.
 	Derived
-	// Raw sends and receives memory as it is, exactly as mpi4py does: an
+	// MemoryOrder sends and receives memory as it is, exactly as mpi4py does: an
 	// F-contiguous array goes in column-major order. For interoperating
 	// with Fortran codes. Arrays that are neither C- nor F-contiguous are
 	// refused.
-	Raw
+	MemoryOrder
 )
 
-// String names the policy: "Refuse", "Pack", "Derived" or "Raw".
+// String names the policy: "Refuse", "Pack", "Derived" or "MemoryOrder".
 func (l Layout) String() string {
 	switch l {
 	case Refuse:
@@ -46,15 +47,16 @@ func (l Layout) String() string {
 		return "Pack"
 	case Derived:
 		return "Derived"
-	case Raw:
-		return "Raw"
+	case MemoryOrder:
+		return "MemoryOrder"
 	}
 	return fmt.Sprintf("Layout(%d)", uint8(l))
 }
 
 // message is one side of a transfer as MPI sees it: where, how many, of
-// which datatype; and, for a packed transfer, the staging buffer and the
-// view to unpack it into after a receive.
+// which datatype; and, for a packed transfer, the staging buffer. A
+// receive also keeps its target, to unpack the stage into or to normalise
+// bools in after MPI wrote them.
 type message struct {
 	ptr      unsafe.Pointer
 	count    int          // in units of dt
@@ -62,63 +64,90 @@ type message struct {
 	itemSize int
 	elems    int // elements of the dtype the message covers
 	stage    *stage
-	target   Buffer // receive into stage, then unpack into target
+	derived  *derived          // a cached derived datatype this message holds
+	target   arraymem.Elements // receives: where the elements end up
+	bools    bool              // receives into bool: normalise what MPI wrote
+	signed   ndarray.DType     // checked receives: the dtype the signature must name
+	skip     int               // bytes of the stage before the elements (a signature)
+}
+
+// route is how the elements of a message reach MPI.
+type route uint8
+
+const (
+	routeDirect  route = iota // as they lie: a pointer and a count
+	routePacked               // through a contiguous stage
+	routeDerived              // described by a derived datatype
+)
+
+// layoutVerdict decides how count elements of mem travel under layout l,
+// or why they may not; recv says whether MPI will write them.
+func layoutVerdict(op string, mem arraymem.Memory, count int, l Layout, recv bool) (route, error) {
+	if recv && !mem.Writeable {
+		return 0, newError(op, ErrReadOnly, "cannot receive into a read-only %s array of shape %s", dtypeOf(mem), strides.Tuple(mem.Shape))
+	}
+	if count == 0 || mem.CContiguous() {
+		return routeDirect, nil
+	}
+	switch l {
+	case MemoryOrder:
+		if mem.FContiguous() {
+			return routeDirect, nil
+		}
+		return 0, newError(op, ErrLayout, "%s; layout MemoryOrder sends memory as it lies and needs a C- or F-contiguous array: "+
+			"use Pack or Derived to send the logical values", describe(mem))
+	case Derived:
+		if count != mem.Size() || derivedTypeBroken(mem) {
+			return routePacked, nil
+		}
+		if recv && mem.Overlaps() {
+			return 0, newError(op, ErrLayout, "cannot receive into %s: several indices share one element", describe(mem))
+		}
+		return routeDerived, nil
+	case Pack:
+		return routePacked, nil
+	}
+	return 0, refusal(op, mem)
 }
 
 // plan decides how the elements of s reach MPI under layout l. recv says
-// whether MPI will write them. Messages with a stage must be finished with
-// finish (receives) or release (sends).
+// whether MPI will write them. Messages must be finished with finish
+// (receives) or release (sends).
 func plan(op string, s spec, l Layout, recv bool) (message, error) {
-	raw := s.raw
-	m := message{dt: basicType(raw.DType), itemSize: raw.DType.ItemSize(), elems: s.count}
-	if recv && !raw.Writeable {
-		return m, newError(op, ErrReadOnly, "cannot receive into a read-only %s array of shape %s", raw.DType, strides.Tuple(raw.Shape))
+	mem := s.mem
+	m := message{dt: basicType(s.dtype()), itemSize: mem.ItemSize, elems: s.count}
+	r, err := layoutVerdict(op, mem, s.count, l, recv)
+	if err != nil {
+		return m, err
 	}
-	if s.count == 0 {
-		return m, nil
+	if recv {
+		m.target, m.bools = mem.Elems, s.dtype() == ndarray.Bool
 	}
-	if raw.CContiguous() {
-		m.ptr, m.count = raw.Ptr, s.count
-		return m, nil
-	}
-	switch l {
-	case Raw:
-		if raw.FContiguous() {
-			m.ptr, m.count = raw.Ptr, s.count
-			return m, nil
+	switch {
+	case s.count == 0:
+	case r == routeDirect:
+		m.ptr, m.count = mem.Ptr, s.count
+	case r == routeDerived:
+		dt, err := derivedType(mem)
+		if err != nil {
+			return m, mpiError(op, err)
 		}
-		return m, newError(op, ErrLayout, "%s; layout Raw sends memory as it is and needs a C- or F-contiguous array: "+
-			"use Pack or Derived to send the logical values", describe(raw))
-	case Derived:
-		if s.count == raw.Size() && !derivedTypeBroken(raw) {
-			if recv && overlaps(raw) {
-				return m, newError(op, ErrLayout, "cannot receive into %s: several indices share one element", describe(raw))
-			}
-			dt, err := derivedType(raw)
-			if err != nil {
-				return m, mpiError(op, err)
-			}
-			m.ptr, m.count, m.dt = raw.Ptr, 1, dt
-			return m, nil
-		}
-		return packed(op, s, m, recv)
-	case Pack:
-		return packed(op, s, m, recv)
+		m.ptr, m.count, m.dt, m.derived = mem.Ptr, 1, dt.handle, dt
+	default:
+		return stageMessage(op, s, m, recv)
 	}
-	return m, refusal(op, raw)
+	return m, nil
 }
 
-// packed stages the message through a pooled contiguous buffer. The stage
-// holds the whole array even when the message covers a prefix, so that
-// the in-place forms can pack the array into it first.
-func packed(op string, s spec, m message, recv bool) (message, error) {
-	m.stage = getStage(s.raw.Size() * m.itemSize)
-	if recv {
-		m.target = s.b
-	} else {
-		if _, err := s.b.PackTo(m.stage.buf); err != nil {
+// stageMessage stages the message through a pooled contiguous buffer. The
+// stage holds the whole array even when the message covers a prefix, so
+// that the in-place forms can pack the array into it first.
+func stageMessage(op string, s spec, m message, recv bool) (message, error) {
+	m.stage = getStage(s.mem.Size() * m.itemSize)
+	if !recv {
+		if _, err := s.mem.Elems.PackTo(m.stage.buf); err != nil {
 			putStage(m.stage)
-			return m, &Error{Op: op, Kind: ErrLayout, Msg: err.Error()}
+			return m, wrapError(op, ErrLayout, err)
 		}
 	}
 	m.ptr, m.count = unsafe.Pointer(unsafe.SliceData(m.stage.buf)), s.count
@@ -126,26 +155,33 @@ func packed(op string, s spec, m message, recv bool) (message, error) {
 }
 
 // finish completes a receive of n elements: it unpacks a staged message
-// into its target and releases the stage.
+// into its target, or normalises the bools MPI wrote in place, and
+// releases what the message held.
 func (m *message) finish(op string, n int) error {
-	if m.stage == nil {
-		return nil
-	}
 	defer m.release()
-	if n <= 0 {
+	switch {
+	case n <= 0:
 		return nil
-	}
-	if _, err := m.target.UnpackFrom(m.stage.buf[:n*m.itemSize]); err != nil {
-		return &Error{Op: op, Kind: ErrLayout, Msg: err.Error()}
+	case m.stage != nil:
+		if _, err := m.target.UnpackFrom(m.stage.buf[m.skip : m.skip+n*m.itemSize]); err != nil {
+			return wrapError(op, ErrLayout, err)
+		}
+	case m.bools:
+		m.target.NormalizeBools()
 	}
 	return nil
 }
 
-// release returns the stage of a message to the pool.
+// release returns the stage of a message to the pool and gives back its
+// derived datatype.
 func (m *message) release() {
 	if m.stage != nil {
 		putStage(m.stage)
 		m.stage = nil
+	}
+	if m.derived != nil {
+		m.derived.release()
+		m.derived = nil
 	}
 }
 
@@ -154,22 +190,12 @@ func (m *message) release() {
 // stride -1 (a reversed axis of int8, uint8 or bool) reads and writes
 // forwards instead of backwards. Such views pack instead. MPICH is not
 // affected.
-func derivedTypeBroken(raw ndarray.Raw) bool {
-	if mpi.Implementation != "openmpi" || raw.DType.ItemSize() != 1 {
+func derivedTypeBroken(mem arraymem.Memory) bool {
+	if mpi.Implementation != "openmpi" || mem.ItemSize != 1 {
 		return false
 	}
-	for i, s := range raw.ElemStrides {
-		if s == -1 && raw.Shape[i] > 1 {
-			return true
-		}
-	}
-	return false
-}
-
-// overlaps reports an axis of length > 1 with stride 0: a broadcast view.
-func overlaps(raw ndarray.Raw) bool {
-	for i, s := range raw.ElemStrides {
-		if s == 0 && raw.Shape[i] > 1 {
+	for i, s := range mem.Strides {
+		if s == -1 && mem.Shape[i] > 1 {
 			return true
 		}
 	}
@@ -177,18 +203,19 @@ func overlaps(raw ndarray.Raw) bool {
 }
 
 // describe names an array's dtype, shape and byte strides.
-func describe(raw ndarray.Raw) string {
-	return fmt.Sprintf("%s array of shape %s with strides %s", raw.DType, strides.Tuple(raw.Shape), strides.Tuple(raw.ByteStrides()))
+func describe(mem arraymem.Memory) string {
+	return fmt.Sprintf("%s array of shape %s with strides %s", ndarray.DType(mem.DType), strides.Tuple(mem.Shape), strides.Tuple(mem.ByteStrides()))
 }
 
 // refusal is the error of the Refuse policy: what the array is, why MPI
-// cannot take it, and what to do.
-func refusal(op string, raw ndarray.Raw) error {
+// cannot take it, and what to do. Every rank of a collective must change
+// its layout alike: collectives on one communicator must match.
+func refusal(op string, mem arraymem.Memory) error {
 	why := "is not contiguous"
-	if raw.FContiguous() {
+	if mem.FContiguous() {
 		why = "is Fortran-ordered (F-contiguous, not C-contiguous): sent as it is, its elements would arrive transposed"
 	}
 	return newError(op, ErrLayout, "%s %s; send a C-ordered copy (a.AsContiguous()), or choose a layout: "+
-		"comm.WithLayout(mpiarr.Pack) or mpiarr.Derived move the logical values, mpiarr.Raw moves memory order as mpi4py does",
-		describe(raw), why)
+		"comm.WithLayout(mpiarr.Pack) or mpiarr.Derived move the logical values, mpiarr.MemoryOrder moves memory as it lies, as mpi4py does",
+		describe(mem), why)
 }

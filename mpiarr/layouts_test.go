@@ -14,20 +14,20 @@ import (
 var layoutNames = []string{"C", "F", "T", "stepped", "reversed", "newaxis"}
 
 func layoutView[T ndarray.Element](name string) *ndarray.Array[T] {
-	base := ndarray.Must(ndarray.Must(ndarray.Arange[T](0, 48, 1)).Reshape(6, 8))
+	base := ndarray.Must(ndarray.Arange[T](0, 48, 1).Reshape(6, 8))
 	switch name {
 	case "C":
-		return ndarray.Must(base.View(":4, :3")).Copy(ndarray.OrderC)
+		return ndarray.Must(base.SliceExpr(":4, :3")).Copy(ndarray.OrderC)
 	case "F":
-		return ndarray.Must(base.View(":4, :3")).Copy(ndarray.OrderF)
+		return ndarray.Must(base.SliceExpr(":4, :3")).Copy(ndarray.OrderF)
 	case "T":
-		return ndarray.Must(base.View("1:4, 2:6")).T()
+		return ndarray.Must(base.SliceExpr("1:4, 2:6")).T()
 	case "stepped":
-		return ndarray.Must(base.View("::2, 1::2"))
+		return ndarray.Must(base.SliceExpr("::2, 1::2"))
 	case "reversed":
-		return ndarray.Must(base.View("4:0:-1, 7:4:-1"))
+		return ndarray.Must(base.SliceExpr("4:0:-1, 7:4:-1"))
 	case "newaxis":
-		return ndarray.Must(base.View("2:6, None, 5::-2"))
+		return ndarray.Must(base.SliceExpr("2:6, None, 5::-2"))
 	}
 	panic(name)
 }

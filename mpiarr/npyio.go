@@ -27,7 +27,7 @@ func (d *Dist[T]) WriteNPY(path string) error {
 	h := ndarray.NPYHeader{DType: ndarray.DTypeOf[T](), Shape: d.Global, BigEndian: bigEndian}
 	hdr, err := h.Encode()
 	if err != nil {
-		return &Error{Op: op, Kind: ErrArg, Msg: err.Error()}
+		return wrapError(op, ErrArg, err)
 	}
 	f, err := d.openFile(op, path, mpi.ModeCreate|mpi.ModeWronly)
 	if err != nil {
@@ -83,7 +83,7 @@ func (d *Dist[T]) ReadNPY(path string) error {
 		swapBytes(block)
 	}
 	if err := d.Interior.Assign(block); err != nil {
-		return d.closeAfter(op, &f, &Error{Op: op, Kind: ErrArg, Msg: err.Error()})
+		return d.closeAfter(op, &f, wrapError(op, ErrArg, err))
 	}
 	return d.closeAfter(op, &f, nil)
 }
@@ -167,8 +167,11 @@ func (d *Dist[T]) blockIO(op string, f mpi.File, offset int64, fortran bool, blo
 	n := 0
 	var ptr unsafe.Pointer
 	if block != nil {
-		raw := block.Raw()
-		ptr, n = raw.Ptr, raw.Size()
+		mem, err := memoryOf(op, block)
+		if err != nil {
+			return err
+		}
+		ptr, n = mem.Ptr, mem.Size()
 	}
 	filetype := etype
 	if strides.Size(d.Count) > 0 {

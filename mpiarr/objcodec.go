@@ -2,6 +2,7 @@ package mpiarr
 
 import (
 	"bytes"
+	"encoding/binary"
 	"encoding/gob"
 	"reflect"
 	"sync"
@@ -99,17 +100,47 @@ func staged(parts ...[]byte) encoded {
 	return encoded{data: st.buf, st: st}
 }
 
+// An object message is the Go type name of the value (a uvarint length,
+// then the name) followed by the gob stream: the receiver can name the
+// sender's type when the value does not fit its own, and checked mode can
+// compare the types of a collective's ranks.
+
+// typeName is the name object messages carry for v: its Go type with
+// pointers taken off, as gob sends the value they point to.
+func typeName(v any) string {
+	t := reflect.TypeOf(v)
+	for t != nil && t.Kind() == reflect.Pointer {
+		t = t.Elem()
+	}
+	if t == nil {
+		return "nil"
+	}
+	return t.String()
+}
+
 func encode(op string, v any) (encoded, error) {
 	e, err := encodeGob(v)
 	if err != nil {
 		return encoded{}, newError(op, ErrArg, "cannot encode %T with encoding/gob: %v", v, err)
 	}
-	return e, nil
+	name := typeName(v)
+	var n [binary.MaxVarintLen64]byte
+	k := binary.PutUvarint(n[:], uint64(len(name)))
+	out := staged(n[:k], []byte(name), e.data)
+	e.release()
+	return out, nil
 }
 
-func decode(op string, data []byte, v any) error {
-	if err := decodeGob(data, v); err != nil {
-		return newError(op, ErrDType, "cannot decode the message into %T: %v", v, err)
+// decode decodes an object message into v; from names the sender for the
+// error, as "rank 3".
+func decode(op, from string, data []byte, v any) error {
+	size, k := binary.Uvarint(data)
+	if k <= 0 || size > uint64(len(data)-k) {
+		return newError(op, ErrArg, "the message from %s is not an object message (%d bytes without a type name)", from, len(data))
+	}
+	sent := string(data[k : k+int(size)])
+	if err := decodeGob(data[k+int(size):], v); err != nil {
+		return newError(op, ErrDType, "cannot decode the %s sent by %s into %T: %v", sent, from, v, err)
 	}
 	return nil
 }

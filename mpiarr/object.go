@@ -1,6 +1,8 @@
 package mpiarr
 
 import (
+	"reflect"
+	"strconv"
 	"unsafe"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
@@ -17,6 +19,9 @@ func bytesPtr(b []byte) unsafe.Pointer { return unsafe.Pointer(unsafe.SliceData(
 // SendObj sends any value encoding/gob can encode (mpi4py's comm.send).
 func (c *Comm) SendObj(v any, dest, tag int) error {
 	const op = "SendObj"
+	if err := c.usable(op); err != nil {
+		return err
+	}
 	if err := c.checkDest(op, dest); err != nil {
 		return err
 	}
@@ -50,7 +55,7 @@ func (c *Comm) RecvObj(v any, source, tag int) (Status, error) {
 	if source == ProcNull {
 		return st, nil
 	}
-	return st, decode(op, msg.buf, v)
+	return st, decode(op, "rank "+strconv.Itoa(st.Source), msg.buf, v)
 }
 
 // recvBytes receives a whole message of unknown size into a pooled stage,
@@ -60,6 +65,9 @@ func (c *Comm) RecvObj(v any, source, tag int) (Status, error) {
 // plain probe followed by a receive could, with goroutines receiving from
 // the same source and tag, receive another message than the one probed.
 func (c *Comm) recvBytes(op string, source, tag int) (*stage, Status, error) {
+	if err := c.usable(op); err != nil {
+		return nil, Status{}, err
+	}
 	if err := c.checkSource(op, source); err != nil {
 		return nil, Status{}, err
 	}
@@ -70,15 +78,16 @@ func (c *Comm) recvBytes(op string, source, tag int) (*stage, Status, error) {
 	m, ps, err := mpi.Mprobe(source, tag, c.h)
 	leave()
 	if err != nil {
-		return nil, Status{Source: ps.Source, Tag: ps.Tag, Error: ps.Error}, mpiError(op, err)
+		return nil, Status{Source: ps.Source, Tag: ps.Tag, Error: errorClass(err)}, mpiError(op, err)
 	}
 	msg := getStage(ps.Bytes)
 	enter()
 	ms, err := mpi.Mrecv(bytesPtr(msg.buf), len(msg.buf), mpi.Byte, &m)
 	leave()
-	out := Status{Source: ms.Source, Tag: ms.Tag, Count: ms.Bytes, Bytes: ms.Bytes, Error: ms.Error}
+	out := Status{Source: ms.Source, Tag: ms.Tag, Count: ms.Bytes, Bytes: ms.Bytes}
 	if err != nil {
 		putStage(msg)
+		out.Error = errorClass(err)
 		return nil, out, mpiError(op, err)
 	}
 	msg.buf = msg.buf[:ms.Bytes]
@@ -86,22 +95,39 @@ func (c *Comm) recvBytes(op string, source, tag int) (*stage, Status, error) {
 }
 
 // BcastObj broadcasts root's value (mpi4py's comm.bcast): at the root v is
-// the value (or a pointer to it), elsewhere a pointer to decode into.
+// the value (or a pointer to it), elsewhere a pointer to decode into. In
+// checked mode every rank must pass the same Go type.
 func (c *Comm) BcastObj(v any, root int) error {
 	const op = "BcastObj"
+	if err := c.usable(op); err != nil {
+		return err
+	}
 	if err := c.checkRoot(op, root); err != nil {
 		return err
 	}
 	var msg encoded
 	size := [1]int64{-1}
-	var encErr error
+	var local error
 	if c.rank == root {
-		msg, encErr = encode(op, v)
-		if encErr == nil {
+		msg, local = encode(op, v)
+		if local == nil {
 			size[0] = int64(len(msg.data))
 		}
+	} else if rv := reflect.ValueOf(v); !rv.IsValid() || rv.Kind() != reflect.Pointer || rv.IsNil() {
+		local = newError(op, ErrArg, "a %T cannot receive the value: pass a non-nil pointer", v)
 	}
 	defer msg.release()
+	if c.verifying() {
+		me := call{kind: collBcastObj, root: int64(root), count: -1, recvCap: -1, objType: typePrint(typeName(v))}
+		if _, err := c.agree(op, me, local); err != nil {
+			return err
+		}
+	}
+	if local != nil && c.rank != root {
+		// Take part in the broadcast of the size, so that the root and
+		// the other ranks are not left waiting; the value is dropped.
+		v = nil
+	}
 	enter()
 	err := mpi.Bcast(unsafe.Pointer(&size[0]), 1, mpi.Int64, root, c.h)
 	leave()
@@ -109,8 +135,8 @@ func (c *Comm) BcastObj(v any, root int) error {
 		return mpiError(op, err)
 	}
 	if size[0] < 0 { // the root could not encode: every rank says so
-		if encErr != nil {
-			return encErr
+		if local != nil {
+			return local
 		}
 		return newError(op, ErrArg, "the root (rank %d) could not encode its value", root)
 	}
@@ -121,13 +147,15 @@ func (c *Comm) BcastObj(v any, root int) error {
 	enter()
 	err = mpi.Bcast(bytesPtr(msg.data), len(msg.data), mpi.Byte, root, c.h)
 	leave()
-	if err != nil {
+	switch {
+	case err != nil:
 		return mpiError(op, err)
-	}
-	if c.rank == root {
+	case c.rank == root:
 		return nil
+	case local != nil:
+		return local
 	}
-	return decode(op, msg.data, v)
+	return decode(op, "the root (rank "+strconv.Itoa(root)+")", msg.data, v)
 }
 
 // gatherBytes gathers every rank's bytes: to the root, or to all.
@@ -186,12 +214,26 @@ func AllgatherObj[T any](c *Comm, v T) ([]T, error) {
 }
 
 func gatherObj[T any](c *Comm, op string, v T, root int, all bool) ([]T, error) {
+	if err := c.usable(op); err != nil {
+		return nil, err
+	}
 	if err := c.checkRoot(op, root); err != nil {
 		return nil, err
 	}
 	msg, err := encode(op, v)
 	if err != nil {
 		msg = encoded{} // take part anyway, so the others do not hang; report below
+	}
+	if c.verifying() {
+		kind := collGatherObj
+		if all {
+			kind = collAllgatherObj
+		}
+		me := call{kind: kind, root: int64(root), count: -1, recvCap: -1, objType: typePrint(typeName(v))}
+		if _, aerr := c.agree(op, me, err); aerr != nil {
+			msg.release()
+			return nil, aerr
+		}
 	}
 	parts, gerr := c.gatherBytes(op, msg.data, root, all)
 	msg.release()
@@ -206,7 +248,7 @@ func gatherObj[T any](c *Comm, op string, v T, root int, all bool) ([]T, error) 
 		if len(p) == 0 {
 			return nil, newError(op, ErrArg, "rank %d could not encode its value", i)
 		}
-		if err := decode(op, p, &out[i]); err != nil {
+		if err := decode(op, "rank "+strconv.Itoa(i), p, &out[i]); err != nil {
 			return nil, err
 		}
 	}

@@ -133,7 +133,7 @@ func TestSendArray(t *testing.T) {
 	case 0:
 		require.NoError(t, mpiarr.SendArray(c, small, 1, 0))
 		require.NoError(t, mpiarr.SendArray(c, large, 1, 1))
-		require.NoError(t, mpiarr.SendArray(c, ndarray.Must(large.View("::3, ::-7")), 1, 2))
+		require.NoError(t, mpiarr.SendArray(c, ndarray.Must(large.SliceExpr("::3, ::-7")), 1, 2))
 		require.NoError(t, mpiarr.SendArray(c, large, 1, 3))
 		require.NoError(t, mpiarr.SendArray(c, ndarray.Zeros[int8](0, 5), 1, 4))
 	case 1:
@@ -147,7 +147,7 @@ func TestSendArray(t *testing.T) {
 		require.Equal(t, large.ToSlice(), big.ToSlice())
 		view, _, err := mpiarr.RecvArray[float64](c, 0, 2)
 		require.NoError(t, err)
-		require.Equal(t, ndarray.Must(large.View("::3, ::-7")).ToSlice(), view.ToSlice())
+		require.Equal(t, ndarray.Must(large.SliceExpr("::3, ::-7")).ToSlice(), view.ToSlice())
 		_, _, err = mpiarr.RecvArray[float32](c, 0, 3)
 		require.ErrorIs(t, err, mpiarr.ErrDType)
 		require.ErrorContains(t, err, "the message holds float64 elements of shape (300, 400), not float32")

@@ -1,9 +1,8 @@
 package mpiarr
 
 import (
-	"strconv"
-
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
+	"github.com/ndmpi/ndmpi/ndarray"
 	"github.com/ndmpi/ndmpi/strides"
 )
 
@@ -33,8 +32,11 @@ func checkTag(op string, tag int, receive bool) error {
 }
 
 // sendPlan parses and plans a send buffer, checking the destination and
-// tag.
+// tag. In checked mode the message carries a signature (signature.go).
 func (c *Comm) sendPlan(op string, buf Buffer, dest, tag int) (message, error) {
+	if err := c.usable(op); err != nil {
+		return message{}, err
+	}
 	if err := c.checkDest(op, dest); err != nil {
 		return message{}, err
 	}
@@ -45,18 +47,27 @@ func (c *Comm) sendPlan(op string, buf Buffer, dest, tag int) (message, error) {
 	if err != nil {
 		return message{}, err
 	}
-	if s.raw.Nil {
+	if s.mem.Nil {
 		return message{}, newError(op, ErrArg, "nil send buffer")
 	}
 	if dest == ProcNull { // nothing travels: don't pack
-		return message{dt: basicType(s.raw.DType), itemSize: s.raw.DType.ItemSize()}, nil
+		return message{dt: basicType(s.dtype()), itemSize: s.mem.ItemSize}, nil
+	}
+	if c.checked {
+		if _, err := layoutVerdict(op, s.mem, s.count, c.layout, false); err != nil {
+			return message{}, err
+		}
+		return signedSend(op, s)
 	}
 	return plan(op, s, c.layout, false)
 }
 
 // recvPlan parses and plans a receive buffer, checking the source and
-// tag.
+// tag. In checked mode the message must carry a signature.
 func (c *Comm) recvPlan(op string, buf Buffer, source, tag int) (message, error) {
+	if err := c.usable(op); err != nil {
+		return message{}, err
+	}
 	if err := c.checkSource(op, source); err != nil {
 		return message{}, err
 	}
@@ -67,14 +78,20 @@ func (c *Comm) recvPlan(op string, buf Buffer, source, tag int) (message, error)
 	if err != nil {
 		return message{}, err
 	}
-	if s.raw.Nil {
+	if s.mem.Nil {
 		return message{}, newError(op, ErrArg, "nil receive buffer")
 	}
 	if source == ProcNull { // nothing arrives: no staging
-		if !s.raw.Writeable {
-			return message{}, newError(op, ErrReadOnly, "cannot receive into a read-only %s array of shape %s", s.raw.DType, strides.Tuple(s.raw.Shape))
+		if !s.mem.Writeable {
+			return message{}, newError(op, ErrReadOnly, "cannot receive into a read-only %s array of shape %s", s.dtype(), strides.Tuple(s.mem.Shape))
 		}
-		return message{dt: basicType(s.raw.DType), itemSize: s.raw.DType.ItemSize()}, nil
+		return message{dt: basicType(s.dtype()), itemSize: s.mem.ItemSize}, nil
+	}
+	if c.checked {
+		if _, err := layoutVerdict(op, s.mem, s.count, c.layout, true); err != nil {
+			return message{}, err
+		}
+		return signedRecv(s), nil
 	}
 	return plan(op, s, c.layout, true)
 }
@@ -84,10 +101,10 @@ func (c *Comm) recvPlan(op string, buf Buffer, source, tag int) (message, error)
 // follow the communicator's Layout policy.
 func (c *Comm) Send(buf Buffer, dest, tag int) error {
 	// The fast path: a C-contiguous array to a valid rank, one cgo call.
-	if buf != nil && (uint(dest) < uint(c.size) || dest == ProcNull) && uint(tag) <= uint(MaxTag()) {
-		if p, n, _, ok := buf.ContiguousBlock(); ok {
+	if !c.checked && running.Load() && (uint(dest) < uint(c.size) || dest == ProcNull) && uint(tag) <= uint(MaxTag()) {
+		if p, n, dt, _, ok := contiguous(buf); ok {
 			enter()
-			err := mpi.Send(p, n, basicType(buf.DType()), dest, tag, c.h)
+			err := mpi.Send(p, n, basicType(dt), dest, tag, c.h)
 			leave()
 			if err != nil {
 				return mpiError("Send", err)
@@ -125,19 +142,20 @@ func (c *Comm) Ssend(buf Buffer, dest, tag int) error {
 // fills its first Status.Count elements in logical C order; a longer one
 // is an error (ErrTruncate) saying how many elements fit. A message whose
 // size is not a whole number of buf's elements (the sender used another
-// dtype) is an ErrDType error.
+// dtype) is an ErrDType error; one of the same size but another dtype is
+// caught in checked mode only (MPI does not compare type signatures).
 func (c *Comm) Recv(buf Buffer, source, tag int) (Status, error) {
 	// The fast path: a writeable C-contiguous array, one cgo call.
-	if buf != nil && (uint(source) < uint(c.size) || source == AnySource || source == ProcNull) &&
+	if !c.checked && running.Load() && (uint(source) < uint(c.size) || source == AnySource || source == ProcNull) &&
 		(uint(tag) <= uint(MaxTag()) || tag == AnyTag) {
-		if p, n, w, ok := buf.ContiguousBlock(); ok && w {
-			dt := buf.DType()
+		if p, n, dt, w, ok := contiguous(buf); ok && w {
 			enter()
 			st, err := mpi.Recv(p, n, basicType(dt), source, tag, c.h)
 			leave()
 			size := dt.ItemSize()
 			if err == nil && st.Bytes%size == 0 {
-				return Status{Source: st.Source, Tag: st.Tag, Count: st.Bytes / size, Bytes: st.Bytes, Error: st.Error}, nil
+				normalizeBoolBytes(dt, p, st.Bytes)
+				return Status{Source: st.Source, Tag: st.Tag, Count: st.Bytes / size, Bytes: st.Bytes}, nil
 			}
 			m := message{itemSize: size, elems: n}
 			return m.received("Recv", st, err)
@@ -156,13 +174,23 @@ func (c *Comm) Recv(buf Buffer, source, tag int) (Status, error) {
 // received turns the outcome of a receive into a Status and an error, and
 // unpacks a staged message.
 func (m *message) received(op string, st mpi.Status, err error) (Status, error) {
-	s := Status{Source: st.Source, Tag: st.Tag, Bytes: st.Bytes, Error: st.Error}
+	s := Status{Source: st.Source, Tag: st.Tag, Bytes: st.Bytes}
 	if err != nil {
 		m.release()
+		s.Error = errorClass(err)
 		if mpi.IsClass(err, mpi.ErrTruncate) {
 			return s, m.truncation(op, err, st)
 		}
 		return s, mpiError(op, err)
+	}
+	if m.signed != ndarray.Invalid {
+		n, err := m.checkSignature(op, st.Bytes)
+		if err != nil {
+			m.release()
+			return s, err
+		}
+		s.Count, s.Bytes = n, n*m.itemSize
+		return s, m.finish(op, n)
 	}
 	if m.itemSize > 0 && st.Bytes%m.itemSize != 0 {
 		m.release()
@@ -175,19 +203,28 @@ func (m *message) received(op string, st mpi.Status, err error) (Status, error) 
 	return s, m.finish(op, s.Count)
 }
 
+// errorClass is the MPI error class of a binding error (MPI_ERR_OTHER for
+// anything else): the same number under OpenMPI and MPICH, whose codes
+// differ.
+func errorClass(err error) int {
+	if e, ok := mpiCause(err).(*MPIError); ok {
+		return e.Class
+	}
+	return mpi.ErrOther
+}
+
 // truncation words MPI_ERR_TRUNCATE with the sizes involved. OpenMPI
 // reports the size of the whole message in the status, MPICH only what
 // fit; the message says as much as is known.
 func (m *message) truncation(op string, err error, st mpi.Status) error {
-	e := mpiError(op, err).(*Error)
-	if m.itemSize > 0 && st.Bytes > m.elems*m.itemSize && st.Bytes%m.itemSize == 0 {
-		e.Msg = "message truncated: " + strconv.Itoa(st.Bytes/m.itemSize) + " elements arrived, the receive buffer has room for " +
-			strconv.Itoa(m.elems) + " (" + e.ClassName + ")"
-	} else {
-		e.Msg = "message truncated: the message holds more than the " + strconv.Itoa(m.elems) +
-			" elements the receive buffer has room for (" + e.ClassName + ")"
+	bytes := st.Bytes
+	if m.signed != ndarray.Invalid {
+		bytes -= signatureSize
 	}
-	return e
+	if m.itemSize > 0 && bytes > m.elems*m.itemSize && bytes%m.itemSize == 0 {
+		return mpiErrorf(op, err, "%d elements arrived, the receive buffer has room for %d", bytes/m.itemSize, m.elems)
+	}
+	return mpiErrorf(op, err, "the message holds more than the %d elements the receive buffer has room for", m.elems)
 }
 
 // Sendrecv sends send to dest and receives recv from source in one call
@@ -212,31 +249,46 @@ func (c *Comm) Sendrecv(send Buffer, dest, sendtag int, recv Buffer, source, rec
 
 // Probe waits for a message from source with tag and describes it without
 // receiving it (MPI_Probe): Status.Bytes is its size, Status.CountOf the
-// number of elements of a dtype.
+// number of elements of a dtype. In checked mode the signature a message
+// carries is not counted.
 func (c *Comm) Probe(source, tag int) (Status, error) {
-	if err := c.checkSource("Probe", source); err != nil {
-		return Status{}, err
-	}
-	if err := checkTag("Probe", tag, true); err != nil {
+	if err := c.probeArgs("Probe", source, tag); err != nil {
 		return Status{}, err
 	}
 	enter()
 	st, err := mpi.Probe(source, tag, c.h)
 	leave()
-	return Status{Source: st.Source, Tag: st.Tag, Count: st.Bytes, Bytes: st.Bytes, Error: st.Error}, mpiError("Probe", err)
+	return c.probed(st), mpiError("Probe", err)
 }
 
 // Iprobe is Probe without waiting (MPI_Iprobe): ok is false when no
 // matching message has arrived.
 func (c *Comm) Iprobe(source, tag int) (ok bool, st Status, err error) {
-	if err := c.checkSource("Iprobe", source); err != nil {
-		return false, Status{}, err
-	}
-	if err := checkTag("Iprobe", tag, true); err != nil {
+	if err := c.probeArgs("Iprobe", source, tag); err != nil {
 		return false, Status{}, err
 	}
 	enter()
 	ok, s, err := mpi.Iprobe(source, tag, c.h)
 	leave()
-	return ok, Status{Source: s.Source, Tag: s.Tag, Count: s.Bytes, Bytes: s.Bytes, Error: s.Error}, mpiError("Iprobe", err)
+	return ok, c.probed(s), mpiError("Iprobe", err)
+}
+
+func (c *Comm) probeArgs(op string, source, tag int) error {
+	if err := c.usable(op); err != nil {
+		return err
+	}
+	if err := c.checkSource(op, source); err != nil {
+		return err
+	}
+	return checkTag(op, tag, true)
+}
+
+// probed is the Status of a probe: sizes in bytes, without the signature
+// of a checked message.
+func (c *Comm) probed(st mpi.Status) Status {
+	n := st.Bytes
+	if c.checked && n >= signatureSize {
+		n -= signatureSize
+	}
+	return Status{Source: st.Source, Tag: st.Tag, Count: n, Bytes: n}
 }

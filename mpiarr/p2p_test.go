@@ -13,7 +13,7 @@ import (
 // grid returns arange(rows*cols) shaped (rows, cols), scaled so that each
 // rank's data differs.
 func grid(rows, cols int, scale float64) *ndarray.Array[float64] {
-	a := ndarray.Must(ndarray.Must(ndarray.Arange[float64](0, float64(rows*cols), 1)).Reshape(rows, cols))
+	a := ndarray.Must(ndarray.Arange[float64](0, float64(rows*cols), 1).Reshape(rows, cols))
 	return a.Scale(scale)
 }
 
@@ -41,11 +41,11 @@ func TestNonContiguousLayouts(t *testing.T) {
 	views := map[string]*ndarray.Array[float64]{
 		"T":            a.T(),
 		"F copy":       a.Copy(ndarray.OrderF),
-		"every other":  ndarray.Must(a.View("::2, ::2")),
-		"reversed":     ndarray.Must(a.View("::-1, ::-1")),
-		"column":       ndarray.Must(a.View(":, 3")),
-		"left half T":  ndarray.Must(a.View(":, :2")).T(),
-		"newaxis view": ndarray.Must(a.View("1:3, None, 1:4")),
+		"every other":  ndarray.Must(a.SliceExpr("::2, ::2")),
+		"reversed":     ndarray.Must(a.SliceExpr("::-1, ::-1")),
+		"column":       ndarray.Must(a.SliceExpr(":, 3")),
+		"left half T":  ndarray.Must(a.SliceExpr(":, :2")).T(),
+		"newaxis view": ndarray.Must(a.SliceExpr("1:3, None, 1:4")),
 	}
 	names := []string{"T", "F copy", "every other", "reversed", "column", "left half T", "newaxis view"}
 	for _, layout := range []mpiarr.Layout{mpiarr.Pack, mpiarr.Derived} {
@@ -83,14 +83,14 @@ func TestNonContiguousLayouts(t *testing.T) {
 		require.ErrorIs(t, err, mpiarr.ErrLayout)
 		require.ErrorContains(t, err, "float64 array of shape (5, 4) with strides (8, 40) is Fortran-ordered")
 		require.ErrorContains(t, err, "AsContiguous")
-		err = c.Send(ndarray.Must(a.View(":, :2")), 1, 3)
+		err = c.Send(ndarray.Must(a.SliceExpr(":, :2")), 1, 3)
 		require.ErrorContains(t, err, "strides (40, 8) is not contiguous")
-		err = c.WithLayout(mpiarr.Raw).Send(ndarray.Must(a.View(":, :2")), 1, 3)
+		err = c.WithLayout(mpiarr.MemoryOrder).Send(ndarray.Must(a.SliceExpr(":, :2")), 1, 3)
 		require.ErrorIs(t, err, mpiarr.ErrLayout)
 	}
 	switch c.Rank() {
 	case 0:
-		require.NoError(t, c.WithLayout(mpiarr.Raw).Send(a.T(), 1, 4))
+		require.NoError(t, c.WithLayout(mpiarr.MemoryOrder).Send(a.T(), 1, 4))
 	case 1:
 		got := ndarray.Zeros[float64](5, 4)
 		_, err := c.Recv(got, 0, 4)
@@ -102,7 +102,7 @@ func TestNonContiguousLayouts(t *testing.T) {
 func TestReceiveSizes(t *testing.T) {
 	mpitest.NeedRanks(t, 2)
 	c := mpitest.Comm(t)
-	data := ndarray.Must(ndarray.Arange[float64](0, 10, 1))
+	data := ndarray.Arange[float64](0, 10, 1)
 	switch c.Rank() {
 	case 0:
 		for tag := range 3 {
@@ -133,11 +133,11 @@ func TestReceiveSizes(t *testing.T) {
 func TestCountAndTyped(t *testing.T) {
 	mpitest.NeedRanks(t, 2)
 	c := mpitest.Comm(t)
-	data := ndarray.Must(ndarray.Arange[float64](0, 10, 1))
+	data := ndarray.Arange[float64](0, 10, 1)
 	switch c.Rank() {
 	case 0:
 		require.NoError(t, c.Send(mpiarr.Count(data, 2), 1, 0))
-		require.NoError(t, c.Send(mpiarr.Typed(ndarray.Must(data.View("2:5")), 2, mpiarr.Double), 1, 1))
+		require.NoError(t, c.Send(mpiarr.Typed(ndarray.Must(data.SliceExpr("2:5")), 2, mpiarr.Double), 1, 1))
 		err := c.Send(mpiarr.Typed(data, 2, mpiarr.Int), 1, 2)
 		require.ErrorIs(t, err, mpiarr.ErrDType)
 		require.ErrorContains(t, err, "MPI_INT describes int32 elements, the buffer holds float64")
@@ -147,7 +147,7 @@ func TestCountAndTyped(t *testing.T) {
 		_, err := c.Recv(mpiarr.Count(got, 2), 0, 0)
 		require.NoError(t, err)
 		require.Equal(t, []float64{0, 1, 0, 0, 0, 0, 0, 0, 0, 0}, got.ToSlice())
-		_, err = c.Recv(mpiarr.Typed(ndarray.Must(got.View("2:5")), 2, mpiarr.Double), 0, 1)
+		_, err = c.Recv(mpiarr.Typed(ndarray.Must(got.SliceExpr("2:5")), 2, mpiarr.Double), 0, 1)
 		require.NoError(t, err)
 		require.Equal(t, []float64{0, 1, 2, 3, 0, 0, 0, 0, 0, 0}, got.ToSlice())
 	}
@@ -156,7 +156,7 @@ func TestCountAndTyped(t *testing.T) {
 func TestProcNullAndSendrecv(t *testing.T) {
 	c := mpitest.Comm(t)
 	rank, size := c.Rank(), c.Size()
-	data := ndarray.Must(ndarray.Arange[float64](0, 10, 1)).Scale(float64(rank + 1))
+	data := ndarray.Arange[float64](0, 10, 1).Scale(float64(rank + 1))
 	got := ndarray.Full[float64](-1, 10)
 	right, left := rank+1, rank-1
 	if right == size {
@@ -173,7 +173,7 @@ func TestProcNullAndSendrecv(t *testing.T) {
 		require.Equal(t, ndarray.Full[float64](-1, 10).ToSlice(), got.ToSlice())
 	} else {
 		require.Equal(t, left, st.Source)
-		require.Equal(t, ndarray.Must(ndarray.Arange[float64](0, 10, 1)).Scale(float64(left+1)).ToSlice(), got.ToSlice())
+		require.Equal(t, ndarray.Arange[float64](0, 10, 1).Scale(float64(left+1)).ToSlice(), got.ToSlice())
 	}
 	require.NoError(t, c.Send(data, mpiarr.ProcNull, 0))
 }

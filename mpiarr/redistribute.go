@@ -55,9 +55,9 @@ func (d *Dist[T]) Redistribute(to *Dist[T]) error {
 	for _, p := range sendParts {
 		n := p.Size()
 		// The slice of send, shaped like the part, is a view: one copy.
-		dst := ndarray.Must(ndarray.Must(send.Sub(ndarray.Range(at, at+n))).Reshape(p.Shape()...))
+		dst := ndarray.Must(ndarray.Must(send.Slice(ndarray.Range(at, at+n))).Reshape(p.Shape()...))
 		if err := dst.Assign(p); err != nil {
-			return &Error{Op: op, Kind: ErrArg, Msg: err.Error()}
+			return wrapError(op, ErrArg, err)
 		}
 		at += n
 	}
@@ -68,8 +68,8 @@ func (d *Dist[T]) Redistribute(to *Dist[T]) error {
 	at = 0
 	for _, p := range recvParts {
 		n := p.Size()
-		if err := p.Assign(ndarray.Must(ndarray.Must(recv.Sub(ndarray.Range(at, at+n))).Reshape(p.Shape()...))); err != nil {
-			return &Error{Op: op, Kind: ErrArg, Msg: err.Error()}
+		if err := p.Assign(ndarray.Must(ndarray.Must(recv.Slice(ndarray.Range(at, at+n))).Reshape(p.Shape()...))); err != nil {
+			return wrapError(op, ErrArg, err)
 		}
 		at += n
 	}
@@ -91,5 +91,5 @@ func (d *Dist[T]) scratch(buf **ndarray.Array[T], n int) *ndarray.Array[T] {
 	if *buf == nil || (*buf).Size() < n {
 		*buf = ndarray.Zeros[T](n)
 	}
-	return ndarray.Must((*buf).Sub(ndarray.Range(0, n)))
+	return ndarray.Must((*buf).Slice(ndarray.Range(0, n)))
 }

@@ -73,8 +73,11 @@ func (r *Request) complete(st mpi.Status, err error) {
 	if r.recv {
 		r.status, r.err = r.msg.received(r.op, st, err)
 	} else {
-		r.status = Status{Source: st.Source, Tag: st.Tag, Error: st.Error}
+		r.status = Status{Source: st.Source, Tag: st.Tag}
 		r.err = mpiError(r.op, err)
+		if err != nil {
+			r.status.Error = errorClass(err)
+		}
 	}
 	r.close()
 }
@@ -92,6 +95,9 @@ func (r *Request) Wait() (Status, error) {
 	if r.done {
 		return r.status, r.err
 	}
+	if !running.Load() {
+		return Status{}, newError(r.op, ErrFinalized, "MPI was finalized before the request completed")
+	}
 	enter()
 	st, err := mpi.Wait(&r.h)
 	leave()
@@ -105,6 +111,9 @@ func (r *Request) Test() (bool, Status, error) {
 	if r.done {
 		return true, r.status, r.err
 	}
+	if !running.Load() {
+		return false, Status{}, newError(r.op, ErrFinalized, "MPI was finalized before the request completed")
+	}
 	enter()
 	done, st, err := mpi.Test(&r.h)
 	leave()
@@ -115,11 +124,15 @@ func (r *Request) Test() (bool, Status, error) {
 	return true, r.status, r.err
 }
 
-// Done reports whether Wait or Test has seen the operation complete.
+// Done reports whether Wait, Test or WaitAll has seen the operation
+// complete.
 func (r *Request) Done() bool { return r.done }
 
 // WaitAll waits for every request (MPI_Waitall) and returns their
-// statuses in order, with the first error among them.
+// statuses in order, with the first error among them. When one request
+// fails, MPI may leave others neither failed nor completed
+// (MPI_ERR_PENDING): those stay open, their buffers pinned, and Done
+// reports false for them; Wait or WaitAll them again.
 func WaitAll(reqs ...*Request) ([]Status, error) {
 	handles := make([]mpi.Request, 0, len(reqs))
 	pending := make([]*Request, 0, len(reqs))
@@ -129,20 +142,29 @@ func WaitAll(reqs ...*Request) ([]Status, error) {
 			pending = append(pending, r)
 		}
 	}
+	var stillPending error
 	if len(handles) > 0 {
+		if !running.Load() {
+			return make([]Status, len(reqs)), newError("WaitAll", ErrFinalized, "MPI was finalized before the requests completed")
+		}
 		enter()
 		sts, err := mpi.Waitall(handles)
 		leave()
 		for i, r := range pending {
+			r.h = handles[i]
 			var rerr error
 			if err != nil {
-				if sts[i].Error != 0 {
-					rerr = &mpi.Error{Code: sts[i].Error, Class: mpi.ErrorClass(sts[i].Error), Msg: mpi.ErrorString(sts[i].Error), Op: "MPI_Waitall"}
+				if code := sts[i].Error; code != 0 {
+					if mpi.ErrorClass(code) == mpi.ErrPending {
+						// Not completed: MPI still owns the buffer.
+						stillPending = newError("WaitAll", ErrMPI, "a request is still pending after another failed; wait for it again")
+						continue
+					}
+					rerr = &mpi.Error{Code: code, Class: mpi.ErrorClass(code), Msg: mpi.ErrorString(code), Op: "MPI_Waitall"}
 				} else if !mpi.IsClass(err, mpi.ErrInStatus) {
 					rerr = err
 				}
 			}
-			r.h = handles[i]
 			r.complete(sts[i], rerr)
 		}
 	}
@@ -156,6 +178,9 @@ func WaitAll(reqs ...*Request) ([]Status, error) {
 		if first == nil && r.err != nil {
 			first = r.err
 		}
+	}
+	if first == nil {
+		first = stillPending
 	}
 	return statuses, first
 }

@@ -40,7 +40,7 @@ func TestIsendIrecvUnderGCPressure(t *testing.T) {
 		if rank == 0 {
 			var reqs []*mpiarr.Request
 			for i := 1; i < size; i++ {
-				data := ndarray.Must(ndarray.Arange[float64](0, 1000, 1)).Scale(float64(round + i))
+				data := ndarray.Arange[float64](0, 1000, 1).Scale(float64(round + i))
 				r, err := c.Isend(data, i, round)
 				require.NoError(t, err)
 				reqs = append(reqs, r)
@@ -69,10 +69,10 @@ func TestIsendIrecvUnderGCPressure(t *testing.T) {
 func TestRequestTestAndDerived(t *testing.T) {
 	mpitest.NeedRanks(t, 2)
 	c := mpitest.Comm(t).WithLayout(mpiarr.Derived)
-	a := ndarray.Must(ndarray.Must(ndarray.Arange[int32](0, 64, 1)).Reshape(8, 8))
+	a := ndarray.Must(ndarray.Arange[int32](0, 64, 1).Reshape(8, 8))
 	switch c.Rank() {
 	case 0:
-		r, err := c.Isend(ndarray.Must(a.View("::-2, 1::3")), 1, 9)
+		r, err := c.Isend(ndarray.Must(a.SliceExpr("::-2, 1::3")), 1, 9)
 		require.NoError(t, err)
 		_, err = r.Wait()
 		require.NoError(t, err)
@@ -90,7 +90,7 @@ func TestRequestTestAndDerived(t *testing.T) {
 			runtime.Gosched()
 		}
 		require.True(t, r.Done())
-		require.Equal(t, ndarray.Must(a.View("::-2, 1::3")).ToSlice(), got.ToSlice())
+		require.Equal(t, ndarray.Must(a.SliceExpr("::-2, 1::3")).ToSlice(), got.ToSlice())
 	}
 }
 

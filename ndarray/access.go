@@ -80,7 +80,7 @@ func (a *Array[T]) Fill(v T) error {
 	if a.Size() == 0 {
 		return nil
 	}
-	for run := range a.Runs() {
+	for run := range a.runs() {
 		for i := range run {
 			run[i] = v
 		}

@@ -14,6 +14,8 @@ import (
 // where s are the strides in elements. Views share data; copies do not.
 // See the package documentation for the invariants.
 type Array[T Element] struct {
+	//lint:ignore U1000 its promoted method makes *Array an mpiarr.Buffer
+	seal
 	data     []T       // storage, shared by all views of it
 	offset   int       // index in data of the element at (0, ..., 0)
 	shape    []int     // lengths of the axes

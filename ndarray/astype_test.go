@@ -179,7 +179,7 @@ func TestAsTypeMatchesNumPy(t *testing.T) {
 func TestAsTypeLayouts(t *testing.T) {
 	base := filled(func(i int) float64 { return float64(i) - 30.5 }, 6, 7, 3)
 	for _, expr := range []string{":", "::-1", "1::2, ::-3, :", "..., 1", "2, 3, 1"} {
-		v := Must(base.View(expr))
+		v := Must(base.SliceExpr(expr))
 		for _, perm := range [][]int{nil, {1, 0}} {
 			w := v
 			if perm != nil && v.Ndim() >= 2 {
@@ -211,10 +211,10 @@ func TestConvertKeepingOrder(t *testing.T) {
 	for i := range f.data {
 		f.data[i] = int32(i)
 	}
-	v := Must(f.View("::-1"))
+	v := Must(f.SliceExpr("::-1"))
 	got := convertKeepingOrder[float64](v)
 	require.Equal(t, []int{3, 4}, got.Shape())
-	require.True(t, got.IsFContiguous() || Must(got.View("::-1")).IsFContiguous(), "memory order kept")
+	require.True(t, got.IsFContiguous() || Must(got.SliceExpr("::-1")).IsFContiguous(), "memory order kept")
 	want := naiveElems(v)
 	for i, x := range naiveElems(got) {
 		require.Equal(t, float64(want[i]), x)

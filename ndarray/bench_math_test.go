@@ -12,7 +12,7 @@ import "testing"
 func benchOperands(b *testing.B) (x, y *Array[float64]) {
 	b.Helper()
 	x = benchArray(b)
-	y = Must(Must(Arange[float64](1, benchN*benchN+1, 1)).Reshape(benchN, benchN))
+	y = Must(Arange[float64](1, benchN*benchN+1, 1).Reshape(benchN, benchN))
 	return x, y
 }
 
@@ -50,7 +50,7 @@ func BenchmarkMathAddScalar(b *testing.B) {
 
 func BenchmarkMathAddRow(b *testing.B) {
 	x, _ := benchOperands(b)
-	row := Must(Arange[float64](0, benchN, 1))
+	row := Arange[float64](0, benchN, 1)
 	dst := Zeros[float64](benchN, benchN)
 	for b.Loop() {
 		if err := AddInto(dst, x, row); err != nil {
@@ -97,7 +97,7 @@ func BenchmarkReduceSumAxis1(b *testing.B) {
 // MatMul of two 512 x 512 matrices: gonum's BLAS against NumPy's.
 func BenchmarkMatMul512(b *testing.B) {
 	const m = 512
-	x := Must(Must(Arange[float64](0, m*m, 1)).Reshape(m, m)).Scale(1.0 / (m * m))
+	x := Must(Arange[float64](0, m*m, 1).Reshape(m, m)).Scale(1.0 / (m * m))
 	y := x.T().Copy(OrderC)
 	b.SetBytes(int64(x.NBytes()))
 	for b.Loop() {

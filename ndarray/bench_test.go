@@ -9,7 +9,7 @@ const benchN = 4096
 
 func benchArray(b *testing.B) *Array[float64] {
 	b.Helper()
-	a := Must(Must(Arange[float64](0, benchN*benchN, 1)).Reshape(benchN, benchN))
+	a := Must(Arange[float64](0, benchN*benchN, 1).Reshape(benchN, benchN))
 	b.SetBytes(int64(a.NBytes()))
 	return a
 }
@@ -29,7 +29,7 @@ func BenchmarkCopyTransposed(b *testing.B) {
 }
 
 func BenchmarkCopyEveryOther(b *testing.B) {
-	a := Must(benchArray(b).View("::2, ::2"))
+	a := Must(benchArray(b).SliceExpr("::2, ::2"))
 	b.SetBytes(int64(a.NBytes()))
 	for b.Loop() {
 		_ = a.Copy(OrderC)
@@ -37,7 +37,7 @@ func BenchmarkCopyEveryOther(b *testing.B) {
 }
 
 func BenchmarkCopyLeftHalf(b *testing.B) {
-	a := Must(benchArray(b).View(":, :2048"))
+	a := Must(benchArray(b).SliceExpr(":, :2048"))
 	b.SetBytes(int64(a.NBytes()))
 	for b.Loop() {
 		_ = a.Copy(OrderC)
@@ -56,6 +56,6 @@ func BenchmarkViewExpr(b *testing.B) {
 	a := Zeros[float64](64, 64, 64)
 	b.ReportAllocs()
 	for b.Loop() {
-		_, _ = a.View("1:5:2, ::-1, 3:")
+		_, _ = a.SliceExpr("1:5:2, ::-1, 3:")
 	}
 }

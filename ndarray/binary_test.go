@@ -45,7 +45,7 @@ func TestMarshalBinaryEveryDType(t *testing.T) {
 func TestUnmarshalBinaryReplacesStorage(t *testing.T) {
 	// The old storage and its views are left alone.
 	a := Iota[int32](2, 3)
-	view := Must(a.View("1"))
+	view := Must(a.SliceExpr("1"))
 	b, err := Full[int32](7, 4).MarshalBinary()
 	require.NoError(t, err)
 	require.NoError(t, a.UnmarshalBinary(b))
@@ -101,7 +101,7 @@ func TestArraysThroughGob(t *testing.T) {
 	grid := Iota[float64](3, 4)
 	in := msg{
 		Name:   "step 7",
-		Fields: map[string]*Array[float64]{"u": grid, "uT": grid.T(), "every2": Must(grid.View("::-1, ::2"))},
+		Fields: map[string]*Array[float64]{"u": grid, "uT": grid.T(), "every2": Must(grid.SliceExpr("::-1, ::2"))},
 		Mask:   Must(FromSlice([]bool{true, false, true}, 3)),
 	}
 	var buf bytes.Buffer

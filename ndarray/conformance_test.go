@@ -94,10 +94,7 @@ func startArray[T Element](c conformanceCase) (*Array[T], error) {
 	for _, d := range c.StartShape {
 		n *= d
 	}
-	a, err := Arange[T](0, float64(n), 1)
-	if err != nil {
-		return nil, err
-	}
+	a := Arange[T](0, float64(n), 1)
 	order, err := ParseOrder(c.StartOrder)
 	if err != nil {
 		return nil, err
@@ -131,7 +128,7 @@ func applyOp[T Element](a *Array[T], op map[string]any) (*Array[T], error) {
 	case "transpose":
 		return a.Transpose(ints("axes")...)
 	case "index":
-		return a.View(op["expr"].(string))
+		return a.SliceExpr(op["expr"].(string))
 	case "reshape":
 		return a.ReshapeOrder(order(), ints("shape")...)
 	case "copy":

@@ -2,16 +2,22 @@ package ndarray
 
 import (
 	"math"
+	"unsafe"
 
 	"github.com/ndmpi/ndmpi/strides"
 )
 
+// The constructors that take lengths and values (Zeros ... Linspace) return
+// no error: like make, they panic on arguments that describe no array (a
+// negative length, more bytes than an int counts, a zero step). Those that
+// take Go data whose length is known only at run time (FromSlice, Adopt)
+// return errors. See "Errors" in the package documentation.
+
 // alloc returns a new array that owns fresh zeroed storage, laid out in
-// C or F order. A negative length panics, as make does: constructors that
-// take a shape from user data validate it first (see checkShape).
+// C or F order. A shape that describes no array panics, as make does.
 func alloc[T Element](order strides.Order, shape []int) *Array[T] {
-	if err := strides.CheckShape(shape); err != nil {
-		panic(wrapError("alloc", err))
+	if err := strides.CheckShape(shape, int(unsafe.Sizeof(*new(T)))); err != nil {
+		panic(wrapError("new array", err))
 	}
 	sh, st := dims(len(shape))
 	copy(sh, shape)
@@ -27,8 +33,7 @@ func alloc[T Element](order strides.Order, shape []int) *Array[T] {
 }
 
 // Zeros returns a new C-ordered array of the given shape filled with
-// zeros. No shape arguments make a 0-d array holding one element. It
-// panics on a negative length, as make does.
+// zeros. No shape arguments make a 0-d array holding one element.
 func Zeros[T Element](shape ...int) *Array[T] { return alloc[T](strides.RowMajor, shape) }
 
 // ZerosOrder is Zeros with the memory order given: OrderF for
@@ -70,7 +75,7 @@ func fromSlice[T Element](op string, data []T, shape []int) (*Array[T], error) {
 	if len(shape) == 0 {
 		shape = []int{len(data)}
 	}
-	if err := strides.CheckShape(nonNegative(shape)); err != nil {
+	if err := strides.CheckShape(nonNegative(shape), 1); err != nil {
 		return nil, wrapError(op, err)
 	}
 	resolved, err := strides.InferShape(len(data), shape)
@@ -117,17 +122,17 @@ func Scalar[T Element](v T) *Array[T] { return Full(v) }
 // step, dtype=T). The length is ceil((stop-start)/step), computed in
 // float64 as NumPy does, and each value is start + i*step converted to T
 // as AsType converts (integers truncate; out-of-range values wrap as in
-// NumPy on x86-64).
-func Arange[T Element](start, stop, step float64) (*Array[T], error) {
+// NumPy on x86-64). A zero or NaN step, or a length beyond 2^37, panics.
+func Arange[T Element](start, stop, step float64) *Array[T] {
 	if step == 0 || math.IsNaN(step) || math.IsNaN(start) || math.IsNaN(stop) {
-		return nil, opError("Arange", ErrValue, "arange(%v, %v, %v): step must be finite and non-zero", start, stop, step)
+		panic(opError("Arange", ErrValue, "arange(%v, %v, %v): step must be finite and non-zero", start, stop, step))
 	}
 	n := math.Ceil((stop - start) / step)
 	if n < 0 || math.IsNaN(n) {
 		n = 0
 	}
 	if n > math.MaxInt32*64 {
-		return nil, opError("Arange", ErrValue, "arange(%v, %v, %v) would have %g elements", start, stop, step, n)
+		panic(opError("Arange", ErrValue, "arange(%v, %v, %v) would have %g elements", start, stop, step, n))
 	}
 	values := make([]float64, int(n))
 	for i := range values {
@@ -135,14 +140,13 @@ func Arange[T Element](start, stop, step float64) (*Array[T], error) {
 	}
 	a := Zeros[T](len(values))
 	convertRun(a.data, values, 0, 1)
-	return a, nil
+	return a
 }
 
 // Iota returns a new C-ordered array of the given shape holding 0, 1, 2,
 // ... in C order: NumPy's np.arange(n).reshape(shape), for example
 // Iota[float64](4, 4) for np.arange(16.).reshape(4, 4). Values convert to
-// T as AsType converts (small integer types wrap). It panics on a negative
-// length, as make does.
+// T as AsType converts (small integer types wrap).
 func Iota[T Element](shape ...int) *Array[T] {
 	a := Zeros[T](shape...)
 	values := make([]float64, len(a.data))
@@ -155,10 +159,11 @@ func Iota[T Element](shape ...int) *Array[T] {
 
 // Linspace returns num values evenly spaced from start to stop
 // (included), as numpy.linspace: start + i*(stop-start)/(num-1), with the
-// last value exactly stop.
-func Linspace[T Element](start, stop float64, num int) (*Array[T], error) {
+// last value exactly stop. A negative num panics, as a negative length
+// does.
+func Linspace[T Element](start, stop float64, num int) *Array[T] {
 	if num < 0 {
-		return nil, opError("Linspace", ErrValue, "number of samples, %d, must be non-negative", num)
+		panic(opError("Linspace", ErrValue, "number of samples, %d, must be non-negative", num))
 	}
 	a := Zeros[T](num)
 	div := float64(num - 1)
@@ -180,24 +185,21 @@ func Linspace[T Element](start, stop float64, num int) (*Array[T], error) {
 	if num > 1 {
 		a.data[num-1] = fromFloat[T](stop)
 	}
-	return a, nil
+	return a
 }
 
 // Eye returns the n x m identity-like matrix: ones on the diagonal k
 // places above the main one (below for negative k), zeros elsewhere, as
 // numpy.eye(n, m, k).
-func Eye[T Element](n, m, k int) (*Array[T], error) {
-	if n < 0 || m < 0 {
-		return nil, opError("Eye", ErrShape, "negative dimensions (%d, %d)", n, m)
-	}
+func Eye[T Element](n, m, k int) *Array[T] {
 	a := Zeros[T](n, m)
 	for i := 0; i < n; i++ {
 		if j := i + k; j >= 0 && j < m {
 			a.data[i*m+j] = one[T]()
 		}
 	}
-	return a, nil
+	return a
 }
 
-// Identity returns the n x n identity matrix.
-func Identity[T Element](n int) (*Array[T], error) { return Eye[T](n, n, 0) }
+// Identity returns the n x n identity matrix, as numpy.identity(n).
+func Identity[T Element](n int) *Array[T] { return Eye[T](n, n, 0) }

@@ -51,7 +51,7 @@ func randomView[T Element](rng *rand.Rand) (*Array[T], string) {
 		steps := []string{":", "::2", "::-1", "1::3", "::-2", "2:"}
 		expr += steps[rng.IntN(len(steps))]
 	}
-	v := Must(base.View(expr))
+	v := Must(base.SliceExpr(expr))
 	perm := rng.Perm(nd)
 	v = Must(v.Transpose(perm...))
 	return v, fmt.Sprintf("%v[%s].transpose%v", shape, expr, perm)
@@ -88,10 +88,10 @@ func TestTransposedCopyLarge(t *testing.T) {
 	// Sizes around the block and tile edges of the transposing kernel.
 	for _, n := range []int{3, 4, 5, 255, 256, 257, 515} {
 		for _, m := range []int{1, 4, 7, 300} {
-			a := Must(Must(Arange[float64](0, float64(n*m), 1)).Reshape(n, m))
+			a := Must(Arange[float64](0, float64(n*m), 1).Reshape(n, m))
 			want := naiveToSlice(a.T())
 			require.Equal(t, want, a.T().Copy(OrderC).ToSlice(), "%dx%d", n, m)
-			neg := Must(a.View("::-1, ::-1")).T()
+			neg := Must(a.SliceExpr("::-1, ::-1")).T()
 			require.Equal(t, naiveToSlice(neg), neg.Copy(OrderC).ToSlice(), "%dx%d reversed", n, m)
 		}
 	}
@@ -101,9 +101,9 @@ func TestTransposedCopyLarge(t *testing.T) {
 func TestPackAllocatesNothing(t *testing.T) {
 	m := Zeros[float64](64, 64).T()
 	buf := make([]byte, m.NBytes())
-	require.Zero(t, testing.AllocsPerRun(20, func() { _, _ = m.PackTo(buf) }))
-	require.Zero(t, testing.AllocsPerRun(20, func() { _, _ = m.UnpackFrom(buf) }))
-	s := Must(Zeros[float64](8, 8, 8).View("::2, 1:, ::-3"))
+	require.Zero(t, testing.AllocsPerRun(20, func() { _, _ = m.packTo(buf) }))
+	require.Zero(t, testing.AllocsPerRun(20, func() { _, _ = m.unpackFrom(buf) }))
+	s := Must(Zeros[float64](8, 8, 8).SliceExpr("::2, 1:, ::-3"))
 	buf = make([]byte, s.NBytes())
-	require.Zero(t, testing.AllocsPerRun(20, func() { _, _ = s.PackTo(buf) }))
+	require.Zero(t, testing.AllocsPerRun(20, func() { _, _ = s.packTo(buf) }))
 }

@@ -20,7 +20,7 @@ func ExampleAdd() {
 
 // AddInto reuses its destination, which may be an operand: here x += 1.
 func ExampleAddInto() {
-	x := ndarray.Must(ndarray.Arange[float64](0, 4, 1))
+	x := ndarray.Arange[float64](0, 4, 1)
 	if err := ndarray.AddInto(x, x, ndarray.Scalar(1.0)); err != nil {
 		panic(err)
 	}
@@ -28,16 +28,33 @@ func ExampleAddInto() {
 	// Output: [1 2 3 4]
 }
 
-// Integer division rounds toward minus infinity, as NumPy's //.
-func ExampleDiv() {
+// Floor division rounds toward minus infinity, as NumPy's //.
+func ExampleFloorDivide() {
 	a := ndarray.Must(ndarray.FromSlice([]int32{7, -7}))
-	q, _ := ndarray.Div(a, ndarray.Scalar(int32(2)))
+	q, _ := ndarray.FloorDivide(a, ndarray.Scalar(int32(2)))
 	fmt.Println(q.ToSlice())
-	_, err := ndarray.Div(a, ndarray.Must(ndarray.FromSlice([]int32{1, 0})))
+	_, err := ndarray.FloorDivide(a, ndarray.Must(ndarray.FromSlice([]int32{1, 0})))
 	fmt.Println(err)
+	f := ndarray.Must(ndarray.FromSlice([]float64{7, -7}))
+	fq, _ := ndarray.FloorDivide(f, ndarray.Scalar(2.0))
+	fmt.Println(fq)
 	// Output:
 	// [3 -4]
-	// ndarray: Div: invalid value: integer division by zero at index (1,)
+	// ndarray: FloorDivide: invalid value: integer division by zero at index (1,)
+	// [ 3. -4.]
+}
+
+// True division is for floating-point and complex arrays; NumPy's
+// quotient of integers is float64, so integers are converted first.
+func ExampleDivide() {
+	a := ndarray.Must(ndarray.FromSlice([]int32{7, -7}))
+	_, err := ndarray.Divide(a, ndarray.Scalar(int32(2)))
+	fmt.Println(err)
+	q, _ := ndarray.Divide(ndarray.AsType[float64](a), ndarray.Scalar(2.0))
+	fmt.Println(q)
+	// Output:
+	// ndarray: Divide: dtype error: true division of int32 arrays gives float64 in NumPy; convert with AsType[float64] first, or use FloorDivide
+	// [ 3.5 -3.5]
 }
 
 // Sum adds pairwise, as NumPy does: 0.1 ten times is 1 here, where a
@@ -53,7 +70,7 @@ func ExampleArray_Sum() {
 }
 
 func ExampleArray_SumAxis() {
-	a := ndarray.Must(ndarray.Must(ndarray.Arange[int64](0, 6, 1)).Reshape(2, 3))
+	a := ndarray.Must(ndarray.Arange[int64](0, 6, 1).Reshape(2, 3))
 	cols, _ := a.SumAxis(0)
 	rows, _ := a.SumAxis(-1)
 	fmt.Println(cols.ToSlice(), rows.ToSlice())
@@ -88,8 +105,8 @@ func ExampleMatMul() {
 // ToDense views the array's memory: a write through the matrix shows in
 // the array.
 func ExampleToDense() {
-	a := ndarray.Must(ndarray.Must(ndarray.Arange[float64](0, 6, 1)).Reshape(2, 3))
-	left := ndarray.Must(a.View(":, :2"))
+	a := ndarray.Must(ndarray.Arange[float64](0, 6, 1).Reshape(2, 3))
+	left := ndarray.Must(a.SliceExpr(":, :2"))
 	m, err := ndarray.ToDense(left)
 	if err != nil {
 		panic(err)

@@ -69,7 +69,7 @@ func ExampleWriteNPY() {
 // A strided view is written in logical C order, as numpy.save writes it.
 func ExampleWriteNPY_view() {
 	a := ndarray.Iota[uint8](3, 4)
-	v := ndarray.Must(a.View("::2, ::-1"))
+	v := ndarray.Must(a.SliceExpr("::2, ::-1"))
 	var buf bytes.Buffer
 	if err := ndarray.WriteNPY(&buf, v); err != nil {
 		panic(err)
@@ -109,7 +109,7 @@ func ExampleReadNPYHeader() {
 // that uses MarshalBinary) carries them as .npy bytes, views by their
 // logical values.
 func ExampleArray_MarshalBinary() {
-	a := ndarray.Must(ndarray.Iota[int32](3, 4).View("::2, ::-1"))
+	a := ndarray.Must(ndarray.Iota[int32](3, 4).SliceExpr("::2, ::-1"))
 	b, err := a.MarshalBinary()
 	fmt.Println(len(b), err)
 	var back ndarray.Array[int32]

@@ -29,23 +29,23 @@ func ExampleArray_Flags() {
 
 // NumPy's index expressions, with steps, negative steps, new axes and an
 // ellipsis, give views.
-func ExampleArray_View() {
-	a := ndarray.Must(ndarray.Must(ndarray.Arange[int64](0, 24, 1)).Reshape(4, 6))
-	v, err := a.View("1:4:2, ::-2")
+func ExampleArray_SliceExpr() {
+	a := ndarray.Must(ndarray.Arange[int64](0, 24, 1).Reshape(4, 6))
+	v, err := a.SliceExpr("1:4:2, ::-2")
 	fmt.Println(v, err)
 	fmt.Println(v.Shape(), v.Strides())
-	_, err = a.View("4")
+	_, err = a.SliceExpr("4")
 	fmt.Println(err)
 	// Output:
 	// [[11  9  7]
 	//  [23 21 19]] <nil>
 	// [2 3] [96 -16]
-	// ndarray: View: index error: index 4 is out of bounds for axis 0 with size 4 (index 0)
+	// ndarray: SliceExpr: index error: index 4 is out of bounds for axis 0 with size 4 (index 0)
 }
 
-func ExampleArray_Sub() {
-	a := ndarray.Must(ndarray.Arange[float64](0, 10, 1))
-	v, _ := a.Sub(ndarray.Range(1, 8).Step(3))
+func ExampleArray_Slice() {
+	a := ndarray.Arange[float64](0, 10, 1)
+	v, _ := a.Slice(ndarray.Range(1, 8).Step(3))
 	fmt.Println(v)
 	// Output:
 	// [1. 4. 7.]
@@ -53,7 +53,7 @@ func ExampleArray_Sub() {
 
 // Reshape returns a view when NumPy would, a copy otherwise.
 func ExampleArray_Reshape() {
-	a := ndarray.Must(ndarray.Must(ndarray.Arange[float64](0, 6, 1)).Reshape(2, 3))
+	a := ndarray.Must(ndarray.Arange[float64](0, 6, 1).Reshape(2, 3))
 	view := ndarray.Must(a.Reshape(3, 2))
 	copied := ndarray.Must(a.T().Reshape(6))
 	fmt.Println(ndarray.SharesMemory(a, view), ndarray.SharesMemory(a, copied))
@@ -69,7 +69,7 @@ func ExampleArray_Reshape() {
 // Copies in NumPy's four orders: the values are the same, the memory
 // layouts differ.
 func ExampleArray_Copy() {
-	t := ndarray.Must(ndarray.Must(ndarray.Arange[int32](0, 6, 1)).Reshape(2, 3)).T()
+	t := ndarray.Must(ndarray.Arange[int32](0, 6, 1).Reshape(2, 3)).T()
 	for _, o := range []ndarray.Order{ndarray.OrderC, ndarray.OrderF, ndarray.OrderA, ndarray.OrderK} {
 		c := t.Copy(o)
 		fmt.Println(o, c.Strides(), c.Flags().CContiguous)
@@ -97,7 +97,7 @@ func ExampleFromSlice() {
 }
 
 func ExampleArray_BroadcastTo() {
-	row := ndarray.Must(ndarray.Arange[int8](0, 3, 1))
+	row := ndarray.Arange[int8](0, 3, 1)
 	b, _ := row.BroadcastTo(2, 3)
 	fmt.Println(b)
 	fmt.Println(b.Strides(), b.Flags().Writeable)
@@ -109,7 +109,7 @@ func ExampleArray_BroadcastTo() {
 
 func ExampleArray_Assign() {
 	a := ndarray.Zeros[float64](3, 4)
-	col, _ := a.View(":, 1")
+	col, _ := a.SliceExpr(":, 1")
 	_ = col.Assign(ndarray.Full(7.0))
 	fmt.Println(a)
 	// Output:

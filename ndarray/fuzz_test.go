@@ -60,7 +60,7 @@ func FuzzView(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, expr string, shapeBytes []byte) {
 		a := fuzzBase(shapeBytes)
-		v, err := a.View(expr)
+		v, err := a.SliceExpr(expr)
 		if err != nil {
 			require.Nil(t, v)
 			var e *Error
@@ -75,7 +75,7 @@ func FuzzView(f *testing.F) {
 		// The parsed form applies the same way.
 		idx, err := ParseIndex(expr)
 		require.NoError(t, err)
-		w, err := a.Sub(idx...)
+		w, err := a.Slice(idx...)
 		require.NoError(t, err)
 		require.Equal(t, v.Shape(), w.Shape())
 		require.Equal(t, v.ToSlice(), w.ToSlice())
@@ -90,7 +90,7 @@ func FuzzReshape(f *testing.F) {
 	f.Add([]byte{5, 5}, "1:, ::2", []byte{255, 2}, false)
 	f.Fuzz(func(t *testing.T, shapeBytes []byte, expr string, newShapeBytes []byte, fortran bool) {
 		a := fuzzBase(shapeBytes)
-		v, err := a.View(expr)
+		v, err := a.SliceExpr(expr)
 		if err != nil {
 			return
 		}

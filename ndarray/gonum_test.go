@@ -35,7 +35,7 @@ func TestToDenseZeroCopy(t *testing.T) {
 	}
 	for name, c := range cases {
 		t.Run(name, func(t *testing.T) {
-			a := Must(base.Clone().View(c.view))
+			a := Must(base.Clone().SliceExpr(c.view))
 			d, err := ToDense(a)
 			require.NoError(t, err)
 			require.Equal(t, naiveElems(a), denseElems(d))
@@ -55,10 +55,10 @@ func TestToDenseCopies(t *testing.T) {
 	base := seq[float64](0, 4, 6)
 	cases := map[string]*Array[float64]{
 		"transpose":     base.T(),
-		"column step":   Must(base.View(":, ::2")),
-		"reversed rows": Must(base.View("::-1")),
-		"reversed cols": Must(base.View(":, ::-1")),
-		"broadcast":     Must(Must(base.View("1:2")).BroadcastTo(3, 6)),
+		"column step":   Must(base.SliceExpr(":, ::2")),
+		"reversed rows": Must(base.SliceExpr("::-1")),
+		"reversed cols": Must(base.SliceExpr(":, ::-1")),
+		"broadcast":     Must(Must(base.SliceExpr("1:2")).BroadcastTo(3, 6)),
 		"F order":       base.Copy(OrderF),
 	}
 	ro := base.Clone()
@@ -156,7 +156,7 @@ func TestMatMul(t *testing.T) {
 
 	// Transposed operands go to BLAS as transposes; stepped ones as
 	// copies. The products are the same.
-	at, bt := a.Copy(OrderF), Must(Zeros[float64](3, 10).View(":, ::2"))
+	at, bt := a.Copy(OrderF), Must(Zeros[float64](3, 10).SliceExpr(":, ::2"))
 	require.NoError(t, bt.Assign(b))
 	got, err = MatMul(at, bt)
 	require.NoError(t, err)

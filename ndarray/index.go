@@ -31,8 +31,8 @@ const (
 )
 
 var (
-	// All is the full slice ":".
-	All = Index{}
+	// Colon is the full slice ":".
+	Colon = Index{}
 	// NewAxis inserts an axis of length 1 (NumPy's None / np.newaxis).
 	NewAxis = Index{kind: newAxisIndex}
 	// Ellipsis stands for as many full slices as needed to index every
@@ -136,13 +136,13 @@ func (x Index) bounds(n int) (start, step, count int) {
 	return start, step, count
 }
 
-// Sub returns the view NumPy's basic indexing a[idx...] gives: integers
+// Slice returns the view NumPy's basic indexing a[idx...] gives: integers
 // pick a position and drop the axis, slices keep the axis with a stride
 // multiplied by the step, NewAxis adds an axis of length 1, Ellipsis
 // expands to full slices; axes not indexed are kept whole. The result
 // always shares memory with a: indexing every axis with integers gives a
 // 0-d view, not a copy.
-func (a *Array[T]) Sub(idx ...Index) (*Array[T], error) { return a.sub("Sub", idx) }
+func (a *Array[T]) Slice(idx ...Index) (*Array[T], error) { return a.sub("Slice", idx) }
 
 func (a *Array[T]) sub(op string, idx []Index) (*Array[T], error) {
 	consumed, newAxes, ellipsis := 0, 0, -1

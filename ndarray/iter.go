@@ -9,7 +9,7 @@ import (
 // Values iterates over the elements in logical C order.
 func (a *Array[T]) Values() iter.Seq[T] {
 	return func(yield func(T) bool) {
-		for run := range a.Runs() {
+		for run := range a.runs() {
 			for _, v := range run {
 				if !yield(v) {
 					return
@@ -46,13 +46,13 @@ func (a *Array[T]) All() iter.Seq2[[]int, T] {
 	}
 }
 
-// Runs iterates over the elements in logical C order as slices of the
+// runs iterates over the elements in logical C order as slices of the
 // storage: each run is a stretch of consecutive elements that are also
 // consecutive in memory, as long as the layout allows (the whole array,
 // for a C-contiguous one; single elements when the innermost stride is not
-// 1). Writing to a run writes to the array, even when it is read-only:
-// check Flags().Writeable first.
-func (a *Array[T]) Runs() iter.Seq[[]T] {
+// 1). Writing to a run writes to the array whatever its read-only flag:
+// the kernels that write check it first.
+func (a *Array[T]) runs() iter.Seq[[]T] {
 	return func(yield func([]T) bool) {
 		if a.Size() == 0 {
 			return

@@ -1,6 +1,10 @@
 package ndarray
 
-import "github.com/ndmpi/ndmpi/strides"
+import (
+	"math"
+
+	"github.com/ndmpi/ndmpi/strides"
+)
 
 // This file holds the inner loops of elementwise arithmetic and the
 // odometer that drives them over three layouts at once.
@@ -186,6 +190,38 @@ func floorDiv[E anyInt](x, y E) E {
 		q--
 	}
 	return q
+}
+
+// floorDivFloatLoop is NumPy's floating-point // (npy_floor_divide): the
+// quotient of the exact remainder's complement, snapped to the nearest
+// integer, so that a // b == floor(a / b) wherever a / b is exact and
+// a == (a // b) * b + a % b otherwise. A zero divisor gives a / b (+-Inf
+// or NaN), as in NumPy.
+func floorDivFloatLoop[E floating](d []E, di, ds int, x []E, xi, xs int, y []E, yi, ys int, n int) {
+	for ; n > 0; n-- {
+		d[di] = floorDivFloat(x[xi], y[yi])
+		di, xi, yi = di+ds, xi+xs, yi+ys
+	}
+}
+
+func floorDivFloat[E floating](a, b E) E {
+	if b == 0 {
+		return a / b
+	}
+	// fmod is exact, so computing it in float64 gives float32's fmodf.
+	mod := E(math.Mod(float64(a), float64(b)))
+	div := (a - mod) / b
+	if mod != 0 && (b < 0) != (mod < 0) {
+		div--
+	}
+	if div == 0 {
+		return E(math.Copysign(0, float64(a/b)))
+	}
+	floor := E(math.Floor(float64(div)))
+	if div-floor > 0.5 {
+		floor++
+	}
+	return floor
 }
 
 // funcLoop returns a binaryLoop that applies f: the path for operations

@@ -13,20 +13,24 @@ import (
 // that a (3, 1) array plus a (4,) array gives a (3, 4) array. Operands may
 // have any layout: strided, reversed, transposed, broadcast views, 0-d.
 //
-// The result type is the operand type: unlike NumPy there is no type
-// promotion, so integer sums wrap and Div of integers is integer (floor)
-// division. Convert with AsType first for NumPy's promoted results.
+// Both operands have the element type of the result, as NumPy's ufuncs
+// give for two arrays of one dtype: integer sums wrap, as NumPy's do.
+// Convert with AsType first to mix dtypes.
 //
 // Semantics per dtype follow NumPy's ufuncs:
-//   - bool: Add is logical or, Mul logical and; Sub and Div are errors
-//     (ErrDType), as NumPy refuses boolean subtract and gives float64 for
-//     boolean division;
-//   - integers: Add, Sub and Mul wrap on overflow; Div is floor division
-//     (NumPy's //: -7 / 2 = -4), a zero divisor is an ErrValue error
-//     naming its index (NumPy warns and stores 0; Go would panic), and the
-//     most negative value divided by -1 wraps to itself;
-//   - floats: IEEE 754 (1/0 = +Inf, 0/0 = NaN);
-//   - complex: Go's complex arithmetic.
+//   - bool: Add is logical or, Multiply logical and; Subtract, Divide and
+//     FloorDivide are ErrDType errors (NumPy refuses boolean subtract, and
+//     divides bools into float64 or int8);
+//   - integers: Add, Subtract and Multiply wrap on overflow; FloorDivide
+//     rounds toward minus infinity (-7 // 2 = -4) and a zero divisor is
+//     an ErrValue error naming its index (NumPy warns and stores 0; Go
+//     would panic); the most negative value divided by -1 wraps to itself.
+//     Divide (NumPy's true division) gives float64 in NumPy, a dtype the
+//     operands do not have: it is an ErrDType error that says so;
+//   - floats: IEEE 754 (1/0 = +Inf, 0/0 = NaN); FloorDivide is NumPy's
+//     floating floor division;
+//   - complex: Go's complex arithmetic; FloorDivide is an ErrDType error,
+//     as in NumPy.
 //
 // The Into variants write into an existing array, which lets loops reuse
 // one output. As in math/big, the destination may be one of the operands
@@ -42,25 +46,39 @@ const (
 	opSub
 	opMul
 	opDiv
+	opFloorDiv
+	numArith
 )
 
 // Add returns a + b elementwise, broadcast, as a new C-ordered array:
 // numpy.add. Bool arrays give the logical or.
 func Add[T Element](a, b *Array[T]) (*Array[T], error) { return binary(opAdd, "Add", a, b) }
 
-// Sub returns a - b elementwise, broadcast, as a new C-ordered array:
+// Subtract returns a - b elementwise, broadcast, as a new C-ordered array:
 // numpy.subtract. Bool arrays give an ErrDType error, as in NumPy.
-func Sub[T Element](a, b *Array[T]) (*Array[T], error) { return binary(opSub, "Sub", a, b) }
+func Subtract[T Element](a, b *Array[T]) (*Array[T], error) {
+	return binary(opSub, "Subtract", a, b)
+}
 
-// Mul returns a * b elementwise, broadcast, as a new C-ordered array:
+// Multiply returns a * b elementwise, broadcast, as a new C-ordered array:
 // numpy.multiply. Bool arrays give the logical and.
-func Mul[T Element](a, b *Array[T]) (*Array[T], error) { return binary(opMul, "Mul", a, b) }
+func Multiply[T Element](a, b *Array[T]) (*Array[T], error) {
+	return binary(opMul, "Multiply", a, b)
+}
 
-// Div returns a / b elementwise, broadcast, as a new C-ordered array:
-// numpy.true_divide for floating-point and complex arrays,
-// numpy.floor_divide for integers (a zero divisor is an ErrValue error).
-// Bool arrays give an ErrDType error.
-func Div[T Element](a, b *Array[T]) (*Array[T], error) { return binary(opDiv, "Div", a, b) }
+// Divide returns a / b elementwise, broadcast, as a new C-ordered array:
+// numpy.divide (true division) of floating-point and complex arrays.
+// Integer and bool arrays give an ErrDType error: NumPy's quotient is
+// float64 for them; convert first (AsType[float64]) or use FloorDivide.
+func Divide[T Element](a, b *Array[T]) (*Array[T], error) { return binary(opDiv, "Divide", a, b) }
+
+// FloorDivide returns a // b elementwise, broadcast, as a new C-ordered
+// array: numpy.floor_divide, the quotient rounded toward minus infinity.
+// A zero integer divisor is an ErrValue error naming its index; complex
+// and bool arrays give an ErrDType error.
+func FloorDivide[T Element](a, b *Array[T]) (*Array[T], error) {
+	return binary(opFloorDiv, "FloorDivide", a, b)
+}
 
 // AddInto stores a + b into dst, as numpy.add(a, b, out=dst): a and b
 // must broadcast to dst's shape, and dst must be writeable. dst may be a
@@ -69,18 +87,30 @@ func Div[T Element](a, b *Array[T]) (*Array[T], error) { return binary(opDiv, "D
 // are C-contiguous with dst's shape, or an operand holds one element.
 func AddInto[T Element](dst, a, b *Array[T]) error { return binaryInto(opAdd, "AddInto", dst, a, b) }
 
-// SubInto stores a - b into dst, as numpy.subtract(a, b, out=dst); see
-// AddInto for shapes and aliasing.
-func SubInto[T Element](dst, a, b *Array[T]) error { return binaryInto(opSub, "SubInto", dst, a, b) }
+// SubtractInto stores a - b into dst, as numpy.subtract(a, b, out=dst);
+// see AddInto for shapes and aliasing.
+func SubtractInto[T Element](dst, a, b *Array[T]) error {
+	return binaryInto(opSub, "SubtractInto", dst, a, b)
+}
 
-// MulInto stores a * b into dst, as numpy.multiply(a, b, out=dst); see
-// AddInto for shapes and aliasing.
-func MulInto[T Element](dst, a, b *Array[T]) error { return binaryInto(opMul, "MulInto", dst, a, b) }
+// MultiplyInto stores a * b into dst, as numpy.multiply(a, b, out=dst);
+// see AddInto for shapes and aliasing.
+func MultiplyInto[T Element](dst, a, b *Array[T]) error {
+	return binaryInto(opMul, "MultiplyInto", dst, a, b)
+}
 
-// DivInto stores a / b into dst (true division, floor division for
-// integers; see Div); see AddInto for shapes and aliasing. On an integer
-// division by zero dst is left unchanged.
-func DivInto[T Element](dst, a, b *Array[T]) error { return binaryInto(opDiv, "DivInto", dst, a, b) }
+// DivideInto stores a / b into dst, as numpy.divide(a, b, out=dst); see
+// Divide for dtypes and AddInto for shapes and aliasing.
+func DivideInto[T Element](dst, a, b *Array[T]) error {
+	return binaryInto(opDiv, "DivideInto", dst, a, b)
+}
+
+// FloorDivideInto stores a // b into dst, as numpy.floor_divide(a, b,
+// out=dst); see FloorDivide and AddInto. On an integer division by zero
+// dst is left unchanged.
+func FloorDivideInto[T Element](dst, a, b *Array[T]) error {
+	return binaryInto(opFloorDiv, "FloorDivideInto", dst, a, b)
+}
 
 // Scale returns a new C-ordered array a * s (a and s for bool).
 func (a *Array[T]) Scale(s T) *Array[T] {
@@ -107,7 +137,7 @@ func (a *Array[T]) ApplyInPlace(f func(T) T) error {
 	if err := a.checkWriteable("ApplyInPlace"); err != nil {
 		return err
 	}
-	for run := range a.Runs() {
+	for run := range a.runs() {
 		for i, v := range run {
 			run[i] = f(v)
 		}
@@ -172,16 +202,17 @@ func broadcastsTo(shape, target []int) bool {
 	return true
 }
 
-// checkArithDType rejects the operations NumPy does not define on bool.
+// checkArithDType rejects the operations NumPy does not define for
+// operands and result of one dtype.
 func checkArithDType[T Element](op arith, name string) error {
-	if DTypeOf[T]() != Bool {
-		return nil
-	}
-	switch op {
-	case opSub:
+	d := DTypeOf[T]()
+	switch k := d.Kind(); {
+	case op == opSub && k == 'b':
 		return opError(name, ErrDType, "numpy boolean subtract, the `-` operator, is not supported; use logical xor (a != b) instead")
-	case opDiv:
-		return opError(name, ErrDType, "division of bool arrays gives float64 in NumPy; convert with AsType[float64] first")
+	case op == opDiv && (k == 'b' || k == 'i' || k == 'u'):
+		return opError(name, ErrDType, "true division of %s arrays gives float64 in NumPy; convert with AsType[float64] first, or use FloorDivide", d)
+	case op == opFloorDiv && (k == 'b' || k == 'c'):
+		return opError(name, ErrDType, "NumPy's floor_divide does not take %s operands into a %s result", d, d)
 	}
 	return nil
 }
@@ -190,12 +221,12 @@ func checkArithDType[T Element](op arith, name string) error {
 // its index in the broadcast result, before anything is written: Go would
 // panic where NumPy warns and stores 0.
 func checkDivisor[T Element](op arith, name string, b *Array[T], shape []int) error {
-	if k := DTypeOf[T]().Kind(); op != opDiv || (k != 'i' && k != 'u') || strides.Size(shape) == 0 {
+	if k := DTypeOf[T]().Kind(); op != opFloorDiv || (k != 'i' && k != 'u') || strides.Size(shape) == 0 {
 		return nil
 	}
 	var zero T
 	found := false
-	for run := range b.Runs() {
+	for run := range b.runs() {
 		if slices.Contains(run, zero) {
 			found = true
 			break
@@ -273,11 +304,9 @@ func compute[T Element](op arith, dst, a, b *Array[T]) {
 // not.
 var (
 	// Bool Add is or and Mul is and; checkArithDType refuses the others.
-	boolLoops = [...]binaryLoop[bool]{
+	boolLoops = [numArith]binaryLoop[bool]{
 		opAdd: funcLoop(func(x, y bool) bool { return x || y }),
 		opMul: funcLoop(func(x, y bool) bool { return x && y }),
-		opSub: nil,
-		opDiv: nil,
 	}
 	int8Loops       = intLoops[int8]()
 	int16Loops      = intLoops[int16]()
@@ -287,18 +316,24 @@ var (
 	uint16Loops     = intLoops[uint16]()
 	uint32Loops     = intLoops[uint32]()
 	uint64Loops     = intLoops[uint64]()
-	float32Loops    = inexactLoops[float32]()
-	float64Loops    = inexactLoops[float64]()
-	complex64Loops  = inexactLoops[complex64]()
-	complex128Loops = inexactLoops[complex128]()
+	float32Loops    = floatLoops[float32]()
+	float64Loops    = floatLoops[float64]()
+	complex64Loops  = complexLoops[complex64]()
+	complex128Loops = complexLoops[complex128]()
 )
 
-func intLoops[E anyInt]() [4]binaryLoop[E] {
-	return [...]binaryLoop[E]{opAdd: addLoop[E], opSub: subLoop[E], opMul: mulLoop[E], opDiv: floorDivLoop[E]}
+// Operations checkArithDType refuses for a family have no loop.
+
+func intLoops[E anyInt]() [numArith]binaryLoop[E] {
+	return [...]binaryLoop[E]{opAdd: addLoop[E], opSub: subLoop[E], opMul: mulLoop[E], opFloorDiv: floorDivLoop[E]}
 }
 
-func inexactLoops[E floating | complexNum]() [4]binaryLoop[E] {
-	return [...]binaryLoop[E]{opAdd: addLoop[E], opSub: subLoop[E], opMul: mulLoop[E], opDiv: divLoop[E]}
+func floatLoops[E floating]() [numArith]binaryLoop[E] {
+	return [...]binaryLoop[E]{opAdd: addLoop[E], opSub: subLoop[E], opMul: mulLoop[E], opDiv: divLoop[E], opFloorDiv: floorDivFloatLoop[E]}
+}
+
+func complexLoops[E complexNum]() [numArith]binaryLoop[E] {
+	return [numArith]binaryLoop[E]{opAdd: addLoop[E], opSub: subLoop[E], opMul: mulLoop[E], opDiv: divLoop[E]}
 }
 
 // execBinary runs loop with the storage of dst, a and b seen as []E, which

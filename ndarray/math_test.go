@@ -100,7 +100,7 @@ func TestBroadcastShapes(t *testing.T) {
 			require.Equal(t, refBinary(t, a, b, func(x, y int64) int64 { return x + y }), got.ToSlice())
 
 			dst := Zeros[int64](c.want...)
-			require.NoError(t, MulInto(dst, a, b))
+			require.NoError(t, MultiplyInto(dst, a, b))
 			require.Equal(t, refBinary(t, a, b, func(x, y int64) int64 { return x * y }), dst.ToSlice())
 		})
 	}
@@ -109,7 +109,8 @@ func TestBroadcastShapes(t *testing.T) {
 func TestBroadcastErrors(t *testing.T) {
 	a, b := Zeros[float64](2, 3), Zeros[float64](4)
 	for name, f := range map[string]func(x, y *Array[float64]) (*Array[float64], error){
-		"Add": Add[float64], "Sub": Sub[float64], "Mul": Mul[float64], "Div": Div[float64],
+		"Add": Add[float64], "Subtract": Subtract[float64], "Multiply": Multiply[float64], "Divide": Divide[float64],
+		"FloorDivide": FloorDivide[float64],
 	} {
 		_, err := f(a, b)
 		require.ErrorIs(t, err, ErrShape, name)
@@ -123,7 +124,7 @@ func TestBroadcastErrors(t *testing.T) {
 	require.ErrorContains(t, err, "(2, 3) (4,)")
 
 	// The operands broadcast, but not to dst's shape.
-	err = SubInto(Zeros[float64](3), Zeros[float64](2, 1), Zeros[float64](3))
+	err = SubtractInto(Zeros[float64](3), Zeros[float64](2, 1), Zeros[float64](3))
 	require.ErrorIs(t, err, ErrShape)
 	require.ErrorContains(t, err, "output operand with shape (3,) doesn't match the broadcast shape (2, 3)")
 	// dst larger than the broadcast shape is fine, as NumPy's out= is.
@@ -144,15 +145,28 @@ func testArith[T number](t *testing.T) {
 	}
 	got, err := Add(a, b)
 	check(got, err, func(x, y T) T { return x + y })
-	got, err = Sub(a, b)
+	got, err = Subtract(a, b)
 	check(got, err, func(x, y T) T { return x - y })
-	got, err = Mul(a, b)
+	got, err = Multiply(a, b)
 	check(got, err, func(x, y T) T { return x * y })
-	// The operands are positive, so integer floor division is Go's /
+	// The operands are positive, so floor division is Go's integer /
 	// here; TestIntegerDivision covers negative operands.
-	got, err = Div(a, b)
-	check(got, err, func(x, y T) T { return x / y })
-	require.Equal(t, a.Scale(3).ToSlice(), Must(Mul(a, Scalar(T(3)))).ToSlice())
+	switch DTypeOf[T]().Kind() {
+	case 'c':
+		got, err = Divide(a, b)
+		check(got, err, func(x, y T) T { return x / y })
+		_, err = FloorDivide(a, b)
+		require.ErrorIs(t, err, ErrDType)
+	case 'f':
+		got, err = Divide(a, b)
+		check(got, err, func(x, y T) T { return x / y })
+	default:
+		got, err = FloorDivide(a, b)
+		check(got, err, func(x, y T) T { return x / y })
+		_, err = Divide(a, b)
+		require.ErrorIs(t, err, ErrDType)
+	}
+	require.Equal(t, a.Scale(3).ToSlice(), Must(Multiply(a, Scalar(T(3)))).ToSlice())
 }
 
 func TestArithEveryDType(t *testing.T) {
@@ -175,12 +189,12 @@ func TestArithLayouts(t *testing.T) {
 	other := seq[float64](13, 8, 6, 5)
 	views := map[string]*Array[float64]{
 		"contiguous":  base,
-		"strided":     Must(base.View("::2, 1::3, :")),
-		"negative":    Must(base.View("::-1, ::-2, ::-1")),
+		"strided":     Must(base.SliceExpr("::2, 1::3, :")),
+		"negative":    Must(base.SliceExpr("::-1, ::-2, ::-1")),
 		"transposed":  Must(other.Transpose(1, 0, 2)),
-		"rolled axes": Must(Must(other.View("::-1")).Transpose(1, 0, 2)),
-		"broadcast":   Must(Must(base.View("0:1, :, 2:3")).BroadcastTo(6, 8, 5)),
-		"row":         Must(base.View("2, 3")),
+		"rolled axes": Must(Must(other.SliceExpr("::-1")).Transpose(1, 0, 2)),
+		"broadcast":   Must(Must(base.SliceExpr("0:1, :, 2:3")).BroadcastTo(6, 8, 5)),
+		"row":         Must(base.SliceExpr("2, 3")),
 		"0-d":         Scalar(2.5),
 	}
 	for na, a := range views {
@@ -188,17 +202,17 @@ func TestArithLayouts(t *testing.T) {
 			if _, err := strides.Broadcast(a.Shape(), b.Shape()); err != nil {
 				continue
 			}
-			got, err := Sub(a, b)
+			got, err := Subtract(a, b)
 			require.NoError(t, err, "%s - %s", na, nb)
 			require.Equal(t, refBinary(t, a, b, func(x, y float64) float64 { return x - y }), got.ToSlice(), "%s - %s", na, nb)
 
 			// Into a destination with its own odd layout.
 			shape := got.Shape()
-			dst := Must(Zeros[float64](append([]int{2}, shape...)...).View("1"))
+			dst := Must(Zeros[float64](append([]int{2}, shape...)...).SliceExpr("1"))
 			if len(shape) >= 2 {
-				dst = Must(ZerosOrder[float64](OrderF, shape...).View("::-1"))
+				dst = Must(ZerosOrder[float64](OrderF, shape...).SliceExpr("::-1"))
 			}
-			require.NoError(t, DivInto(dst, a, b), "%s / %s", na, nb)
+			require.NoError(t, DivideInto(dst, a, b), "%s / %s", na, nb)
 			require.Equal(t, refBinary(t, a, b, func(x, y float64) float64 { return x / y }), naiveElems(dst), "%s / %s", na, nb)
 		}
 	}
@@ -212,7 +226,7 @@ func naiveElems[T Element](a *Array[T]) []T {
 }
 
 func TestArithZeroD(t *testing.T) {
-	got, err := Mul(Scalar(int32(6)), Scalar(int32(7)))
+	got, err := Multiply(Scalar(int32(6)), Scalar(int32(7)))
 	require.NoError(t, err)
 	require.Equal(t, 0, got.Ndim())
 	require.Equal(t, int32(42), item(t, got))
@@ -232,7 +246,7 @@ func TestArithEmpty(t *testing.T) {
 	require.Equal(t, []int{0, 3}, got.Shape())
 	require.Empty(t, got.ToSlice())
 	// No division happens, so a zero divisor is no error.
-	_, err = Div(Zeros[int64](0, 3), Zeros[int64](3))
+	_, err = FloorDivide(Zeros[int64](0, 3), Zeros[int64](3))
 	require.NoError(t, err)
 }
 
@@ -243,26 +257,26 @@ func TestAliasing(t *testing.T) {
 		require.NoError(t, AddInto(a, a, a))
 		require.Equal(t, want, a.ToSlice())
 
-		v := Must(a.View("::-1, 1:"))
+		v := Must(a.SliceExpr("::-1, 1:"))
 		b := seq[int64](5, 3)
 		want = refBinary(t, v, b, func(x, y int64) int64 { return x * y })
-		require.NoError(t, MulInto(v, v, b))
+		require.NoError(t, MultiplyInto(v, v, b))
 		require.Equal(t, want, naiveElems(v))
 	})
 	t.Run("shifted overlap", func(t *testing.T) {
 		// dst = x[1:], a = x[:-1]: in-place element order would smear
 		// x[0] along the array if a were not copied first.
 		x := seq[float64](0, 10)
-		dst, a := Must(x.View("1:")), Must(x.View(":-1"))
+		dst, a := Must(x.SliceExpr("1:")), Must(x.SliceExpr(":-1"))
 		want := refBinary(t, a, Scalar(1.0), func(p, q float64) float64 { return p + q })
 		require.True(t, MayShareMemory(dst, a))
 		require.NoError(t, AddInto(dst, a, Scalar(1.0)))
 		require.Equal(t, want, dst.ToSlice())
 
 		y := seq[float64](0, 10)
-		dst, b := Must(y.View(":-1")), Must(y.View("1:"))
+		dst, b := Must(y.SliceExpr(":-1")), Must(y.SliceExpr("1:"))
 		want = refBinary(t, dst, b, func(p, q float64) float64 { return p - q })
-		require.NoError(t, SubInto(dst, dst, b))
+		require.NoError(t, SubtractInto(dst, dst, b))
 		require.Equal(t, want, dst.ToSlice())
 	})
 	t.Run("transposed self", func(t *testing.T) {
@@ -273,44 +287,67 @@ func TestAliasing(t *testing.T) {
 	})
 	t.Run("broadcast row of dst", func(t *testing.T) {
 		m := seq[float64](0, 4, 3)
-		row := Must(m.View("0"))
+		row := Must(m.SliceExpr("0"))
 		want := refBinary(t, m, row, func(p, q float64) float64 { return p * q })
-		require.NoError(t, MulInto(m, m, row))
+		require.NoError(t, MultiplyInto(m, m, row))
 		require.Equal(t, want, m.ToSlice())
 	})
+}
+
+func TestFloatFloorDivision(t *testing.T) {
+	// Values checked against numpy.floor_divide (NumPy 1.24).
+	a := Must(FromSlice([]float64{7, -7, 7, -7, 0.5, -0.5, 1, -1, 0, 1e308, 5, math.Inf(1), 3}))
+	b := Must(FromSlice([]float64{2, 2, -2, -2, 0.1, 0.1, 0, 0, 0, 1e-308, math.Inf(1), 2, 0.1}))
+	got, err := FloorDivide(a, b)
+	require.NoError(t, err)
+	want := []float64{3, -4, -4, 3, 4, -5, math.Inf(1), math.Inf(-1), math.NaN(), math.Inf(1), 0, math.NaN(), 29}
+	for i, w := range want {
+		g := got.At(i)
+		if math.IsNaN(w) {
+			require.True(t, math.IsNaN(g), "element %d: %v", i, g)
+			continue
+		}
+		require.Equal(t, w, g, "element %d", i)
+	}
+	// The sign of a zero quotient follows a/b.
+	z := Must(FloorDivide(Must(FromSlice([]float32{float32(math.Copysign(0, -1)), 0})), Must(FromSlice([]float32{3, -3}))))
+	require.True(t, math.Signbit(float64(z.At(0))) && math.Signbit(float64(z.At(1))))
+	bb := Must(FromSlice([]bool{true}))
+	_, err = FloorDivide(bb, bb)
+	require.ErrorIs(t, err, ErrDType)
 }
 
 func TestIntegerDivision(t *testing.T) {
 	a := Must(FromSlice([]int64{-7, 7, -7, 7, 6, 0, math.MinInt64}))
 	b := Must(FromSlice([]int64{2, -2, -2, 2, 3, 5, -1}))
-	got, err := Div(a, b)
+	got, err := FloorDivide(a, b)
 	require.NoError(t, err)
 	require.Equal(t, []int64{-4, -4, 3, 3, 2, 0, math.MinInt64}, got.ToSlice())
 
-	i8, err := Div(Must(FromSlice([]int8{math.MinInt8, -1, 1})), Scalar(int8(-1)))
+	i8, err := FloorDivide(Must(FromSlice([]int8{math.MinInt8, -1, 1})), Scalar(int8(-1)))
 	require.NoError(t, err)
 	require.Equal(t, []int8{math.MinInt8, 1, -1}, i8.ToSlice())
 
-	u, err := Div(Must(FromSlice([]uint8{255, 7, 0})), Scalar(uint8(2)))
+	u, err := FloorDivide(Must(FromSlice([]uint8{255, 7, 0})), Scalar(uint8(2)))
 	require.NoError(t, err)
 	require.Equal(t, []uint8{127, 3, 0}, u.ToSlice())
 
 	// A zero divisor is reported at its index in the broadcast result.
 	m := seq[int32](0, 3, 4)
 	d := Must(FromSlice([]int32{1, 2, 0, 4}))
-	_, err = Div(m, d)
+	_, err = FloorDivide(m, d)
 	require.ErrorIs(t, err, ErrValue)
 	require.ErrorContains(t, err, "integer division by zero at index (0, 2)")
 	dst := Full(int32(9), 3, 4)
 	col := Must(Must(FromSlice([]int32{3, 0, 1})).Reshape(3, 1))
-	err = DivInto(dst, m, col)
+	err = FloorDivideInto(dst, m, col)
 	require.ErrorIs(t, err, ErrValue)
 	require.ErrorContains(t, err, "index (1, 0)")
 	require.Equal(t, Full(int32(9), 3, 4).ToSlice(), dst.ToSlice(), "dst untouched on error")
 }
 
 func TestFloatDivision(t *testing.T) {
-	got, err := Div(Must(FromSlice([]float64{1, -1, 0, 3})), Must(FromSlice([]float64{0, 0, 0, 4})))
+	got, err := Divide(Must(FromSlice([]float64{1, -1, 0, 3})), Must(FromSlice([]float64{0, 0, 0, 4})))
 	require.NoError(t, err)
 	v := got.ToSlice()
 	require.True(t, math.IsInf(v[0], 1))
@@ -318,7 +355,7 @@ func TestFloatDivision(t *testing.T) {
 	require.True(t, math.IsNaN(v[2]))
 	require.Equal(t, 0.75, v[3])
 
-	c, err := Div(Scalar(complex(1, 2)), Scalar(complex(3, -4)))
+	c, err := Divide(Scalar(complex(1, 2)), Scalar(complex(3, -4)))
 	require.NoError(t, err)
 	require.InDelta(t, 0, cmplx.Abs(item(t, c)-complex(-0.2, 0.4)), 1e-15)
 }
@@ -329,16 +366,16 @@ func TestBoolArith(t *testing.T) {
 	or, err := Add(a, b)
 	require.NoError(t, err)
 	require.Equal(t, []bool{false, true, true, true}, or.ToSlice())
-	and, err := Mul(a, b)
+	and, err := Multiply(a, b)
 	require.NoError(t, err)
 	require.Equal(t, []bool{false, false, false, true}, and.ToSlice())
 	require.Equal(t, []bool{false, false, true, true}, a.Scale(true).ToSlice())
 
-	_, err = Sub(a, b)
+	_, err = Subtract(a, b)
 	require.ErrorIs(t, err, ErrDType)
 	require.ErrorContains(t, err, "boolean subtract")
-	require.ErrorIs(t, SubInto(a, a, b), ErrDType)
-	_, err = Div(a, b)
+	require.ErrorIs(t, SubtractInto(a, a, b), ErrDType)
+	_, err = Divide(a, b)
 	require.ErrorIs(t, err, ErrDType)
 }
 
@@ -346,7 +383,7 @@ func TestIntegerWraps(t *testing.T) {
 	got, err := Add(Scalar(int8(127)), Scalar(int8(1)))
 	require.NoError(t, err)
 	require.Equal(t, int8(-128), item(t, got))
-	got2, err := Sub(Scalar(uint16(0)), Scalar(uint16(1)))
+	got2, err := Subtract(Scalar(uint16(0)), Scalar(uint16(1)))
 	require.NoError(t, err)
 	require.Equal(t, uint16(math.MaxUint16), item(t, got2))
 }
@@ -357,12 +394,12 @@ func TestIntoReadOnly(t *testing.T) {
 	err := AddInto(dst, Ones[float64](3), Ones[float64](3))
 	require.ErrorIs(t, err, ErrReadOnly)
 	bc := Must(Ones[float64](1).BroadcastTo(3))
-	require.ErrorIs(t, MulInto(bc, bc, bc), ErrReadOnly)
+	require.ErrorIs(t, MultiplyInto(bc, bc, bc), ErrReadOnly)
 	require.ErrorIs(t, bc.ApplyInPlace(func(x float64) float64 { return x }), ErrReadOnly)
 }
 
 func TestApply(t *testing.T) {
-	a := Must(seq[float64](0, 4, 3).View("::-1, ::2"))
+	a := Must(seq[float64](0, 4, 3).SliceExpr("::-1, ::2"))
 	sq := func(x float64) float64 { return x * x }
 	got := a.Apply(sq)
 	require.True(t, got.IsCContiguous())
@@ -375,7 +412,7 @@ func TestApply(t *testing.T) {
 	require.NoError(t, a.ApplyInPlace(sq))
 	require.Equal(t, want, naiveElems(a))
 	// Base row 3 is [10 11 12]: the view holds its first and last.
-	require.Equal(t, []float64{100, 11, 144}, Must(a.Base().View("3")).ToSlice(), "only the view's elements change")
+	require.Equal(t, []float64{100, 11, 144}, Must(a.Base().SliceExpr("3")).ToSlice(), "only the view's elements change")
 }
 
 func TestAddIntoAllocatesNothing(t *testing.T) {
@@ -384,7 +421,7 @@ func TestAddIntoAllocatesNothing(t *testing.T) {
 	row := seq[float64](0, 64)
 	s := Scalar(1.5)
 	require.Zero(t, testing.AllocsPerRun(20, func() { _ = AddInto(dst, a, b) }))
-	require.Zero(t, testing.AllocsPerRun(20, func() { _ = MulInto(dst, dst, s) }))
+	require.Zero(t, testing.AllocsPerRun(20, func() { _ = MultiplyInto(dst, dst, s) }))
 	// A broadcast row needs the layout machinery, which allocates a
 	// little, but not per element.
 	require.Less(t, testing.AllocsPerRun(20, func() { _ = AddInto(dst, a, row) }), 40.0)

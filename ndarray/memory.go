@@ -3,80 +3,134 @@ package ndarray
 import (
 	"unsafe"
 
+	"github.com/ndmpi/ndmpi/internal/arraymem"
 	"github.com/ndmpi/ndmpi/strides"
 )
 
-// Raw describes an array's memory for code that hands it to C or to the
-// operating system (MPI, files, sockets) without knowing T. It is read
-// from an array with Raw and aliases the array's own state: read it, never
-// modify it, and do not keep it past a change to the array.
-type Raw struct {
-	DType DType
-	// Ptr is the address of the element at index (0, ..., 0), where a
-	// message or a datatype starts; nil when the array has no elements.
-	// With negative strides, other elements lie below Ptr.
-	Ptr unsafe.Pointer
-	// Shape and ElemStrides are the array's layout; strides count
-	// elements (multiply by DType.ItemSize() for bytes).
-	Shape       []int
-	ElemStrides []int
-	Writeable   bool
-	// Nil is true when Raw was read from a nil *Array: a buffer that is
-	// absent (as on the non-root ranks of a collective), not empty.
-	Nil bool
+// This file hands an array's memory to the module's own packages (mpiarr
+// sends it, ndarray/ndmat views it as a gonum matrix) through the
+// module-internal package arraymem. Nothing here is exported: a pointer
+// and the array's own shape would let any caller break the invariants of
+// doc.go.
+
+// seal makes every Array an arraymem.Sealed, the mark mpiarr.Buffer asks
+// for; an alias so that the embedded field is unexported.
+//
+//lint:ignore U1000 used through its promoted method, which only arraymem can name
+type seal = arraymem.Seal
+
+// Every Array is Sealed, through its seal field.
+var _ arraymem.Sealed = (*Array[float64])(nil)
+
+func init() { arraymem.Register(memoryOf, viewOf) }
+
+// memoryOf describes x when it is an *Array of any element type.
+func memoryOf(x any) (arraymem.Memory, bool) {
+	switch a := x.(type) {
+	case *Array[bool]:
+		return a.memory(), true
+	case *Array[int8]:
+		return a.memory(), true
+	case *Array[int16]:
+		return a.memory(), true
+	case *Array[int32]:
+		return a.memory(), true
+	case *Array[int64]:
+		return a.memory(), true
+	case *Array[uint8]:
+		return a.memory(), true
+	case *Array[uint16]:
+		return a.memory(), true
+	case *Array[uint32]:
+		return a.memory(), true
+	case *Array[uint64]:
+		return a.memory(), true
+	case *Array[float32]:
+		return a.memory(), true
+	case *Array[float64]:
+		return a.memory(), true
+	case *Array[complex64]:
+		return a.memory(), true
+	case *Array[complex128]:
+		return a.memory(), true
+	}
+	return arraymem.Memory{}, false
 }
 
-// Raw returns the description of a's memory. It does not allocate. A nil
-// array gives Raw{DType: ..., Nil: true}, so code handed a typed nil still
-// learns the dtype.
-func (a *Array[T]) Raw() Raw {
+// memory describes a's memory without allocating. A nil array describes
+// an absent buffer that still knows its dtype.
+func (a *Array[T]) memory() arraymem.Memory {
+	d := DTypeOf[T]()
+	m := arraymem.Memory{DType: uint8(d), ItemSize: d.ItemSize()}
 	if a == nil {
-		return Raw{DType: DTypeOf[T](), Nil: true}
+		m.Nil = true
+		return m
 	}
-	r := Raw{DType: DTypeOf[T](), Shape: a.shape, ElemStrides: a.strides, Writeable: !a.readOnly}
+	m.Shape, m.Strides, m.Writeable = a.shape, a.strides, !a.readOnly
 	if strides.Size(a.shape) > 0 {
-		r.Ptr = unsafe.Pointer(&a.data[a.offset])
+		m.Ptr = unsafe.Pointer(&a.data[a.offset])
 	}
-	return r
+	m.Elems = elements[T]{a}
+	return m
 }
 
-// ContiguousBlock describes a C-contiguous array as one block of memory:
-// the address of its first element, its number of elements, and whether
-// it is writeable; ok is false for other layouts and for a nil array. It
-// is the allocation-free fast path of code that hands arrays to C, such as
-// a send of a contiguous array.
-func (a *Array[T]) ContiguousBlock() (ptr unsafe.Pointer, n int, writeable, ok bool) {
-	if a == nil || !strides.IsCContiguous(a.shape, a.strides, 1) {
-		return nil, 0, false, false
+// viewOf makes an array over data, a []T, with the given layout, after
+// checking that every element lies inside data.
+func viewOf(data any, offset int, shape, st []int) (any, error) {
+	switch d := data.(type) {
+	case []float64:
+		return viewOver(d, offset, shape, st)
+	case []float32:
+		return viewOver(d, offset, shape, st)
+	case []complex128:
+		return viewOver(d, offset, shape, st)
+	case []complex64:
+		return viewOver(d, offset, shape, st)
 	}
-	n = strides.Size(a.shape)
-	if n > 0 {
-		ptr = unsafe.Pointer(&a.data[a.offset])
-	}
-	return ptr, n, !a.readOnly, true
+	return nil, opError("view", ErrDType, "cannot view a %T", data)
 }
 
-// Size is the number of elements the description covers.
-func (r Raw) Size() int {
-	if r.Nil {
-		return 0
+func viewOver[T Element](data []T, offset int, shape, st []int) (*Array[T], error) {
+	if err := strides.CheckShape(shape, 1); err != nil || len(st) != len(shape) {
+		return nil, opError("view", ErrShape, "shape %s with strides %s", strides.Tuple(shape), strides.Tuple(st))
 	}
-	return strides.Size(r.Shape)
+	if strides.Size(shape) > 0 {
+		lo, hi := strides.Extent(shape, st, 1)
+		if offset+lo < 0 || offset+hi > len(data) {
+			return nil, opError("view", ErrIndex, "shape %s with strides %s from offset %d runs outside %d elements",
+				strides.Tuple(shape), strides.Tuple(st), offset, len(data))
+		}
+	}
+	sh, s := dims(len(shape))
+	copy(sh, shape)
+	copy(s, st)
+	return newArray(data, offset, sh, s), nil
 }
 
-// CContiguous reports whether the elements are C-contiguous.
-func (r Raw) CContiguous() bool { return strides.IsCContiguous(r.Shape, r.ElemStrides, 1) }
+// elements is what arraymem.Elements needs of an array of T. It is a
+// single pointer, so storing it in an interface does not allocate.
+type elements[T Element] struct{ a *Array[T] }
 
-// FContiguous reports whether the elements are F-contiguous.
-func (r Raw) FContiguous() bool { return strides.IsFContiguous(r.Shape, r.ElemStrides, 1) }
-
-// ByteStrides returns the strides in bytes, as NumPy reports them.
-func (r Raw) ByteStrides() []int {
-	out := make([]int, len(r.ElemStrides))
-	for i, s := range r.ElemStrides {
-		out[i] = s * r.DType.ItemSize()
+func (e elements[T]) PackTo(dst []byte) (int, error)     { return e.a.packTo(dst) }
+func (e elements[T]) UnpackFrom(src []byte) (int, error) { return e.a.unpackFrom(src) }
+func (e elements[T]) NormalizeBools() {
+	if b, ok := any(e.a).(*Array[bool]); ok {
+		b.normalizeBools()
 	}
-	return out
+}
+
+// normalizeBools rewrites each element's byte to 0 or 1: foreign code
+// (MPI, files) may store any non-zero byte, which Go would treat as a bool
+// that is neither true nor false.
+func (a *Array[T]) normalizeBools() {
+	for run := range a.runs() {
+		b := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(run))), len(run))
+		for i, v := range b {
+			if v > 1 {
+				b[i] = 1
+			}
+		}
+	}
 }
 
 // elems views b as a slice of T when its address is aligned for T.
@@ -101,12 +155,12 @@ func bytesOf[T Element](s []T) []byte {
 	return unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(s))), len(s)*int(unsafe.Sizeof(s[0])))
 }
 
-// PackTo copies a's elements in logical C order into dst as raw bytes in
+// packTo copies a's elements in logical C order into dst as raw bytes in
 // the machine's byte order, and returns the number of bytes written,
 // NBytes(). dst must hold at least NBytes() bytes. Transposed layouts are
 // copied in cache-sized tiles. This is how a non-contiguous array is sent
-// by packing.
-func (a *Array[T]) PackTo(dst []byte) (int, error) {
+// by packing, and written to a file.
+func (a *Array[T]) packTo(dst []byte) (int, error) {
 	n := a.NBytes()
 	if len(dst) < n {
 		return 0, opError("PackTo", ErrShape, "destination of %d bytes is too small for array of shape %s (%d bytes)", len(dst), strides.Tuple(a.shape), n)
@@ -119,12 +173,13 @@ func (a *Array[T]) PackTo(dst []byte) (int, error) {
 	return n, nil
 }
 
-// UnpackFrom fills a, in logical C order, from the raw bytes of src (as
-// PackTo writes them) and returns the number of bytes read. A src shorter
+// unpackFrom fills a, in logical C order, from the raw bytes of src (as
+// packTo writes them) and returns the number of bytes read. A src shorter
 // than NBytes() fills the first len(src)/ItemSize() elements in C order and
 // leaves the rest untouched, as a receive of a shorter message does; src
-// must hold whole elements and no more than NBytes().
-func (a *Array[T]) UnpackFrom(src []byte) (int, error) {
+// must hold whole elements and no more than NBytes(). Bool elements are
+// normalised to 0 or 1.
+func (a *Array[T]) unpackFrom(src []byte) (int, error) {
 	if err := a.checkWriteable("UnpackFrom"); err != nil {
 		return 0, err
 	}
@@ -139,9 +194,12 @@ func (a *Array[T]) UnpackFrom(src []byte) (int, error) {
 	}
 	if len(t) == a.Size() {
 		a.copyFromC(t)
-		return len(src), nil
+	} else {
+		a.fillPrefix(t)
 	}
-	a.fillPrefix(t)
+	if DTypeOf[T]() == Bool {
+		a.normalizeBools()
+	}
 	return len(src), nil
 }
 
@@ -149,7 +207,7 @@ func (a *Array[T]) UnpackFrom(src []byte) (int, error) {
 // C order.
 func (a *Array[T]) fillPrefix(values []T) {
 	k := 0
-	for run := range a.Runs() {
+	for run := range a.runs() {
 		if k == len(values) {
 			return
 		}

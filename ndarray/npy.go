@@ -145,7 +145,7 @@ const npyPackChunk = 4 << 20
 // time, or row by row when one row does not fit.
 func packWrite[T Element](w io.Writer, a *Array[T], buf []byte) error {
 	if nb := a.NBytes(); nb <= len(buf) {
-		n, err := a.PackTo(buf)
+		n, err := a.packTo(buf)
 		if err != nil {
 			return err
 		}

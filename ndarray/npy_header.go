@@ -77,7 +77,7 @@ func (h NPYHeader) Descr() string {
 // product of Shape times the item size. It is -1 if that overflows an
 // int64 or the header is invalid.
 func (h NPYHeader) DataBytes() int64 {
-	if !h.DType.valid() || strides.CheckShape(h.Shape) != nil {
+	if !h.DType.valid() || strides.CheckShape(h.Shape, h.DType.ItemSize()) != nil {
 		return -1
 	}
 	n := int64(strides.Size(h.Shape))
@@ -115,7 +115,7 @@ func (h NPYHeader) encode() ([]byte, error) {
 	if len(h.Shape) > npyMaxDims {
 		return nil, fmt.Errorf("%w: shape has %d axes, more than the %d a .npy header may have", ErrShape, len(h.Shape), npyMaxDims)
 	}
-	if err := strides.CheckShape(h.Shape); err != nil {
+	if err := strides.CheckShape(h.Shape, h.DType.ItemSize()); err != nil {
 		return nil, err
 	}
 	if h.DataBytes() < 0 {

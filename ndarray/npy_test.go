@@ -141,24 +141,24 @@ func npyLayouts[T Element]() map[string]*Array[T] {
 		"C 3-D":               base,
 		"F copy":              base.Copy(OrderF),
 		"transpose":           base.T(),
-		"strided":             Must(base.View("::2, 1:, ::3")),
-		"negative strides":    Must(base.View("::-1, :, ::-2")),
-		"transposed strided":  Must(base.View("1:3, ::-1")).T(),
+		"strided":             Must(base.SliceExpr("::2, 1:, ::3")),
+		"negative strides":    Must(base.SliceExpr("::-1, :, ::-2")),
+		"transposed strided":  Must(base.SliceExpr("1:3, ::-1")).T(),
 		"swapped axes":        Must(base.SwapAxes(0, 1)),
 		"0-d":                 Scalar(Iota[T](3).At(1)),
-		"0-d view":            Must(base.View("1, 2, 3")),
+		"0-d view":            Must(base.SliceExpr("1, 2, 3")),
 		"1-d":                 Iota[T](7),
-		"1-d reversed":        Must(Iota[T](7).View("::-1")),
+		"1-d reversed":        Must(Iota[T](7).SliceExpr("::-1")),
 		"empty 1-d":           Zeros[T](0),
 		"empty 2-d":           Zeros[T](0, 3),
 		"empty F":             ZerosOrder[T](OrderF, 3, 0, 2),
-		"empty view":          Must(base.View("2:2")),
+		"empty view":          Must(base.SliceExpr("2:2")),
 		"single row C and F":  Iota[T](1, 5),
 		"single column":       Iota[T](5, 1),
-		"column of transpose": Must(base.T().View("..., 0")),
+		"column of transpose": Must(base.T().SliceExpr("..., 0")),
 		"5-D":                 Iota[T](2, 1, 3, 2, 2),
 		"5-D F":               Iota[T](2, 1, 3, 2, 2).Copy(OrderF),
-		"5-D transposed view": Must(Iota[T](3, 2, 2, 4, 2).View("::2, :, ::-1, 1:, :")).T(),
+		"5-D transposed view": Must(Iota[T](3, 2, 2, 4, 2).SliceExpr("::2, :, ::-1, 1:, :")).T(),
 		"broadcast":           Must(Iota[T](3).BroadcastTo(2, 4, 3)),
 		"read-only":           readOnly(Iota[T](2, 2)),
 	}
@@ -271,18 +271,18 @@ func TestNPYConcatenatedStream(t *testing.T) {
 
 // packWrite splits a non-contiguous array into blocks of rows, or single
 // rows (recursively) when a row does not fit the buffer; every buffer
-// size gives PackTo's bytes.
+// size gives packTo's bytes.
 func TestNPYPackWriteChunks(t *testing.T) {
 	base := Iota[float64](5, 6, 7)
 	arrays := []*Array[float64]{
 		base.T(),
-		Must(base.View("::-1, 1:, ::2")),
-		Must(base.View("::2, ::-1")).T(),
+		Must(base.SliceExpr("::-1, 1:, ::2")),
+		Must(base.SliceExpr("::2, ::-1")).T(),
 		Must(Iota[float64](4).BroadcastTo(3, 4)),
 	}
 	for i, a := range arrays {
 		want := make([]byte, a.NBytes())
-		_, err := a.PackTo(want)
+		_, err := a.packTo(want)
 		require.NoError(t, err)
 		for _, size := range []int{8, 16, 24, 56, 64, 100, 8 * 42, a.NBytes() - 8, a.NBytes(), 1 << 20} {
 			var out bytes.Buffer
@@ -294,7 +294,7 @@ func TestNPYPackWriteChunks(t *testing.T) {
 
 // A strided array larger than the packing buffer is written in chunks.
 func TestNPYWriteLargeStrided(t *testing.T) {
-	a := Must(Iota[float64](1100, 1000).View("::-1, 1:")).T() // 8.8 MB, neither C nor F
+	a := Must(Iota[float64](1100, 1000).SliceExpr("::-1, 1:")).T() // 8.8 MB, neither C nor F
 	require.False(t, a.IsCContiguous() || a.IsFContiguous())
 	got := Must(ReadNPY[float64](bytes.NewReader(writeNPYBytes(t, a))))
 	requireSameArray(t, a, got)
@@ -956,7 +956,7 @@ func (s npySpec) String() string {
 func buildSpec[T Element](s npySpec) *Array[T] {
 	a := Iota[T](s.Shape...)
 	if s.View != "" {
-		a = Must(a.View(s.View))
+		a = Must(a.SliceExpr(s.View))
 	}
 	if s.Transpose {
 		a = a.T()

@@ -9,7 +9,7 @@ import (
 
 // What the seed tutorials print, through Array.String.
 func TestStringLikeTheSeeds(t *testing.T) {
-	require.Equal(t, "[0. 1. 2. 3. 4. 5. 6. 7. 8. 9.]", Must(Arange[float64](0, 10, 1)).String())
+	require.Equal(t, "[0. 1. 2. 3. 4. 5. 6. 7. 8. 9.]", Arange[float64](0, 10, 1).String())
 	require.Equal(t, "[ 0 25 50 75]", Must(FromSlice([]int32{0, 25, 50, 75})).String())
 	require.Equal(t, "[25 25 25 25]", Full[int32](25, 4).String())
 	require.Equal(t, "[ 3.  6.  9. 12.]", Must(FromSlice([]float64{3, 6, 9, 12})).String())
@@ -19,8 +19,8 @@ func TestStringLikeTheSeeds(t *testing.T) {
 		" 48 49 50 51 52 53 54 55 56 57 58 59 60 61 62 63 64 65 66 67 68 69 70 71\n" +
 		" 72 73 74 75 76 77 78 79 80 81 82 83 84 85 86 87 88 89 90 91 92 93 94 95\n" +
 		" 96 97 98 99]"
-	require.Equal(t, gathered, Must(Arange[int32](0, 100, 1)).String())
-	m := Must(Must(Arange[float64](0, 16, 1)).Reshape(4, 4))
+	require.Equal(t, gathered, Arange[int32](0, 100, 1).String())
+	m := Must(Arange[float64](0, 16, 1).Reshape(4, 4))
 	require.Equal(t, "[[ 0.  1.  2.  3.]\n [ 4.  5.  6.  7.]\n [ 8.  9. 10. 11.]\n [12. 13. 14. 15.]]", m.String())
 	require.Equal(t, "[[ 0.  4.  8. 12.]\n [ 1.  5.  9. 13.]\n [ 2.  6. 10. 14.]\n [ 3.  7. 11. 15.]]", m.T().String())
 }
@@ -34,7 +34,7 @@ func TestStringEdgeCases(t *testing.T) {
 	require.Equal(t, "<nil>", (*Array[float64])(nil).String())
 	require.Equal(t, "array([1, 2], dtype=int8)", fmt.Sprintf("%#v", Must(FromSlice([]int8{1, 2}))))
 	require.Equal(t, "[0.000e+00 1.000e+00 2.000e+00 ... 3.997e+03 3.998e+03 3.999e+03]",
-		Must(Arange[float64](0, 4000, 1)).String(), "as NumPy: the range of values calls for scientific notation")
+		Arange[float64](0, 4000, 1).String(), "as NumPy: the range of values calls for scientific notation")
 
 	o := DefaultPrintOptions()
 	o.Precision = 2

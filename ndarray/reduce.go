@@ -178,7 +178,7 @@ func (a *Array[T]) MeanAxis(axis int) (*Array[float64], error) {
 func (a *Array[T]) CountNonzero() int {
 	var zero T
 	n := 0
-	for run := range a.Runs() {
+	for run := range a.runs() {
 		for _, v := range run {
 			if v != zero {
 				n++

@@ -188,7 +188,7 @@ func (a *Array[T]) ExpandDims(axes ...int) (*Array[T], error) {
 // BroadcastTo returns a read-only view of a with the given shape, as
 // numpy.broadcast_to: repeated axes get stride 0, so nothing is copied.
 func (a *Array[T]) BroadcastTo(shape ...int) (*Array[T], error) {
-	if err := strides.CheckShape(shape); err != nil {
+	if err := strides.CheckShape(shape, 1); err != nil {
 		return nil, wrapError("BroadcastTo", err)
 	}
 	st, err := strides.BroadcastStrides(a.shape, a.strides, shape)

@@ -9,7 +9,7 @@ import (
 // allocating; longer expressions fall back to the heap.
 const maxIndexTerms = 32
 
-// View returns the view NumPy gives for a[expr], where expr is a basic
+// SliceExpr returns the view NumPy gives for a[expr], where expr is a basic
 // index expression in Python syntax: integers, slices with optional steps,
 // None (or newaxis), and at most one "..." separated by commas, e.g.
 // "1:5:2, ::-1, None, ..., 3". Bounds are clipped and negative steps
@@ -18,13 +18,13 @@ const maxIndexTerms = 32
 //
 // Errors say what is wrong and where: a syntax error names the column, an
 // index out of range names the index, the axis and its length.
-func (a *Array[T]) View(expr string) (*Array[T], error) {
+func (a *Array[T]) SliceExpr(expr string) (*Array[T], error) {
 	var buf [maxIndexTerms]Index
 	idx, err := parseIndex(expr, buf[:0])
 	if err != nil {
 		return nil, err
 	}
-	return a.sub("View", idx)
+	return a.sub("SliceExpr", idx)
 }
 
 // ParseIndex parses a basic index expression as View does, so that code
@@ -86,7 +86,7 @@ func (p *indexParser) space() {
 }
 
 func (p *indexParser) errorf(format string, args ...any) error {
-	return opError("View", ErrValue, "invalid index expression %q at column %d: "+format,
+	return opError("SliceExpr", ErrValue, "invalid index expression %q at column %d: "+format,
 		append([]any{p.s, p.i + 1}, args...)...)
 }
 

@@ -17,16 +17,25 @@ func Size(shape []int) int {
 	return n
 }
 
-// CheckShape reports an error wrapping ErrShape if a length is negative or
-// the number of elements overflows int.
-func CheckShape(shape []int) error {
-	n := 1
+// CheckShape reports an error wrapping ErrShape if a length is negative,
+// or if arrays of the shape could not be counted in bytes: the product of
+// the non-zero lengths times itemSize (1 to count elements) must fit an
+// int. The zero lengths are left out, as NumPy leaves them out, so that
+// the verdict does not depend on where a zero stands: (0, 2^62, 2^62) is
+// refused as (2^62, 2^62, 0) is.
+func CheckShape(shape []int, itemSize int) error {
+	n := max(itemSize, 1)
 	for i, d := range shape {
 		if d < 0 {
 			return fmt.Errorf("%w: negative dimension %d in shape %s (axis %d)", ErrShape, d, Tuple(shape), i)
 		}
-		if d != 0 && n > math.MaxInt/d {
-			return fmt.Errorf("%w: shape %s has more elements than an int can count", ErrShape, Tuple(shape))
+	}
+	for _, d := range shape {
+		if d == 0 {
+			continue
+		}
+		if n > math.MaxInt/d {
+			return fmt.Errorf("%w: array is too big: shape %s of %d-byte elements has more bytes than an int can count", ErrShape, Tuple(shape), max(itemSize, 1))
 		}
 		n *= d
 	}

@@ -234,9 +234,16 @@ func TestShapeHelpers(t *testing.T) {
 	require.Equal(t, "(2, 3)", Tuple([]int{2, 3}))
 	require.Equal(t, 1, Size(nil))
 	require.Equal(t, 0, Size([]int{3, 0}))
-	require.NoError(t, CheckShape([]int{2, 0, 5}))
-	require.ErrorContains(t, CheckShape([]int{2, -1}), "negative dimension -1 in shape (2, -1)")
-	require.ErrorContains(t, CheckShape([]int{1 << 40, 1 << 40}), "more elements than an int can count")
+	require.NoError(t, CheckShape([]int{2, 0, 5}, 1))
+	require.ErrorContains(t, CheckShape([]int{2, -1}, 1), "negative dimension -1 in shape (2, -1)")
+	require.ErrorContains(t, CheckShape([]int{1 << 40, 1 << 40}, 1), "more bytes than an int can count")
+	// The verdict does not depend on where a zero length stands.
+	for _, shape := range [][]int{{0, 1 << 62, 1 << 62}, {1 << 62, 1 << 62, 0}, {1 << 62, 0, 1 << 62}} {
+		require.ErrorIs(t, CheckShape(shape, 1), ErrShape, "%v", shape)
+	}
+	require.ErrorIs(t, CheckShape([]int{0, 1 << 61}, 8), ErrShape, "2^61 elements of 8 bytes")
+	require.NoError(t, CheckShape([]int{0, 1 << 61}, 2))
+	require.ErrorIs(t, CheckShape([]int{-1, 0}, 1), ErrShape, "negative after zero")
 	ax, err := NormalizeAxis(-1, 3)
 	require.NoError(t, err)
 	require.Equal(t, 2, ax)

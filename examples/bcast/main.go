@@ -32,7 +32,7 @@ func main() {
 	// The seed's program.
 	var data *ndarray.Array[int32]
 	if rank == 0 {
-		data = ndarray.Must(ndarray.Arange[int32](0, 10, 1)) // np.arange(10, dtype='i')
+		data = ndarray.Arange[int32](0, 10, 1) // np.arange(10, dtype='i')
 	} else {
 		data = ndarray.Empty[int32](10)
 	}
@@ -46,7 +46,7 @@ func main() {
 	checked := comm.WithCheck(true)
 	for _, n := range []int{12, 8} {
 		if rank == 0 {
-			data = ndarray.Must(ndarray.Arange[int32](0, 10, 1))
+			data = ndarray.Arange[int32](0, 10, 1)
 		} else {
 			data = ndarray.Empty[int32](n)
 		}

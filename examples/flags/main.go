@@ -35,7 +35,7 @@ func main() {
 	}
 
 	// a = np.random.rand(10, 10), deterministically.
-	a := ndarray.Must(ndarray.Must(ndarray.Arange[float64](0, 100, 1)).Reshape(10, 10)).Scale(0.01)
+	a := ndarray.Must(ndarray.Arange[float64](0, 100, 1).Reshape(10, 10)).Scale(0.01)
 	fmt.Println(">>> a = np.random.rand(10, 10)  # here np.arange(100.).reshape(10, 10) / 100: a deterministic fill")
 	fmt.Println(">>> a.flags  # C_CONTIGUOUS = True")
 	fmt.Println(a.Flags()) // the block ends with a newline: Println leaves a blank line, as Python does

@@ -112,7 +112,7 @@ func main() {
 	check(d.Gather(global, 0))
 
 	if rank == 0 {
-		diff := ndarray.Must(ndarray.Sub(global, serial)).Apply(math.Abs)
+		diff := ndarray.Must(ndarray.Subtract(global, serial)).Apply(math.Abs)
 		maxDiff, err := diff.Max()
 		check(err)
 		fmt.Printf("2-D heat equation: %dx%d grid, alpha = %g, %d explicit steps; top edge held at %g, the other edges at 0\n",
@@ -125,7 +125,7 @@ func main() {
 		every := fmt.Sprintf("::%d, ::%d", max(N/8, 1), max(N/8, 1))
 		opts := ndarray.DefaultPrintOptions()
 		opts.Precision, opts.Suppress = 1, true
-		s, err := ndarray.Must(global.View(every)).StringOpts(opts)
+		s, err := ndarray.Must(global.SliceExpr(every)).StringOpts(opts)
 		check(err)
 		fmt.Printf("u[%s]:\n%s\n", every, s)
 	}
@@ -152,7 +152,7 @@ type stencil struct {
 func newStencil(u *ndarray.Array[float64], lo, hi [2]int) *stencil {
 	hi = [2]int{max(hi[0], lo[0]), max(hi[1], lo[1])} // a rank may own edge cells only
 	shifted := func(di, dj int) *ndarray.Array[float64] {
-		return ndarray.Must(u.Sub(ndarray.Range(lo[0]+di, hi[0]+di), ndarray.Range(lo[1]+dj, hi[1]+dj)))
+		return ndarray.Must(u.Slice(ndarray.Range(lo[0]+di, hi[0]+di), ndarray.Range(lo[1]+dj, hi[1]+dj)))
 	}
 	s := &stencil{
 		centre: shifted(0, 0),
@@ -176,9 +176,9 @@ func (s *stencil) step() error {
 		ndarray.AddInto(s.lap, s.up, s.down),
 		ndarray.AddInto(s.lap, s.lap, s.left),
 		ndarray.AddInto(s.lap, s.lap, s.right),
-		ndarray.MulInto(s.tmp, s.centre, s.four),
-		ndarray.SubInto(s.lap, s.lap, s.tmp),
-		ndarray.MulInto(s.lap, s.lap, s.alpha),
+		ndarray.MultiplyInto(s.tmp, s.centre, s.four),
+		ndarray.SubtractInto(s.lap, s.lap, s.tmp),
+		ndarray.MultiplyInto(s.lap, s.lap, s.alpha),
 		ndarray.AddInto(s.centre, s.centre, s.lap),
 	} {
 		if err != nil {
@@ -230,7 +230,7 @@ func readBack(d *mpiarr.Dist[float64], path string) float64 {
 	check(rows.Redistribute(back))
 	local := 0.0 // Max of an empty block is an error
 	if back.Interior.Size() > 0 {
-		local, err = ndarray.Must(ndarray.Sub(back.Interior, d.Interior)).Apply(math.Abs).Max()
+		local, err = ndarray.Must(ndarray.Subtract(back.Interior, d.Interior)).Apply(math.Abs).Max()
 		check(err)
 	}
 	worst := ndarray.Zeros[float64](1)

@@ -29,7 +29,7 @@ func main() {
 
 	// The seed's program.
 	if rank == 0 {
-		data := ndarray.Must(ndarray.Arange[float64](0, 10, 1))
+		data := ndarray.Arange[float64](0, 10, 1)
 		var reqs []*mpiarr.Request
 		for i := 1; i < size; i++ {
 			req, err := comm.Isend(data, i, i)
@@ -53,8 +53,8 @@ func main() {
 		fmt.Println("The exercises need a second rank: run with mpirun -np 2 or more")
 		return
 	}
-	vec := ndarray.Must(ndarray.Arange[float64](0, 10, 1))
-	m := ndarray.Must(ndarray.Must(ndarray.Arange[float64](0, 16, 1)).Reshape(4, 4))
+	vec := ndarray.Arange[float64](0, 10, 1)
+	m := ndarray.Must(ndarray.Arange[float64](0, 16, 1).Reshape(4, 4))
 	exercises := []struct {
 		what  string
 		comm  *mpiarr.Comm

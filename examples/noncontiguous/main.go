@@ -15,7 +15,7 @@
 //     shape, the strides and the fixes. mpi4py raises BufferError for the
 //     column slice, and sends the transpose in memory order without a word;
 //   - Pack and Derived deliver the logical values of both;
-//   - Raw moves memory order, as mpi4py: the transpose arrives transposed
+//   - MemoryOrder moves memory as it lies, as mpi4py: the transpose arrives transposed
 //     back; the column slice, which has no memory order, is refused.
 //
 // Last, rank 1 receives the column slice into a non-contiguous buffer, the
@@ -42,18 +42,18 @@ func main() {
 	defer func() { check(mpiarr.Finalize()) }()
 	rank, size := comm.Rank(), comm.Size()
 
-	a := ndarray.Must(ndarray.Arange[float64](0, 12, 1))
+	a := ndarray.Arange[float64](0, 12, 1)
 	m := ndarray.Must(a.Reshape(3, 4))
 	views := []struct {
 		expr string
 		data *ndarray.Array[float64]
 	}{
-		{"m[:, :2]", ndarray.Must(m.View(":, :2"))},
+		{"m[:, :2]", ndarray.Must(m.SliceExpr(":, :2"))},
 		{"m.T", m.T()},
 	}
 
 	if rank == 0 {
-		_, err := a.View(":, :2")
+		_, err := a.SliceExpr(":, :2")
 		if !errors.Is(err, ndarray.ErrIndex) {
 			check(fmt.Errorf("np.arange(12.)[:, :2]: got %v, want an ErrIndex error", err))
 		}
@@ -77,7 +77,7 @@ func main() {
 
 	tag := 0
 	for _, v := range views {
-		for _, layout := range []mpiarr.Layout{mpiarr.Refuse, mpiarr.Pack, mpiarr.Derived, mpiarr.Raw} {
+		for _, layout := range []mpiarr.Layout{mpiarr.Refuse, mpiarr.Pack, mpiarr.Derived, mpiarr.MemoryOrder} {
 			tag++
 			no := refused(layout, v.data) // such a Send fails before communicating
 			switch rank {
@@ -87,11 +87,11 @@ func main() {
 					if !errors.Is(err, mpiarr.ErrLayout) {
 						check(fmt.Errorf("%v Send(%s): got %v, want an ErrLayout error", layout, v.expr, err))
 					}
-					fmt.Printf("%-7v Send(%s) is refused: %v\n", layout, v.expr, err)
+					fmt.Printf("%-11v Send(%s) is refused: %v\n", layout, v.expr, err)
 					continue
 				}
 				check(err)
-				fmt.Printf("%-7v Send(%s) sent\n", layout, v.expr)
+				fmt.Printf("%-11v Send(%s) sent\n", layout, v.expr)
 			case 1:
 				if no {
 					continue
@@ -111,7 +111,7 @@ func main() {
 		check(comm.Send(views[0].data.AsContiguous(), 1, tag))
 	case 1:
 		dst := ndarray.Zeros[float64](3, 4)
-		left := ndarray.Must(dst.View(":, :2"))
+		left := ndarray.Must(dst.SliceExpr(":, :2"))
 		_, err := comm.WithLayout(mpiarr.Derived).Recv(left, 0, tag)
 		check(err)
 		fmt.Printf("Rank 1 received m[:, :2] into dst[:, :2] of dst = np.zeros((3, 4)) (Derived): dst = %v\n", dst)
@@ -119,13 +119,13 @@ func main() {
 }
 
 // refused reports whether layout policy l refuses to send a: Refuse sends
-// only C-contiguous arrays, Raw only C- or F-contiguous ones.
+// only C-contiguous arrays, MemoryOrder only C- or F-contiguous ones.
 func refused(l mpiarr.Layout, a *ndarray.Array[float64]) bool {
 	f := a.Flags()
 	switch l {
 	case mpiarr.Refuse:
 		return !f.CContiguous
-	case mpiarr.Raw:
+	case mpiarr.MemoryOrder:
 		return !f.CContiguous && !f.FContiguous
 	}
 	return false

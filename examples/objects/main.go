@@ -56,8 +56,8 @@ func main() {
 		fmt.Println("The point-to-point part needs a second rank: run with mpirun -np 2 or more")
 		return
 	}
-	values := ndarray.Must(ndarray.Arange[float64](0, 1000, 1)).Scale(1.0 / 7) // np.arange(1000.) / 7
-	m := ndarray.Must(ndarray.Must(ndarray.Arange[float64](0, 12, 1)).Reshape(3, 4)).T()
+	values := ndarray.Arange[float64](0, 1000, 1).Scale(1.0 / 7) // np.arange(1000.) / 7
+	m := ndarray.Must(ndarray.Arange[float64](0, 12, 1).Reshape(3, 4)).T()
 	switch rank {
 	case 0:
 		check(comm.SendObj(values.ToSlice(), 1, 1)) // comm.send(list, dest=1)

@@ -33,7 +33,7 @@ func main() {
 	counts := ndarray.Empty[int32](size)
 	displs := ndarray.Empty[int32](size)
 	if rank == 0 {
-		sendbuf = ndarray.Must(ndarray.Arange[int32](0, 100, 1))
+		sendbuf = ndarray.Arange[int32](0, 100, 1)
 		// Determine counts and displacements
 		counts = ndarray.Full(int32(100/size), size)
 		for i := range 100 % size {

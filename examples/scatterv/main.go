@@ -30,7 +30,7 @@ func main() {
 	var displs []int                  // None away from the root
 	counts := ndarray.Empty[int32](size)
 	if rank == 0 {
-		sendbuf = ndarray.Must(ndarray.Arange[int32](0, 100, 1))
+		sendbuf = ndarray.Arange[int32](0, 100, 1)
 		// Determine the counts and displacements
 		// for the scatter operation
 		counts = ndarray.Full(int32(100/size), size)

@@ -25,7 +25,7 @@ func main() {
 
 	var data *ndarray.Array[float64]
 	if rank == 0 {
-		data = ndarray.Must(ndarray.Arange[float64](0, 10, 1)) // np.arange(10, dtype=np.float64)
+		data = ndarray.Arange[float64](0, 10, 1) // np.arange(10, dtype=np.float64)
 		for i := 1; i < size; i++ {
 			check(comm.Send(data, i, i))
 			fmt.Printf("Rank 0 sent data to rank %d\n", i)

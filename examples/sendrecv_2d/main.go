@@ -14,7 +14,7 @@
 //   - data.T with Pack and with Derived: the logical values of data.T
 //     arrive, [[0. 4. 8. 12.] ...];
 //
-//   - data.T with Raw: memory order, exactly mpi4py's silent transpose;
+//   - data.T with MemoryOrder: memory as it lies, exactly mpi4py's silent transpose;
 //
 //   - data.T.copy(): a C-ordered copy, sent as it is with any policy; it
 //     arrives as the transpose values, as with mpi4py.
@@ -68,7 +68,7 @@ func main() {
 		{"data.T (Refuse)", mpiarr.Refuse, m.T(), ""},
 		{"data.T (Pack)", mpiarr.Pack, m.T(), "the logical values, packed into a contiguous buffer"},
 		{"data.T (Derived)", mpiarr.Derived, m.T(), "the logical values, gathered by MPI through a derived datatype"},
-		{"data.T (Raw)", mpiarr.Raw, m.T(), "memory order, as mpi4py does: the receiver gets the transpose of data.T"},
+		{"data.T (MemoryOrder)", mpiarr.MemoryOrder, m.T(), "memory order, as mpi4py does: the receiver gets the transpose of data.T"},
 		{"data.T.copy()", mpiarr.Refuse, m.T().Copy(ndarray.OrderC), "a C-ordered copy goes as it is, with the default policy"},
 	}
 	tag := size // tags 1..size-1 were the seed's
@@ -105,7 +105,7 @@ func main() {
 
 // arange4x4 is np.arange(16, dtype=np.float64).reshape(4, 4).
 func arange4x4() *ndarray.Array[float64] {
-	return ndarray.Must(ndarray.Must(ndarray.Arange[float64](0, 16, 1)).Reshape(4, 4))
+	return ndarray.Must(ndarray.Arange[float64](0, 16, 1).Reshape(4, 4))
 }
 
 // check ends the program on an unexpected error. It skips Finalize on

@@ -32,7 +32,7 @@ func main() {
 
 	var data *ndarray.Array[float64]
 	if rank == 0 {
-		data = ndarray.Must(ndarray.Arange[float64](0, 10, 1))
+		data = ndarray.Arange[float64](0, 10, 1)
 		for i := 1; i < size; i++ {
 			// Using [data, size, type] to send a buffer of data
 			check(comm.Send(mpiarr.Typed(data, 2, mpiarr.Double), i, i))
@@ -50,7 +50,7 @@ func main() {
 		// Using [data, size, type] to receive a buffer of data
 		_, err := comm.Recv(mpiarr.Count(data, 2), 0, rank)
 		check(err)
-		fmt.Printf("Rank %d received data from rank 0: %v\n", rank, ndarray.Must(data.View(":2")))
+		fmt.Printf("Rank %d received data from rank 0: %v\n", rank, ndarray.Must(data.SliceExpr(":2")))
 	}
 	fmt.Printf("Rank %d has data: %v\n", rank, data)
 }

@@ -30,7 +30,7 @@ func main() {
 	defer func() { check(mpiarr.Finalize()) }()
 	rank, size := comm.Rank(), comm.Size()
 
-	data := ndarray.Must(ndarray.Arange[float64](0, 10, 1)).Scale(float64(rank + 1))
+	data := ndarray.Arange[float64](0, 10, 1).Scale(float64(rank + 1))
 
 	// 1. The swap, pairwise.
 	buffer := ndarray.Empty[float64](data.Shape()...) // numpy.empty(data.shape, dtype=data.dtype)

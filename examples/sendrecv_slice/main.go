@@ -30,16 +30,16 @@ func main() {
 
 	var data *ndarray.Array[float64]
 	if rank == 0 {
-		data = ndarray.Must(ndarray.Arange[float64](0, 10, 1))
+		data = ndarray.Arange[float64](0, 10, 1)
 		for i := 1; i < size; i++ {
 			// Using [data, size, type] to send a buffer of data
-			check(comm.Send(mpiarr.Typed(ndarray.Must(data.View("2:5")), 2, mpiarr.Double), i, i))
+			check(comm.Send(mpiarr.Typed(ndarray.Must(data.SliceExpr("2:5")), 2, mpiarr.Double), i, i))
 			fmt.Printf("Rank 0 sent data to rank %d\n", i)
 		}
 	} else {
 		data = ndarray.Empty[float64](10)
 		// Using [data, size, type] to receive a buffer of data
-		_, err := comm.Recv(mpiarr.Typed(ndarray.Must(data.View("2:5")), 2, mpiarr.Double), 0, rank)
+		_, err := comm.Recv(mpiarr.Typed(ndarray.Must(data.SliceExpr("2:5")), 2, mpiarr.Double), 0, rank)
 		check(err)
 		fmt.Printf("Rank %d received data from rank 0: %v\n", rank, data)
 	}

@@ -35,7 +35,7 @@ func main() {
 	if rank == 0 {
 		fmt.Println("mpi4py, buffer of 12: works silently; np.empty's garbage stays in the last 2 elements, only status.Get_count(MPI.DOUBLE) says 10 arrived")
 		fmt.Println("mpi4py, buffer of 9: comm.Recv raises mpi4py.MPI.Exception: MPI_ERR_TRUNCATE: message truncated, before status.error can be checked; uncaught, it ends the rank and mpirun ends the job")
-		data := ndarray.Must(ndarray.Arange[float64](0, 10, 1))
+		data := ndarray.Arange[float64](0, 10, 1)
 		for i := 1; i < size; i++ {
 			for range 3 { // one message for each of the three receives
 				check(comm.Send(data, i, i))
@@ -55,7 +55,7 @@ func main() {
 	// 2. The seed's "check status" program: a receive buffer of 9.
 	data := ndarray.Empty[float64](9)
 	st, err = comm.Recv(data, 0, rank)
-	var mpiErr *mpiarr.Error
+	var mpiErr *mpiarr.MPIError
 	if !errors.Is(err, mpiarr.ErrTruncate) || !errors.As(err, &mpiErr) || st.Error == 0 {
 		check(fmt.Errorf("10 elements into a buffer of 9: got the error %v and the status %+v, want ErrTruncate", err, st))
 	}

@@ -39,7 +39,7 @@ func main() {
 
 	data := ndarray.Empty[float64](100) // numpy.empty(100, dtype=float)
 	idata := ndarray.Empty[int32](100)  // 100 C ints (MPI.INT)
-	arange := ndarray.Must(ndarray.Arange[float64](0, 100, 1))
+	arange := ndarray.Arange[float64](0, 100, 1)
 	switch rank {
 	case 0:
 		check(data.Assign(arange)) // data[:] = numpy.arange(100, dtype=float)
@@ -64,11 +64,11 @@ func main() {
 		check(data.Fill(0))
 		st, err = comm.Recv(mpiarr.Typed(data, 100, mpiarr.Double), 0, 1)
 		check(err)
-		fmt.Printf("Rank 1 received [data, 100, MPI.DOUBLE]: status.Count = %d, data[-3:] = %v\n", st.Count, ndarray.Must(data.View("-3:")))
+		fmt.Printf("Rank 1 received [data, 100, MPI.DOUBLE]: status.Count = %d, data[-3:] = %v\n", st.Count, ndarray.Must(data.SliceExpr("-3:")))
 
 		st, err = comm.Recv(mpiarr.Typed(idata, 100, mpiarr.Int), 0, 2)
 		check(err)
-		fmt.Printf("Rank 1 received [idata, 100, MPI.INT]: status.Count = %d, idata[-3:] = %v\n", st.Count, ndarray.Must(idata.View("-3:")))
+		fmt.Printf("Rank 1 received [idata, 100, MPI.INT]: status.Count = %d, idata[-3:] = %v\n", st.Count, ndarray.Must(idata.SliceExpr("-3:")))
 	}
 
 	if rank == 0 {

@@ -56,7 +56,7 @@ func main() {
 		return ndarray.Must(ndarray.FromSlice(d, N, N))
 	}
 	a, b := newNN(0), newNN(1)
-	cube := ndarray.Must(ndarray.Must(ndarray.Arange[float64](0, 64*64*64, 1)).Reshape(64, 64, 64))
+	cube := ndarray.Must(ndarray.Arange[float64](0, 64*64*64, 1).Reshape(64, 64, 64))
 	harness.Emit(harness.Record{Meta: true, System: *system, Bench: "kernels",
 		Info: fmt.Sprintf("%s GOMAXPROCS=%d GOGC=%s, huge pages in use after setup: %s", runtime.Version(),
 			runtime.GOMAXPROCS(0), os.Getenv("GOGC"), anonHuge())})
@@ -72,8 +72,8 @@ func main() {
 	runtime.GC()
 
 	half := N / 2
-	everyOther := ndarray.Must(a.View("::2, ::2"))
-	leftHalf := ndarray.Must(a.View(fmt.Sprintf(":, :%d", half)))
+	everyOther := ndarray.Must(a.SliceExpr("::2, ::2"))
+	leftHalf := ndarray.Must(a.SliceExpr(fmt.Sprintf(":, :%d", half)))
 	for _, name := range cases {
 		if !slices.Contains(want, name) {
 			continue
@@ -147,10 +147,10 @@ func main() {
 		case "view_expr", "view_sub":
 			view = true
 			if name == "view_expr" {
-				f = func() any { return ndarray.Must(cube.View("1:5:2, ::-1, 3:")) }
+				f = func() any { return ndarray.Must(cube.SliceExpr("1:5:2, ::-1, 3:")) }
 			} else {
 				f = func() any {
-					return ndarray.Must(cube.Sub(ndarray.Range(1, 5).Step(2), ndarray.All.Step(-1), ndarray.From(3)))
+					return ndarray.Must(cube.Slice(ndarray.Range(1, 5).Step(2), ndarray.Colon.Step(-1), ndarray.From(3)))
 				}
 			}
 			check = func(v any) error {

@@ -43,11 +43,11 @@ func main() {
 	default:
 		mpiutil.Die(c, "unknown layout %q", *layout)
 	}
-	a := ndarray.Must(ndarray.Must(ndarray.Arange[float64](0, float64(*n**n), 1)).Reshape(*n, *n))
+	a := ndarray.Must(ndarray.Arange[float64](0, float64(*n**n), 1).Reshape(*n, *n))
 	views := map[string]*ndarray.Array[float64]{
 		"transpose":   a.T(),
-		"left_half":   ndarray.Must(a.View(":, :" + strconv.Itoa(*n/2))),
-		"every_other": ndarray.Must(a.View("::2, ::2")),
+		"left_half":   ndarray.Must(a.SliceExpr(":, :" + strconv.Itoa(*n/2))),
+		"every_other": ndarray.Must(a.SliceExpr("::2, ::2")),
 	}
 	want := harness.ParseList(*cases)
 	ack := ndarray.Zeros[float64](1)

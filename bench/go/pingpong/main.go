@@ -115,7 +115,7 @@ func main() {
 func selfCalls(c *mpiarr.Comm, sizes []int64, budget int64, minIt, maxIt int, system string) {
 	for _, size := range sizes {
 		n := int(size / 8)
-		buf := ndarray.Must(ndarray.Arange[float64](0, float64(n), 1))
+		buf := ndarray.Arange[float64](0, float64(n), 1)
 		got := ndarray.Zeros[float64](n)
 		mpiutil.Check(c, c.Send(buf, 0, 1), "Send")
 		st, err := c.Recv(got, 0, 1)
