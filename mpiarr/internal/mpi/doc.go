@@ -10,7 +10,27 @@
 // against MPICH with the build tag mpich (pkg-config mpich). The cgo
 // directives live in cgo_openmpi.go and cgo_mpich.go; Implementation,
 // Launcher, LauncherArgs and LauncherEnv describe the library and how to
-// start a job of it. The C code (ndmpi.h, ndmpi.c) is shared.
+// start a job of it. The C code is shared.
+//
+// # Files
+//
+// Each concept has a Go file and, beside it, the C file its Go functions
+// call:
+//
+//	mpi.go       consts.c    handle types, constants read from mpi.h
+//	env.go       env.c       Init, Finalize, environment queries
+//	errors.go    errors.c    *Error, error classes and texts
+//	comm.go      comm.c      communicators
+//	datatype.go  datatype.c  derived datatypes; big types for counts beyond INT_MAX
+//	p2p.go       p2p.c       point-to-point messages, statuses, requests
+//	coll.go      coll.c      collectives with one count per rank
+//	vcoll.go     vcoll.c     Scatterv, Gatherv, Allgatherv, Alltoallv
+//	             op.c        the OpenMPI 4.1 op/avx workaround for reductions
+//	topo.go      topo.c      Cartesian topologies
+//	file.go      file.c      MPI-IO
+//
+// ndmpi.h declares everything Go calls in C; internal.h holds what the C
+// files share among themselves. Each C file opens with why it exists.
 //
 // # Handles
 //

@@ -1,5 +1,11 @@
 /*
- * ndmpi.h - C side of the ndmpi cgo binding to MPI.
+ * ndmpi.h - the C interface the Go side of the binding calls.
+ *
+ * Everything Go sees of C is declared here, and only here: the handle
+ * representation, the structures Go reads, and one ndmpi_xxx function per
+ * operation, grouped below by the C file that implements it (each beside
+ * the Go file of the same concept). Helpers the C files share among
+ * themselves are in internal.h.
  *
  * Shared by the OpenMPI and the MPICH build; nothing here depends on how an
  * implementation represents its handles. Every MPI handle crosses the
@@ -31,7 +37,7 @@ _Static_assert(sizeof(MPI_Aint) == sizeof(int64_t), "MPI_Aint is not 64 bits");
 /* ndmpi_h is the Go-side representation of any MPI handle. */
 typedef uint64_t ndmpi_h;
 
-/* ---- handle converters ------------------------------------------------ */
+/* ---- handle converters -------------------------------------------------- */
 
 static inline MPI_Comm ndmpi_comm(ndmpi_h h) { MPI_Comm v; memcpy(&v, &h, sizeof v); return v; }
 static inline ndmpi_h ndmpi_comm_h(MPI_Comm v) { ndmpi_h h = 0; memcpy(&h, &v, sizeof v); return h; }
@@ -51,7 +57,7 @@ static inline ndmpi_h ndmpi_message_h(MPI_Message v) { ndmpi_h h = 0; memcpy(&h,
 static inline MPI_File ndmpi_file(ndmpi_h h) { MPI_File v; memcpy(&v, &h, sizeof v); return v; }
 static inline ndmpi_h ndmpi_file_h(MPI_File v) { ndmpi_h h = 0; memcpy(&h, &v, sizeof v); return h; }
 
-/* ---- structures shared with Go ---------------------------------------- */
+/* ---- structures shared with Go ------------------------------------------ */
 
 /* ndmpi_status is what a completed receive (or probe, or file access)
  * reports. count is the number of whole elements of the datatype of the
@@ -93,13 +99,17 @@ typedef struct {
 	int value;
 } ndmpi_named_int;
 
-/* ---- functions (implemented in ndmpi.c) -------------------------------- */
+/* ---- consts.c ----------------------------------------------------------- */
 
 void ndmpi_get_consts(ndmpi_consts *c);
+
+/* ---- errors.c ----------------------------------------------------------- */
+
 const ndmpi_named_int *ndmpi_error_classes(int *n);
 int ndmpi_error_info(int code, int *cls, char *msg, int msglen);
 
-/* environment */
+/* ---- env.c -------------------------------------------------------------- */
+
 int ndmpi_init(int required, int *provided, int *tag_ub);
 int ndmpi_finalize(void);
 int ndmpi_initialized(void);
@@ -112,7 +122,8 @@ double ndmpi_wtick(void);
 int ndmpi_processor_name(char *buf, int *len);
 int ndmpi_library_version(char *buf, int *len);
 
-/* communicators */
+/* ---- comm.c ------------------------------------------------------------- */
+
 int ndmpi_comm_rank(ndmpi_h comm, int *rank);
 int ndmpi_comm_size(ndmpi_h comm, int *size);
 int ndmpi_comm_dup(ndmpi_h comm, ndmpi_h *out);
@@ -120,7 +131,8 @@ int ndmpi_comm_split(ndmpi_h comm, int color, int key, ndmpi_h *out);
 int ndmpi_comm_free(ndmpi_h *comm);
 int ndmpi_comm_compare(ndmpi_h a, ndmpi_h b, int *result);
 
-/* datatypes */
+/* ---- datatype.c --------------------------------------------------------- */
+
 int ndmpi_type_contiguous(int64_t count, ndmpi_h old, ndmpi_h *out);
 int ndmpi_type_hvector(int64_t count, int64_t blocklen, int64_t stride, ndmpi_h old, ndmpi_h *out);
 int ndmpi_type_resized(ndmpi_h old, int64_t lb, int64_t extent, ndmpi_h *out);
@@ -135,7 +147,8 @@ int ndmpi_type_size(ndmpi_h dt, int64_t *size);
 int ndmpi_type_extent(ndmpi_h dt, int64_t *lb, int64_t *extent);
 int ndmpi_type_true_extent(ndmpi_h dt, int64_t *lb, int64_t *extent);
 
-/* point-to-point */
+/* ---- p2p.c -------------------------------------------------------------- */
+
 /* The blocking send and receive take their buffer as an integer: the Go
  * side passes heap memory that it keeps alive across the call, and an
  * integer spares cgo its per-call pointer check (a fifth of the cost of a
@@ -164,7 +177,9 @@ int ndmpi_waitall(int n, ndmpi_h *reqs, ndmpi_status *sts);
 int ndmpi_request_free(ndmpi_h *req);
 int ndmpi_cancel(ndmpi_h *req);
 
-/* collectives; "inplace" selects MPI_IN_PLACE for the buffer MPI allows */
+/* ---- coll.c ------------------------------------------------------------- */
+
+/* "inplace" selects MPI_IN_PLACE for the buffer MPI allows it for. */
 int ndmpi_barrier(ndmpi_h comm);
 int ndmpi_bcast(void *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm);
 int ndmpi_reduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
@@ -185,6 +200,14 @@ int ndmpi_allgather(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, 
 		    int64_t rcount, ndmpi_h rdt, ndmpi_h comm);
 int ndmpi_alltoall(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
 		   int64_t rcount, ndmpi_h rdt, ndmpi_h comm);
+int ndmpi_ibarrier(ndmpi_h comm, ndmpi_h *req);
+int ndmpi_ibcast(void *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm, ndmpi_h *req);
+int ndmpi_iallreduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+		     ndmpi_h op, ndmpi_h comm, ndmpi_h *req);
+
+/* ---- vcoll.c ------------------------------------------------------------ */
+
+/* hint is a Path of the Go side: -1 makes the ranks agree on it. */
 int ndmpi_scatterv(const void *sbuf, const int64_t *scounts, const int64_t *sdispls, int64_t nsend,
 		   ndmpi_h sdt, void *rbuf, int inplace, int64_t rcount, ndmpi_h rdt, int root,
 		   ndmpi_h comm, int hint);
@@ -198,12 +221,9 @@ int ndmpi_alltoallv(const void *sbuf, int inplace, const int64_t *scounts,
 		    const int64_t *sdispls, int64_t nsend, ndmpi_h sdt, void *rbuf,
 		    const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdt,
 		    ndmpi_h comm);
-int ndmpi_ibarrier(ndmpi_h comm, ndmpi_h *req);
-int ndmpi_ibcast(void *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm, ndmpi_h *req);
-int ndmpi_iallreduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
-		     ndmpi_h op, ndmpi_h comm, ndmpi_h *req);
 
-/* Cartesian topology */
+/* ---- topo.c: Cartesian topology ----------------------------------------- */
+
 int ndmpi_dims_create(int nnodes, int ndims, int64_t *dims);
 int ndmpi_cart_create(ndmpi_h comm, int ndims, const int64_t *dims, const uint8_t *periods,
 		      int reorder, ndmpi_h *out);
@@ -214,7 +234,9 @@ int ndmpi_cart_rank(ndmpi_h comm, int ndims, const int64_t *coords, int *rank);
 int ndmpi_cart_shift(ndmpi_h comm, int direction, int disp, int *source, int *dest);
 int ndmpi_cart_sub(ndmpi_h comm, int ndims, const uint8_t *remain, ndmpi_h *out);
 
-/* MPI-IO; path and datarep are passed as (pointer, length), not NUL-terminated */
+/* ---- file.c: MPI-IO ----------------------------------------------------- */
+
+/* path and datarep are passed as (pointer, length), not NUL-terminated. */
 int ndmpi_file_open(ndmpi_h comm, const char *path, int64_t pathlen, int amode, ndmpi_h *fh);
 int ndmpi_file_close(ndmpi_h *fh);
 int ndmpi_file_delete(const char *path, int64_t pathlen);

@@ -1,0 +1,273 @@
+/*
+ * coll.c - collectives with one count per rank, at any count.
+ *
+ * A single count beyond INT_MAX is carried by a big datatype (datatype.c)
+ * used with count 1, except for reductions: MPI applies predefined
+ * operations only to predefined datatypes, so a reduction is instead
+ * repeated over chunks that fit an int. Every rank passes the same count
+ * and so cuts the same chunks, which keeps the chunked calls matched. The
+ * operation handed to MPI is nd_effective_op's (op.c), so that small
+ * integer sums wrap under OpenMPI too.
+ */
+#include "internal.h"
+
+int ndmpi_barrier(ndmpi_h comm) { return MPI_Barrier(ndmpi_comm(comm)); }
+
+int ndmpi_bcast(void *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm)
+{
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = MPI_Bcast(buf, b.count, b.type, root, ndmpi_comm(comm));
+	nd_msgbuf_done(&b);
+	return rc;
+}
+
+/* ---- reductions --------------------------------------------------------- */
+
+/* Reductions beyond INT_MAX elements are split in chunks of at most
+ * REDUCE_CHUNK elements; every rank passes the same count, so every rank
+ * splits identically. */
+#define REDUCE_CHUNK (INT_MAX / 2)
+
+enum { RED_REDUCE, RED_ALLREDUCE, RED_SCAN, RED_EXSCAN };
+
+static int reduce_call(int kind, const void *s, void *r, int n, MPI_Datatype dt, MPI_Op op,
+		       int root, MPI_Comm comm)
+{
+	switch (kind) {
+	case RED_REDUCE:
+		return MPI_Reduce(s, r, n, dt, op, root, comm);
+	case RED_ALLREDUCE:
+		return MPI_Allreduce(s, r, n, dt, op, comm);
+	case RED_SCAN:
+		return MPI_Scan(s, r, n, dt, op, comm);
+	default:
+		return MPI_Exscan(s, r, n, dt, op, comm);
+	}
+}
+
+static int reduce_any(int kind, const void *sbuf, int inplace, void *rbuf, int64_t count,
+		      ndmpi_h dth, ndmpi_h oph, int root, ndmpi_h commh)
+{
+	MPI_Datatype dt = ndmpi_type(dth);
+	MPI_Op op = nd_effective_op(ndmpi_op(oph), dt);
+	MPI_Comm comm = ndmpi_comm(commh);
+	MPI_Count lb, extent;
+	int rc;
+
+	if (count < 0)
+		return MPI_ERR_COUNT;
+	if (count <= INT_MAX)
+		return reduce_call(kind, inplace ? MPI_IN_PLACE : sbuf, rbuf, (int)count, dt, op,
+				   root, comm);
+	rc = MPI_Type_get_extent_x(dt, &lb, &extent);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	for (int64_t off = 0; off < count; off += REDUCE_CHUNK) {
+		int64_t n = count - off < REDUCE_CHUNK ? count - off : REDUCE_CHUNK;
+		const void *s = inplace ? MPI_IN_PLACE : offset_ptr(sbuf, off * extent);
+		rc = reduce_call(kind, s, offset_ptr(rbuf, off * extent), (int)n, dt, op, root, comm);
+		if (rc != MPI_SUCCESS)
+			return rc;
+	}
+	return MPI_SUCCESS;
+}
+
+int ndmpi_reduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+		 ndmpi_h op, int root, ndmpi_h comm)
+{
+	return reduce_any(RED_REDUCE, sbuf, inplace, rbuf, count, dt, op, root, comm);
+}
+
+int ndmpi_allreduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+		    ndmpi_h op, ndmpi_h comm)
+{
+	return reduce_any(RED_ALLREDUCE, sbuf, inplace, rbuf, count, dt, op, 0, comm);
+}
+
+int ndmpi_scan(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+	       ndmpi_h op, ndmpi_h comm)
+{
+	return reduce_any(RED_SCAN, sbuf, inplace, rbuf, count, dt, op, 0, comm);
+}
+
+int ndmpi_exscan(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+		 ndmpi_h op, ndmpi_h comm)
+{
+	return reduce_any(RED_EXSCAN, sbuf, inplace, rbuf, count, dt, op, 0, comm);
+}
+
+/* ndmpi_reduce_scatter_block: when size*rcount fits an int this is
+ * MPI_Reduce_scatter_block; otherwise block i is reduced to rank i with
+ * (chunked) reductions, i = 0..size-1 in order. In place, the input is
+ * rbuf (size blocks) and the result goes to its first block; processing
+ * blocks in increasing order makes moving block i to block 0 safe. */
+int ndmpi_reduce_scatter_block(const void *sbuf, int inplace, void *rbuf, int64_t rcount,
+			       ndmpi_h dth, ndmpi_h oph, ndmpi_h commh)
+{
+	MPI_Comm comm = ndmpi_comm(commh);
+	MPI_Count lb, extent;
+	int rc, rank, size;
+
+	if (rcount < 0)
+		return MPI_ERR_COUNT;
+	rc = MPI_Comm_size(comm, &size);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	if (rcount * (int64_t)size <= INT_MAX)
+		return MPI_Reduce_scatter_block(inplace ? MPI_IN_PLACE : sbuf, rbuf, (int)rcount,
+						ndmpi_type(dth),
+						nd_effective_op(ndmpi_op(oph), ndmpi_type(dth)), comm);
+	rc = MPI_Comm_rank(comm, &rank);
+	if (rc == MPI_SUCCESS)
+		rc = MPI_Type_get_extent_x(ndmpi_type(dth), &lb, &extent);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	for (int i = 0; i < size; i++) {
+		MPI_Count blk = (MPI_Count)i * rcount * extent;
+		if (inplace) {
+			void *b = offset_ptr(rbuf, blk);
+			rc = reduce_any(RED_REDUCE, b, i == rank, i == rank ? b : NULL, rcount, dth, oph,
+				       i, commh);
+			if (rc == MPI_SUCCESS && i == rank && i > 0)
+				memmove(rbuf, b, (size_t)(rcount * extent));
+		} else {
+			rc = reduce_any(RED_REDUCE, offset_ptr(sbuf, blk), 0, i == rank ? rbuf : NULL,
+					rcount, dth, oph, i, commh);
+		}
+		if (rc != MPI_SUCCESS)
+			return rc;
+	}
+	return MPI_SUCCESS;
+}
+
+/* ---- one block per rank ------------------------------------------------- */
+
+int ndmpi_scatter(const void *sbuf, int64_t scount, ndmpi_h sdt, void *rbuf, int inplace,
+		  int64_t rcount, ndmpi_h rdt, int root, ndmpi_h commh)
+{
+	MPI_Comm comm = ndmpi_comm(commh);
+	nd_msgbuf sb, rb;
+	int rc, rank;
+
+	rc = MPI_Comm_rank(comm, &rank);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	/* sendcount only matters at the root, recvcount not with MPI_IN_PLACE */
+	rc = nd_msgbuf_make(rank == root ? scount : 0, ndmpi_type(sdt), &sb);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = nd_msgbuf_make(inplace ? 0 : rcount, ndmpi_type(rdt), &rb);
+	if (rc != MPI_SUCCESS) {
+		nd_msgbuf_done(&sb);
+		return rc;
+	}
+	rc = MPI_Scatter(sbuf, sb.count, sb.type, inplace ? MPI_IN_PLACE : rbuf, rb.count, rb.type,
+			 root, comm);
+	nd_msgbuf_done(&sb);
+	nd_msgbuf_done(&rb);
+	return rc;
+}
+
+int ndmpi_gather(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+		 int64_t rcount, ndmpi_h rdt, int root, ndmpi_h commh)
+{
+	MPI_Comm comm = ndmpi_comm(commh);
+	nd_msgbuf sb, rb;
+	int rc, rank;
+
+	rc = MPI_Comm_rank(comm, &rank);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = nd_msgbuf_make(inplace ? 0 : scount, ndmpi_type(sdt), &sb);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = nd_msgbuf_make(rank == root ? rcount : 0, ndmpi_type(rdt), &rb);
+	if (rc != MPI_SUCCESS) {
+		nd_msgbuf_done(&sb);
+		return rc;
+	}
+	rc = MPI_Gather(inplace ? MPI_IN_PLACE : sbuf, sb.count, sb.type, rbuf, rb.count, rb.type,
+			root, comm);
+	nd_msgbuf_done(&sb);
+	nd_msgbuf_done(&rb);
+	return rc;
+}
+
+int ndmpi_allgather(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+		    int64_t rcount, ndmpi_h rdt, ndmpi_h comm)
+{
+	nd_msgbuf sb, rb;
+	int rc = nd_msgbuf_make(inplace ? 0 : scount, ndmpi_type(sdt), &sb);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = nd_msgbuf_make(rcount, ndmpi_type(rdt), &rb);
+	if (rc != MPI_SUCCESS) {
+		nd_msgbuf_done(&sb);
+		return rc;
+	}
+	rc = MPI_Allgather(inplace ? MPI_IN_PLACE : sbuf, sb.count, sb.type, rbuf, rb.count, rb.type,
+			   ndmpi_comm(comm));
+	nd_msgbuf_done(&sb);
+	nd_msgbuf_done(&rb);
+	return rc;
+}
+
+int ndmpi_alltoall(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+		   int64_t rcount, ndmpi_h rdt, ndmpi_h comm)
+{
+	nd_msgbuf sb, rb;
+	int rc = nd_msgbuf_make(inplace ? 0 : scount, ndmpi_type(sdt), &sb);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = nd_msgbuf_make(rcount, ndmpi_type(rdt), &rb);
+	if (rc != MPI_SUCCESS) {
+		nd_msgbuf_done(&sb);
+		return rc;
+	}
+	rc = MPI_Alltoall(inplace ? MPI_IN_PLACE : sbuf, sb.count, sb.type, rbuf, rb.count, rb.type,
+			  ndmpi_comm(comm));
+	nd_msgbuf_done(&sb);
+	nd_msgbuf_done(&rb);
+	return rc;
+}
+
+/* ---- nonblocking collectives -------------------------------------------- */
+
+int ndmpi_ibarrier(ndmpi_h comm, ndmpi_h *req)
+{
+	MPI_Request r = MPI_REQUEST_NULL;
+	int rc = MPI_Ibarrier(ndmpi_comm(comm), &r);
+	*req = ndmpi_req_h(r);
+	return rc;
+}
+
+int ndmpi_ibcast(void *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm, ndmpi_h *req)
+{
+	MPI_Request r = MPI_REQUEST_NULL;
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = MPI_Ibcast(buf, b.count, b.type, root, ndmpi_comm(comm), &r);
+	nd_msgbuf_done(&b);
+	*req = ndmpi_req_h(r);
+	return rc;
+}
+
+/* ndmpi_iallreduce: a single request cannot be split in chunks, so counts
+ * beyond INT_MAX are refused with MPI_ERR_COUNT. */
+int ndmpi_iallreduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+		     ndmpi_h op, ndmpi_h comm, ndmpi_h *req)
+{
+	MPI_Request r = MPI_REQUEST_NULL;
+	int rc;
+	if (!fits_count(count))
+		return MPI_ERR_COUNT;
+	rc = MPI_Iallreduce(inplace ? MPI_IN_PLACE : sbuf, rbuf, (int)count, ndmpi_type(dt),
+			    nd_effective_op(ndmpi_op(op), ndmpi_type(dt)), ndmpi_comm(comm), &r);
+	*req = ndmpi_req_h(r);
+	return rc;
+}

@@ -1,0 +1,69 @@
+package mpi
+
+/*
+#include "ndmpi.h"
+
+#cgo noescape ndmpi_comm_rank
+#cgo nocallback ndmpi_comm_rank
+#cgo noescape ndmpi_comm_size
+#cgo nocallback ndmpi_comm_size
+*/
+import "C"
+
+// CommRank is MPI_Comm_rank.
+func CommRank(c Comm) (int, error) {
+	var r C.int
+	if rc := C.ndmpi_comm_rank(C.ndmpi_h(c), &r); rc != 0 {
+		return 0, newError("MPI_Comm_rank", rc)
+	}
+	return int(r), nil
+}
+
+// CommSize is MPI_Comm_size.
+func CommSize(c Comm) (int, error) {
+	var s C.int
+	if rc := C.ndmpi_comm_size(C.ndmpi_h(c), &s); rc != 0 {
+		return 0, newError("MPI_Comm_size", rc)
+	}
+	return int(s), nil
+}
+
+// CommDup is MPI_Comm_dup. The new communicator has MPI_ERRORS_RETURN.
+func CommDup(c Comm) (Comm, error) {
+	var out C.ndmpi_h
+	if rc := C.ndmpi_comm_dup(C.ndmpi_h(c), &out); rc != 0 {
+		return CommNull, newError("MPI_Comm_dup", rc)
+	}
+	return Comm(out), nil
+}
+
+// CommSplit is MPI_Comm_split. Ranks passing color Undefined get CommNull.
+// The new communicator has MPI_ERRORS_RETURN.
+func CommSplit(c Comm, color, key int) (Comm, error) {
+	var out C.ndmpi_h
+	if rc := C.ndmpi_comm_split(C.ndmpi_h(c), cint(color), cint(key), &out); rc != 0 {
+		return CommNull, newError("MPI_Comm_split", rc)
+	}
+	return Comm(out), nil
+}
+
+// CommFree is MPI_Comm_free; it sets *c to CommNull.
+func CommFree(c *Comm) error {
+	h := C.ndmpi_h(*c)
+	rc := C.ndmpi_comm_free(&h)
+	*c = Comm(h)
+	if rc != 0 {
+		return newError("MPI_Comm_free", rc)
+	}
+	return nil
+}
+
+// CommCompare is MPI_Comm_compare; the result is Ident, Congruent,
+// Similar or Unequal.
+func CommCompare(a, b Comm) (int, error) {
+	var r C.int
+	if rc := C.ndmpi_comm_compare(C.ndmpi_h(a), C.ndmpi_h(b), &r); rc != 0 {
+		return 0, newError("MPI_Comm_compare", rc)
+	}
+	return int(r), nil
+}

@@ -1,0 +1,108 @@
+package mpi
+
+/*
+#include "ndmpi.h"
+
+#cgo nocallback ndmpi_wtime
+*/
+import "C"
+
+import "unsafe"
+
+// Init is MPI_Init_thread: it initializes MPI asking for the thread level
+// required and returns the level provided. If MPI is already initialized
+// it only reports the current level (MPI_Query_thread). In both cases it
+// sets MPI_ERRORS_RETURN on MPI_COMM_WORLD and MPI_COMM_SELF, so that MPI
+// errors come back as *Error values instead of aborting, and sets TagUB.
+// Locking around calls (e.g. for ThreadFunneled) is up to the caller.
+func Init(required ThreadLevel) (ThreadLevel, error) {
+	if Finalized() {
+		return 0, &Error{Code: ErrOther, Class: ErrOther, Op: "MPI_Init_thread",
+			Msg: "MPI has already been finalized"}
+	}
+	var provided, tagUB C.int
+	if rc := C.ndmpi_init(C.int(required), &provided, &tagUB); rc != 0 {
+		return 0, newError("MPI_Init_thread", rc)
+	}
+	TagUB = int(tagUB)
+	return ThreadLevel(provided), nil
+}
+
+// Finalize is MPI_Finalize.
+func Finalize() error {
+	if rc := C.ndmpi_finalize(); rc != 0 {
+		return newError("MPI_Finalize", rc)
+	}
+	return nil
+}
+
+// Initialized is MPI_Initialized.
+func Initialized() bool { return C.ndmpi_initialized() != 0 }
+
+// Finalized is MPI_Finalized.
+func Finalized() bool { return C.ndmpi_finalized() != 0 }
+
+// QueryThread is MPI_Query_thread.
+func QueryThread() (ThreadLevel, error) {
+	var provided C.int
+	if rc := C.ndmpi_query_thread(&provided); rc != 0 {
+		return 0, newError("MPI_Query_thread", rc)
+	}
+	return ThreadLevel(provided), nil
+}
+
+// IsThreadMain is MPI_Is_thread_main: whether the calling OS thread is
+// the one that initialized MPI. Only meaningful if the goroutine is locked
+// to its thread (runtime.LockOSThread).
+func IsThreadMain() (bool, error) {
+	var flag C.int
+	if rc := C.ndmpi_is_thread_main(&flag); rc != 0 {
+		return false, newError("MPI_Is_thread_main", rc)
+	}
+	return flag != 0, nil
+}
+
+// Abort is MPI_Abort: it terminates the processes of the communicator (in
+// practice, of the whole job) with the given error code.
+func Abort(c Comm, code int) error {
+	if rc := C.ndmpi_abort(C.ndmpi_h(c), cint(code)); rc != 0 {
+		return newError("MPI_Abort", rc)
+	}
+	return nil
+}
+
+// Wtime is MPI_Wtime: elapsed wall-clock seconds since some time in the
+// past.
+func Wtime() float64 { return float64(C.ndmpi_wtime()) }
+
+// Wtick is MPI_Wtick: the resolution of Wtime in seconds.
+func Wtick() float64 { return float64(C.ndmpi_wtick()) }
+
+// GetProcessorName is MPI_Get_processor_name.
+func GetProcessorName() (string, error) {
+	buf := make([]byte, maxProcessorName+1)
+	var n C.int
+	if rc := C.ndmpi_processor_name((*C.char)(unsafe.Pointer(&buf[0])), &n); rc != 0 {
+		return "", newError("MPI_Get_processor_name", rc)
+	}
+	return string(buf[:clampLen(int(n), len(buf))]), nil
+}
+
+// GetLibraryVersion is MPI_Get_library_version: a description of the MPI
+// library (name, version, build details).
+func GetLibraryVersion() (string, error) {
+	buf := make([]byte, maxLibraryVersion+1)
+	var n C.int
+	if rc := C.ndmpi_library_version((*C.char)(unsafe.Pointer(&buf[0])), &n); rc != 0 {
+		return "", newError("MPI_Get_library_version", rc)
+	}
+	s := buf[:clampLen(int(n), len(buf))]
+	for len(s) > 0 && (s[len(s)-1] == 0 || s[len(s)-1] == '\n') {
+		s = s[:len(s)-1]
+	}
+	return string(s), nil
+}
+
+// GetVersion is MPI_Get_version: the version of the MPI standard the
+// library implements.
+func GetVersion() (major, minor int) { return version, subversion }

@@ -1,0 +1,127 @@
+/*
+ * file.c - MPI-IO: a file opened collectively and accessed at explicit
+ * offsets.
+ *
+ * Go strings are not NUL-terminated, and copying one into C memory on the
+ * Go side would cost a second cgo call (C.CString) and a free; so paths and
+ * data representations arrive as (pointer, length) and are copied into C
+ * strings here, for the duration of the call. File accesses carry a single
+ * count, so counts beyond INT_MAX take the big types of datatype.c like
+ * point-to-point messages do.
+ */
+#include "internal.h"
+
+/* copy_cstr makes a NUL-terminated copy of (s, n) (Go strings are not
+ * NUL-terminated). The result must be freed. */
+static char *copy_cstr(const char *s, int64_t n)
+{
+	char *out = malloc((size_t)n + 1);
+	if (!out)
+		return NULL;
+	if (n > 0)
+		memcpy(out, s, (size_t)n);
+	out[n] = '\0';
+	return out;
+}
+
+int ndmpi_file_open(ndmpi_h comm, const char *path, int64_t pathlen, int amode, ndmpi_h *fh)
+{
+	MPI_File f = MPI_FILE_NULL;
+	char *p = copy_cstr(path, pathlen);
+	int rc;
+
+	*fh = ndmpi_file_h(MPI_FILE_NULL);
+	if (!p)
+		return MPI_ERR_NO_MEM;
+	rc = MPI_File_open(ndmpi_comm(comm), p, amode, MPI_INFO_NULL, &f);
+	free(p);
+	/* MPI_ERRORS_RETURN is MPI's default for files; set it explicitly in
+	 * case the default handler (that of MPI_FILE_NULL) was changed. */
+	if (rc == MPI_SUCCESS)
+		rc = MPI_File_set_errhandler(f, MPI_ERRORS_RETURN);
+	*fh = ndmpi_file_h(f);
+	return rc;
+}
+
+int ndmpi_file_close(ndmpi_h *fh)
+{
+	MPI_File f = ndmpi_file(*fh);
+	int rc = MPI_File_close(&f);
+	*fh = ndmpi_file_h(f);
+	return rc;
+}
+
+int ndmpi_file_delete(const char *path, int64_t pathlen)
+{
+	char *p = copy_cstr(path, pathlen);
+	int rc;
+	if (!p)
+		return MPI_ERR_NO_MEM;
+	rc = MPI_File_delete(p, MPI_INFO_NULL);
+	free(p);
+	return rc;
+}
+
+int ndmpi_file_set_view(ndmpi_h fh, int64_t disp, ndmpi_h etype, ndmpi_h filetype,
+			const char *datarep, int64_t dreplen)
+{
+	char *d = copy_cstr(datarep, dreplen);
+	int rc;
+	if (!d)
+		return MPI_ERR_NO_MEM;
+	rc = MPI_File_set_view(ndmpi_file(fh), (MPI_Offset)disp, ndmpi_type(etype),
+			       ndmpi_type(filetype), d, MPI_INFO_NULL);
+	free(d);
+	return rc;
+}
+
+int ndmpi_file_write_at(ndmpi_h fh, int64_t offset, const void *buf, int64_t count, ndmpi_h dt,
+			int collective, ndmpi_status *st)
+{
+	MPI_Status s;
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	nd_status_init(&s);
+	if (collective)
+		rc = MPI_File_write_at_all(ndmpi_file(fh), (MPI_Offset)offset, buf, b.count, b.type, &s);
+	else
+		rc = MPI_File_write_at(ndmpi_file(fh), (MPI_Offset)offset, buf, b.count, b.type, &s);
+	nd_msgbuf_done(&b);
+	nd_fill_status(&s, ndmpi_type(dt), rc, st);
+	return rc;
+}
+
+int ndmpi_file_read_at(ndmpi_h fh, int64_t offset, void *buf, int64_t count, ndmpi_h dt,
+		       int collective, ndmpi_status *st)
+{
+	MPI_Status s;
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	nd_status_init(&s);
+	if (collective)
+		rc = MPI_File_read_at_all(ndmpi_file(fh), (MPI_Offset)offset, buf, b.count, b.type, &s);
+	else
+		rc = MPI_File_read_at(ndmpi_file(fh), (MPI_Offset)offset, buf, b.count, b.type, &s);
+	nd_msgbuf_done(&b);
+	nd_fill_status(&s, ndmpi_type(dt), rc, st);
+	return rc;
+}
+
+int ndmpi_file_set_size(ndmpi_h fh, int64_t size)
+{
+	return MPI_File_set_size(ndmpi_file(fh), (MPI_Offset)size);
+}
+
+int ndmpi_file_get_size(ndmpi_h fh, int64_t *size)
+{
+	MPI_Offset s = 0;
+	int rc = MPI_File_get_size(ndmpi_file(fh), &s);
+	*size = s;
+	return rc;
+}
+
+int ndmpi_file_sync(ndmpi_h fh) { return MPI_File_sync(ndmpi_file(fh)); }

@@ -1,0 +1,363 @@
+/*
+ * p2p.c - point-to-point messages and the requests that track them.
+ *
+ * The blocking calls here are the latency-critical path of the binding: a
+ * small message costs well under a microsecond, so each call does the MPI
+ * call and fills the status Go reads in the same trip into C, and the
+ * status is reduced to what Go needs (Status.Count exact beyond 2^31, no
+ * MPI_Get_count round trip). Counts beyond INT_MAX go through the big types
+ * of datatype.c. Requests also live here because completing them (Wait,
+ * Test, Waitall) is where statuses and per-request errors come from, and
+ * where OpenMPI 4.1's Waitall needs working around.
+ */
+#include "internal.h"
+
+/* ---- statuses ----------------------------------------------------------- */
+
+/* fill_status_common converts an MPI_Status. dt is the element type of the
+ * call (MPI_BYTE for calls that have none). The byte count comes from
+ * MPI_Get_elements_x with MPI_BYTE (both OpenMPI and MPICH record the byte
+ * count in the status), so it is exact beyond 2^31; count follows the
+ * MPI_Get_count rule: whole elements of dt, MPI_UNDEFINED otherwise. */
+static void fill_status_common(const MPI_Status *s, MPI_Datatype dt, int err, ndmpi_status *out)
+{
+	MPI_Count bytes = 0, size = 0;
+
+	out->source = s->MPI_SOURCE;
+	out->tag = s->MPI_TAG;
+	out->error = err;
+	if (MPI_Get_elements_x(s, MPI_BYTE, &bytes) != MPI_SUCCESS || bytes == MPI_UNDEFINED)
+		bytes = 0;
+	out->bytes = bytes;
+	if (dt == MPI_BYTE) {
+		out->count = bytes;
+		return;
+	}
+	if (MPI_Type_size_x(dt, &size) != MPI_SUCCESS || size == MPI_UNDEFINED) {
+		out->count = MPI_UNDEFINED;
+		return;
+	}
+	if (size == 0)
+		out->count = 0;
+	else if (bytes % size != 0)
+		out->count = MPI_UNDEFINED;
+	else
+		out->count = bytes / size;
+}
+
+/* nd_fill_status fills out from a status that may be that of a cancelled
+ * request: Wait, Test, Waitall, and the calls that share them. */
+void nd_fill_status(const MPI_Status *s, MPI_Datatype dt, int err, ndmpi_status *out)
+{
+	int flag = 0;
+
+	if (!out)
+		return;
+	if (MPI_Test_cancelled(s, &flag) != MPI_SUCCESS)
+		flag = 0;
+	out->cancelled = flag;
+	fill_status_common(s, dt, err, out);
+}
+
+/* fill_status_blocking fills out from the status of a blocking receive,
+ * which cannot have been cancelled: it spares MPI_Test_cancelled on the
+ * path of every small message. */
+static void fill_status_blocking(const MPI_Status *s, MPI_Datatype dt, int err, ndmpi_status *out)
+{
+	out->cancelled = 0;
+	fill_status_common(s, dt, err, out);
+}
+
+/* ---- blocking and nonblocking transfers --------------------------------- */
+
+int ndmpi_send(uintptr_t buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
+{
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = MPI_Send((const void *)buf, b.count, b.type, dest, tag, ndmpi_comm(comm));
+	nd_msgbuf_done(&b);
+	return rc;
+}
+
+int ndmpi_ssend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
+{
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = MPI_Ssend(buf, b.count, b.type, dest, tag, ndmpi_comm(comm));
+	nd_msgbuf_done(&b);
+	return rc;
+}
+
+ndmpi_status ndmpi_recv(uintptr_t buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm)
+{
+	ndmpi_status st = {0};
+	MPI_Status s;
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	if (rc != MPI_SUCCESS) {
+		st.error = rc;
+		return st;
+	}
+	nd_status_init(&s);
+	rc = MPI_Recv((void *)buf, b.count, b.type, source, tag, ndmpi_comm(comm), &s);
+	nd_msgbuf_done(&b);
+	fill_status_blocking(&s, ndmpi_type(dt), rc, &st);
+	return st;
+}
+
+int nd_isend(int sync, const void *buf, int64_t count, MPI_Datatype dt, int dest, int tag,
+	     MPI_Comm comm, MPI_Request *req)
+{
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, dt, &b);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	if (sync)
+		rc = MPI_Issend(buf, b.count, b.type, dest, tag, comm, req);
+	else
+		rc = MPI_Isend(buf, b.count, b.type, dest, tag, comm, req);
+	nd_msgbuf_done(&b);
+	return rc;
+}
+
+int nd_irecv(void *buf, int64_t count, MPI_Datatype dt, int source, int tag, MPI_Comm comm,
+	     MPI_Request *req)
+{
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, dt, &b);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = MPI_Irecv(buf, b.count, b.type, source, tag, comm, req);
+	nd_msgbuf_done(&b);
+	return rc;
+}
+
+int ndmpi_isend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
+		ndmpi_h *req)
+{
+	MPI_Request r = MPI_REQUEST_NULL;
+	int rc = nd_isend(0, buf, count, ndmpi_type(dt), dest, tag, ndmpi_comm(comm), &r);
+	*req = ndmpi_req_h(r);
+	return rc;
+}
+
+int ndmpi_issend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
+		 ndmpi_h *req)
+{
+	MPI_Request r = MPI_REQUEST_NULL;
+	int rc = nd_isend(1, buf, count, ndmpi_type(dt), dest, tag, ndmpi_comm(comm), &r);
+	*req = ndmpi_req_h(r);
+	return rc;
+}
+
+int ndmpi_irecv(void *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm,
+		ndmpi_h *req)
+{
+	MPI_Request r = MPI_REQUEST_NULL;
+	int rc = nd_irecv(buf, count, ndmpi_type(dt), source, tag, ndmpi_comm(comm), &r);
+	*req = ndmpi_req_h(r);
+	return rc;
+}
+
+int ndmpi_sendrecv(const void *sbuf, int64_t scount, ndmpi_h sdt, int dest, int stag,
+		   void *rbuf, int64_t rcount, ndmpi_h rdt, int source, int rtag, ndmpi_h comm,
+		   ndmpi_status *st)
+{
+	MPI_Status s;
+	nd_msgbuf sb, rb;
+	int rc = nd_msgbuf_make(scount, ndmpi_type(sdt), &sb);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = nd_msgbuf_make(rcount, ndmpi_type(rdt), &rb);
+	if (rc != MPI_SUCCESS) {
+		nd_msgbuf_done(&sb);
+		return rc;
+	}
+	nd_status_init(&s);
+	rc = MPI_Sendrecv(sbuf, sb.count, sb.type, dest, stag, rbuf, rb.count, rb.type, source, rtag,
+			  ndmpi_comm(comm), &s);
+	nd_msgbuf_done(&sb);
+	nd_msgbuf_done(&rb);
+	nd_fill_status(&s, ndmpi_type(rdt), rc, st);
+	return rc;
+}
+
+int ndmpi_sendrecv_replace(void *buf, int64_t count, ndmpi_h dt, int dest, int stag,
+			   int source, int rtag, ndmpi_h comm, ndmpi_status *st)
+{
+	MPI_Status s;
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	nd_status_init(&s);
+	rc = MPI_Sendrecv_replace(buf, b.count, b.type, dest, stag, source, rtag, ndmpi_comm(comm),
+				  &s);
+	nd_msgbuf_done(&b);
+	nd_fill_status(&s, ndmpi_type(dt), rc, st);
+	return rc;
+}
+
+int ndmpi_probe(int source, int tag, ndmpi_h comm, ndmpi_status *st)
+{
+	MPI_Status s;
+	int rc;
+	nd_status_init(&s);
+	rc = MPI_Probe(source, tag, ndmpi_comm(comm), &s);
+	nd_fill_status(&s, MPI_BYTE, rc, st);
+	return rc;
+}
+
+int ndmpi_iprobe(int source, int tag, ndmpi_h comm, int *flag, ndmpi_status *st)
+{
+	MPI_Status s;
+	int rc;
+	nd_status_init(&s);
+	*flag = 0;
+	rc = MPI_Iprobe(source, tag, ndmpi_comm(comm), flag, &s);
+	if (*flag)
+		nd_fill_status(&s, MPI_BYTE, rc, st);
+	return rc;
+}
+
+/* Matched probe and receive (MPI-3): the probed message is taken out of
+ * the matching queue, so that another thread's receive with the same
+ * source and tag cannot take it between the probe and the receive. */
+int ndmpi_mprobe(int source, int tag, ndmpi_h comm, ndmpi_h *msg, ndmpi_status *st)
+{
+	MPI_Status s;
+	MPI_Message m = MPI_MESSAGE_NULL;
+	int rc;
+	nd_status_init(&s);
+	rc = MPI_Mprobe(source, tag, ndmpi_comm(comm), &m, &s);
+	nd_fill_status(&s, MPI_BYTE, rc, st);
+	*msg = ndmpi_message_h(m);
+	return rc;
+}
+
+ndmpi_status ndmpi_mrecv(uintptr_t buf, int64_t count, ndmpi_h dt, ndmpi_h *msg)
+{
+	ndmpi_status st = {0};
+	MPI_Status s;
+	MPI_Message m = ndmpi_message(*msg);
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	if (rc != MPI_SUCCESS) {
+		st.error = rc;
+		return st;
+	}
+	nd_status_init(&s);
+	rc = MPI_Mrecv((void *)buf, b.count, b.type, &m, &s);
+	nd_msgbuf_done(&b);
+	*msg = ndmpi_message_h(m);
+	fill_status_blocking(&s, ndmpi_type(dt), rc, &st);
+	return st;
+}
+
+/* ---- completing requests ------------------------------------------------ */
+
+int ndmpi_wait(ndmpi_h *req, ndmpi_status *st)
+{
+	MPI_Request r = ndmpi_req(*req);
+	MPI_Status s;
+	int rc;
+	nd_status_init(&s);
+	rc = MPI_Wait(&r, &s);
+	*req = ndmpi_req_h(r);
+	nd_fill_status(&s, MPI_BYTE, rc, st);
+	return rc;
+}
+
+int ndmpi_test(ndmpi_h *req, int *flag, ndmpi_status *st)
+{
+	MPI_Request r = ndmpi_req(*req);
+	MPI_Status s;
+	int rc;
+	nd_status_init(&s);
+	*flag = 0;
+	rc = MPI_Test(&r, flag, &s);
+	*req = ndmpi_req_h(r);
+	if (*flag || rc != MPI_SUCCESS)
+		nd_fill_status(&s, MPI_BYTE, rc, st);
+	return rc;
+}
+
+/* nd_waitall is MPI_Waitall, except with OpenMPI. OpenMPI 4.1's
+ * MPI_Waitall spins forever (in WAIT_SYNC_RELEASE) when one of the
+ * requests has already completed in error by the time of the call and the
+ * thread level is above MPI_THREAD_SINGLE; MPI_Wait does not have the
+ * problem. With OpenMPI the requests are therefore waited for one by one
+ * (all of them are already started, so the order does not matter for
+ * progress), and MPI_ERR_IN_STATUS is reported as MPI_Waitall would. */
+int nd_waitall(int n, MPI_Request *r, MPI_Status *s)
+{
+#ifdef OPEN_MPI
+	int rc = MPI_SUCCESS;
+	for (int i = 0; i < n; i++) {
+		int err = MPI_Wait(&r[i], &s[i]);
+		s[i].MPI_ERROR = err;
+		if (err != MPI_SUCCESS)
+			rc = MPI_ERR_IN_STATUS;
+	}
+	return rc;
+#else
+	return MPI_Waitall(n, r, s);
+#endif
+}
+
+/* ndmpi_waitall completes n requests. On MPI_ERR_IN_STATUS each status
+ * carries its own error (MPI_ERR_PENDING for requests not completed); on
+ * success all errors are MPI_SUCCESS; on any other error all carry it. */
+int ndmpi_waitall(int n, ndmpi_h *reqs, ndmpi_status *sts)
+{
+	MPI_Request small_r[16], *r = small_r;
+	MPI_Status small_s[16], *s = small_s;
+	int rc;
+
+	if (n < 0)
+		return MPI_ERR_COUNT;
+	if (n == 0)
+		return MPI_SUCCESS;
+	if (n > 16) {
+		r = malloc((size_t)n * sizeof *r);
+		s = malloc((size_t)n * sizeof *s);
+		if (!r || !s) {
+			free(r);
+			free(s);
+			return MPI_ERR_NO_MEM;
+		}
+	}
+	for (int i = 0; i < n; i++) {
+		r[i] = ndmpi_req(reqs[i]);
+		nd_status_init(&s[i]);
+	}
+	rc = nd_waitall(n, r, s);
+	for (int i = 0; i < n; i++) {
+		int err = rc == MPI_ERR_IN_STATUS ? s[i].MPI_ERROR : rc;
+		reqs[i] = ndmpi_req_h(r[i]);
+		nd_fill_status(&s[i], MPI_BYTE, err, &sts[i]);
+	}
+	if (r != small_r) {
+		free(r);
+		free(s);
+	}
+	return rc;
+}
+
+int ndmpi_request_free(ndmpi_h *req)
+{
+	MPI_Request r = ndmpi_req(*req);
+	int rc = MPI_Request_free(&r);
+	*req = ndmpi_req_h(r);
+	return rc;
+}
+
+int ndmpi_cancel(ndmpi_h *req)
+{
+	MPI_Request r = ndmpi_req(*req);
+	return MPI_Cancel(&r);
+}
