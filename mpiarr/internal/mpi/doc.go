@@ -146,10 +146,13 @@
 //   - MPICH 4.0's ch4 device-level MPI_Reduce segfaults for in-place
 //     reductions at a root other than 0 beyond a few hundred KB. Init sets
 //     MPIR_CVAR_REDUCE_DEVICE_COLLECTIVE=0 unless it is already set.
+//   - MPICH 4.0's MPI_Allgatherv on a one-rank communicator ignores the
+//     displacement and leaves the block at offset 0. With MPICH, a
+//     one-rank Allgatherv takes the point-to-point path (a message to
+//     itself).
 //
-// Not worked around: MPICH 4.0 ignores the displacements of Allgatherv on
-// a one-rank communicator, and OpenMPI 4.1 does not report the truncation
-// of an Irecv that was posted before the matching send to oneself.
+// Not worked around: OpenMPI 4.1 does not report the truncation of an
+// Irecv that was posted before the matching send to oneself.
 //
 // # Singleton runs
 //

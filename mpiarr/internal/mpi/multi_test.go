@@ -859,3 +859,91 @@ func TestMultiVFallback(t *testing.T) {
 		}
 	}
 }
+
+// A path hint skips the agreement round. PathLarge takes the
+// point-to-point path even for small counts, which tests that path (with
+// elements wider than a byte, and gaps between the blocks) without
+// gigabyte buffers; PathInt must give the same results through MPI.
+func TestMultiVPathHint(t *testing.T) {
+	rank, size := needRanks(t, 1)
+	w := mpi.CommWorld
+	counts, displs := make([]int, size), make([]int, size)
+	total := 0
+	for i := range counts {
+		counts[i], displs[i] = i+1, total+1 // one element of gap before each block
+		total += i + 2
+	}
+	val := func(from, to, k int) int32 { return int32(1000*from + 100*to + k) }
+	require.Equal(t, mpi.PathInt, mpi.PathForCounts(counts, displs))
+	require.Equal(t, mpi.PathLarge, mpi.PathForCounts([]int{1, 1 << 31}, []int{0, 0}))
+	require.Equal(t, mpi.PathLarge, mpi.PathForCounts([]int{1}, []int{-1 << 32}))
+
+	for _, path := range []mpi.Path{mpi.PathInt, mpi.PathLarge} {
+		for _, root := range []int{0, size - 1} {
+			all := make([]int32, total)
+			var cs, ds []int
+			if rank == root {
+				cs, ds = counts, displs
+				for i := range counts {
+					for k := 0; k < counts[i]; k++ {
+						all[displs[i]+k] = val(root, i, k)
+					}
+				}
+			}
+			mine := make([]int32, rank+1)
+			require.NoError(t, mpi.ScattervPath(ptr(all), cs, ds, mpi.Int32, ptr(mine), rank+1, mpi.Int32, root, w, path))
+			for k := range mine {
+				require.Equal(t, val(root, rank, k), mine[k], "Scatterv path %d root %d", path, root)
+			}
+			recv := ptr(mine)
+			if rank == root {
+				recv = mpi.InPlace
+			}
+			clear(mine)
+			require.NoError(t, mpi.ScattervPath(ptr(all), cs, ds, mpi.Int32, recv, rank+1, mpi.Int32, root, w, path))
+			if rank != root {
+				require.Equal(t, val(root, rank, 0), mine[0], "Scatterv in place, path %d", path)
+			}
+
+			for k := range mine {
+				mine[k] = val(rank, root, k)
+			}
+			for _, inplace := range []bool{false, true} {
+				clear(all)
+				send := ptr(mine)
+				if inplace && rank == root {
+					copy(all[displs[rank]:], mine)
+					send = mpi.InPlace
+				}
+				require.NoError(t, mpi.GathervPath(send, rank+1, mpi.Int32, ptr(all), cs, ds, mpi.Int32, root, w, path))
+				if rank == root {
+					for i := range counts {
+						for k := 0; k < counts[i]; k++ {
+							require.Equal(t, val(i, root, k), all[displs[i]+k], "Gatherv path %d in place %v", path, inplace)
+						}
+					}
+				}
+			}
+		}
+
+		mine := make([]int32, rank+1)
+		for k := range mine {
+			mine[k] = val(rank, 9, k)
+		}
+		for _, inplace := range []bool{false, true} {
+			all := make([]int32, total)
+			send := ptr(mine)
+			if inplace {
+				copy(all[displs[rank]:], mine)
+				send = mpi.InPlace
+			}
+			require.NoError(t, mpi.AllgathervPath(send, rank+1, mpi.Int32, ptr(all), counts, displs, mpi.Int32, w, path))
+			for i := range counts {
+				for k := 0; k < counts[i]; k++ {
+					require.Equal(t, val(i, 9, k), all[displs[i]+k], "Allgatherv path %d in place %v", path, inplace)
+				}
+				require.Zero(t, all[displs[i]-1], "the gap before block %d", i)
+			}
+		}
+	}
+}

@@ -384,6 +384,14 @@ static int vcoll_run(vcall *v, int hint)
 	int rc = settle_path(local, err, hint, v->comm, &path);
 	if (rc != MPI_SUCCESS)
 		return rc;
+#ifdef MPICH_NUMVERSION
+	/* MPICH 4.0's Allgatherv on a one-rank communicator ignores the
+	 * displacement and leaves the block at offset 0. A message to itself
+	 * puts it where it belongs; with one rank no other rank can take the
+	 * other path. */
+	if (v->kind == VC_ALLGATHERV && v->size == 1)
+		path = PATH_BIG;
+#endif
 	return path == PATH_INT ? int_path(v) : p2p_path(v);
 }
 
