@@ -67,6 +67,39 @@ func BenchmarkSendRecvSelf8B(b *testing.B) {
 	}
 }
 
+// BenchmarkProcNull8B is the cost of the binding itself for the blocking
+// calls: a transfer to or from MPI_PROC_NULL completes inside MPI at once,
+// so what is left is the cgo call, cgo's pointer checks, the status
+// conversion and MPI's own argument checks.
+func BenchmarkProcNull8B(b *testing.B) {
+	x := make([]float64, 1)
+	check := func(b *testing.B, err error) {
+		if err != nil {
+			b.Fatal(err)
+		}
+	}
+	w := mpi.CommWorld
+	b.Run("Send", func(b *testing.B) {
+		for b.Loop() {
+			check(b, mpi.Send(ptr(x), 1, mpi.Double, mpi.ProcNull, 0, w))
+		}
+	})
+	b.Run("Recv", func(b *testing.B) {
+		for b.Loop() {
+			_, err := mpi.Recv(ptr(x), 1, mpi.Double, mpi.ProcNull, 0, w)
+			check(b, err)
+		}
+	})
+	b.Run("Mrecv", func(b *testing.B) {
+		for b.Loop() {
+			m, _, err := mpi.Mprobe(mpi.ProcNull, 0, w)
+			check(b, err)
+			_, err = mpi.Mrecv(ptr(x), 1, mpi.Double, &m)
+			check(b, err)
+		}
+	})
+}
+
 // BenchmarkPingPong8B is the round trip of an 8-byte message between
 // ranks 0 and 1 (Send and Recv on both). The two ranks must loop the same
 // number of times, which only a fixed count guarantees, so it runs under

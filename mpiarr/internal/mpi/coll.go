@@ -3,6 +3,9 @@ package mpi
 /*
 #include "ndmpi.h"
 
+// Ibcast and Iallreduce hand MPI buffers it uses until the request
+// completes, so they are not noescape.
+#cgo noescape ndmpi_barrier
 #cgo nocallback ndmpi_barrier
 #cgo noescape ndmpi_bcast
 #cgo nocallback ndmpi_bcast
@@ -24,6 +27,7 @@ package mpi
 #cgo nocallback ndmpi_allgather
 #cgo noescape ndmpi_alltoall
 #cgo nocallback ndmpi_alltoall
+#cgo noescape ndmpi_ibarrier
 #cgo nocallback ndmpi_ibarrier
 #cgo nocallback ndmpi_ibcast
 #cgo nocallback ndmpi_iallreduce

@@ -7,6 +7,14 @@ package mpi
 #cgo nocallback ndmpi_comm_rank
 #cgo noescape ndmpi_comm_size
 #cgo nocallback ndmpi_comm_size
+#cgo noescape ndmpi_comm_dup
+#cgo nocallback ndmpi_comm_dup
+#cgo noescape ndmpi_comm_split
+#cgo nocallback ndmpi_comm_split
+#cgo noescape ndmpi_comm_free
+#cgo nocallback ndmpi_comm_free
+#cgo noescape ndmpi_comm_compare
+#cgo nocallback ndmpi_comm_compare
 */
 import "C"
 

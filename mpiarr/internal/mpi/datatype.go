@@ -3,12 +3,28 @@ package mpi
 /*
 #include "ndmpi.h"
 
+#cgo noescape ndmpi_type_contiguous
+#cgo nocallback ndmpi_type_contiguous
+#cgo noescape ndmpi_type_hvector
+#cgo nocallback ndmpi_type_hvector
+#cgo noescape ndmpi_type_resized
+#cgo nocallback ndmpi_type_resized
+#cgo noescape ndmpi_type_subarray
+#cgo nocallback ndmpi_type_subarray
+#cgo noescape ndmpi_type_strided
+#cgo nocallback ndmpi_type_strided
+#cgo noescape ndmpi_type_dup
+#cgo nocallback ndmpi_type_dup
+#cgo noescape ndmpi_type_commit
+#cgo nocallback ndmpi_type_commit
+#cgo noescape ndmpi_type_free
+#cgo nocallback ndmpi_type_free
 #cgo noescape ndmpi_type_size
 #cgo nocallback ndmpi_type_size
 #cgo noescape ndmpi_type_extent
 #cgo nocallback ndmpi_type_extent
-#cgo noescape ndmpi_type_strided
-#cgo nocallback ndmpi_type_strided
+#cgo noescape ndmpi_type_true_extent
+#cgo nocallback ndmpi_type_true_extent
 */
 import "C"
 

@@ -54,9 +54,14 @@
 // and, where relevant, fills a small status struct. Receive counts are
 // computed in C from MPI_Get_elements_x (64-bit exact), so no separate
 // MPI_Get_count call is needed. Only error paths make an extra call
-// (MPI_Error_class and MPI_Error_string). Blocking wrappers are marked
-// "#cgo noescape" and "#cgo nocallback" so that status structs and
-// argument arrays need not escape to the heap.
+// (MPI_Error_class and MPI_Error_string).
+//
+// Every C helper is marked "#cgo nocallback" (none calls back into Go),
+// and every one that forgets its pointers when it returns is marked
+// "#cgo noescape", so that buffers, status structs, handles and argument
+// arrays may stay on the caller's stack; directives_test.go checks both.
+// Buffers reach C as real pointers, never disguised as integers, so cgo's
+// pointer checks see every one of them.
 //
 // # Errors
 //
@@ -110,8 +115,8 @@
 // # Go memory and pinning
 //
 // Buffers must point to memory holding no Go pointers (numeric data).
-// Blocking calls may pass Go memory directly: it is only used during the
-// call. Nonblocking calls (Isend, Issend, Irecv, Ibcast, Iallreduce)
+// Blocking calls may pass any Go memory directly, heap or stack: it is
+// only used during the call. Nonblocking calls (Isend, Issend, Irecv, Ibcast, Iallreduce)
 // return while MPI still uses the buffer, so Go memory passed to them must
 // be pinned with runtime.Pinner by the caller until the request has
 // completed (Wait, Test, Waitall), and must not be touched meanwhile.

@@ -3,7 +3,28 @@ package mpi
 /*
 #include "ndmpi.h"
 
+#cgo noescape ndmpi_init
+#cgo nocallback ndmpi_init
+#cgo noescape ndmpi_finalize
+#cgo nocallback ndmpi_finalize
+#cgo noescape ndmpi_initialized
+#cgo nocallback ndmpi_initialized
+#cgo noescape ndmpi_finalized
+#cgo nocallback ndmpi_finalized
+#cgo noescape ndmpi_query_thread
+#cgo nocallback ndmpi_query_thread
+#cgo noescape ndmpi_is_thread_main
+#cgo nocallback ndmpi_is_thread_main
+#cgo noescape ndmpi_abort
+#cgo nocallback ndmpi_abort
+#cgo noescape ndmpi_wtime
 #cgo nocallback ndmpi_wtime
+#cgo noescape ndmpi_wtick
+#cgo nocallback ndmpi_wtick
+#cgo noescape ndmpi_processor_name
+#cgo nocallback ndmpi_processor_name
+#cgo noescape ndmpi_library_version
+#cgo nocallback ndmpi_library_version
 */
 import "C"
 

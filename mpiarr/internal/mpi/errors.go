@@ -2,6 +2,11 @@ package mpi
 
 /*
 #include "ndmpi.h"
+
+#cgo noescape ndmpi_error_classes
+#cgo nocallback ndmpi_error_classes
+#cgo noescape ndmpi_error_info
+#cgo nocallback ndmpi_error_info
 */
 import "C"
 

@@ -3,10 +3,24 @@ package mpi
 /*
 #include "ndmpi.h"
 
+#cgo noescape ndmpi_file_open
+#cgo nocallback ndmpi_file_open
+#cgo noescape ndmpi_file_close
+#cgo nocallback ndmpi_file_close
+#cgo noescape ndmpi_file_delete
+#cgo nocallback ndmpi_file_delete
+#cgo noescape ndmpi_file_set_view
+#cgo nocallback ndmpi_file_set_view
 #cgo noescape ndmpi_file_write_at
 #cgo nocallback ndmpi_file_write_at
 #cgo noescape ndmpi_file_read_at
 #cgo nocallback ndmpi_file_read_at
+#cgo noescape ndmpi_file_set_size
+#cgo nocallback ndmpi_file_set_size
+#cgo noescape ndmpi_file_get_size
+#cgo nocallback ndmpi_file_get_size
+#cgo noescape ndmpi_file_sync
+#cgo nocallback ndmpi_file_sync
 */
 import "C"
 

@@ -2,6 +2,9 @@ package mpi
 
 /*
 #include "ndmpi.h"
+
+#cgo noescape ndmpi_get_consts
+#cgo nocallback ndmpi_get_consts
 */
 import "C"
 

@@ -16,6 +16,15 @@
  *
  * Every ndmpi_xxx function performs one MPI operation (possibly several MPI
  * calls) and returns an MPI error code (MPI_SUCCESS on success).
+ *
+ * No function calls back into Go, and all but the nonblocking ones that
+ * start a transfer (ndmpi_isend, ndmpi_issend, ndmpi_irecv, ndmpi_ibcast,
+ * ndmpi_iallreduce) forget every pointer they were given when they return.
+ * The Go files declare exactly that with "#cgo nocallback" and
+ * "#cgo noescape" (directives_test.go checks it). A function that keeps a
+ * pointer must never be marked noescape: the Go compiler would then be
+ * free to put the memory on the caller's stack, which is gone, or moved,
+ * by the time MPI uses it.
  */
 #ifndef NDMPI_H
 #define NDMPI_H
@@ -149,13 +158,11 @@ int ndmpi_type_true_extent(ndmpi_h dt, int64_t *lb, int64_t *extent);
 
 /* ---- p2p.c -------------------------------------------------------------- */
 
-/* The blocking send and receive take their buffer as an integer: the Go
- * side passes heap memory that it keeps alive across the call, and an
- * integer spares cgo its per-call pointer check (a fifth of the cost of a
- * small message). ndmpi_recv returns the status, error code included. */
-int ndmpi_send(uintptr_t buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm);
+/* ndmpi_recv and ndmpi_mrecv return the status, error code included, by
+ * value: no status pointer to pass, on the path of every small message. */
+int ndmpi_send(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm);
 int ndmpi_ssend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm);
-ndmpi_status ndmpi_recv(uintptr_t buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm);
+ndmpi_status ndmpi_recv(void *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm);
 int ndmpi_isend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
 		ndmpi_h *req);
 int ndmpi_issend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
@@ -170,7 +177,7 @@ int ndmpi_sendrecv_replace(void *buf, int64_t count, ndmpi_h dt, int dest, int s
 int ndmpi_probe(int source, int tag, ndmpi_h comm, ndmpi_status *st);
 int ndmpi_iprobe(int source, int tag, ndmpi_h comm, int *flag, ndmpi_status *st);
 int ndmpi_mprobe(int source, int tag, ndmpi_h comm, ndmpi_h *msg, ndmpi_status *st);
-ndmpi_status ndmpi_mrecv(uintptr_t buf, int64_t count, ndmpi_h dt, ndmpi_h *msg);
+ndmpi_status ndmpi_mrecv(void *buf, int64_t count, ndmpi_h dt, ndmpi_h *msg);
 int ndmpi_wait(ndmpi_h *req, ndmpi_status *st);
 int ndmpi_test(ndmpi_h *req, int *flag, ndmpi_status *st);
 int ndmpi_waitall(int n, ndmpi_h *reqs, ndmpi_status *sts);

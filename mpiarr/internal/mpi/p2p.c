@@ -70,13 +70,13 @@ static void fill_status_blocking(const MPI_Status *s, MPI_Datatype dt, int err, 
 
 /* ---- blocking and nonblocking transfers --------------------------------- */
 
-int ndmpi_send(uintptr_t buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
+int ndmpi_send(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
 {
 	nd_msgbuf b;
 	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
 	if (rc != MPI_SUCCESS)
 		return rc;
-	rc = MPI_Send((const void *)buf, b.count, b.type, dest, tag, ndmpi_comm(comm));
+	rc = MPI_Send(buf, b.count, b.type, dest, tag, ndmpi_comm(comm));
 	nd_msgbuf_done(&b);
 	return rc;
 }
@@ -92,7 +92,7 @@ int ndmpi_ssend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, n
 	return rc;
 }
 
-ndmpi_status ndmpi_recv(uintptr_t buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm)
+ndmpi_status ndmpi_recv(void *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm)
 {
 	ndmpi_status st = {0};
 	MPI_Status s;
@@ -103,7 +103,7 @@ ndmpi_status ndmpi_recv(uintptr_t buf, int64_t count, ndmpi_h dt, int source, in
 		return st;
 	}
 	nd_status_init(&s);
-	rc = MPI_Recv((void *)buf, b.count, b.type, source, tag, ndmpi_comm(comm), &s);
+	rc = MPI_Recv(buf, b.count, b.type, source, tag, ndmpi_comm(comm), &s);
 	nd_msgbuf_done(&b);
 	fill_status_blocking(&s, ndmpi_type(dt), rc, &st);
 	return st;
@@ -239,7 +239,7 @@ int ndmpi_mprobe(int source, int tag, ndmpi_h comm, ndmpi_h *msg, ndmpi_status *
 	return rc;
 }
 
-ndmpi_status ndmpi_mrecv(uintptr_t buf, int64_t count, ndmpi_h dt, ndmpi_h *msg)
+ndmpi_status ndmpi_mrecv(void *buf, int64_t count, ndmpi_h dt, ndmpi_h *msg)
 {
 	ndmpi_status st = {0};
 	MPI_Status s;
@@ -251,7 +251,7 @@ ndmpi_status ndmpi_mrecv(uintptr_t buf, int64_t count, ndmpi_h dt, ndmpi_h *msg)
 		return st;
 	}
 	nd_status_init(&s);
-	rc = MPI_Mrecv((void *)buf, b.count, b.type, &m, &s);
+	rc = MPI_Mrecv(buf, b.count, b.type, &m, &s);
 	nd_msgbuf_done(&b);
 	*msg = ndmpi_message_h(m);
 	fill_status_blocking(&s, ndmpi_type(dt), rc, &st);

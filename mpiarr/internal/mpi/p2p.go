@@ -3,34 +3,43 @@ package mpi
 /*
 #include "ndmpi.h"
 
+// Isend, Issend and Irecv hand MPI a buffer it uses until the request
+// completes, so they are not noescape.
 #cgo noescape ndmpi_send
 #cgo nocallback ndmpi_send
 #cgo noescape ndmpi_ssend
 #cgo nocallback ndmpi_ssend
 #cgo noescape ndmpi_recv
 #cgo nocallback ndmpi_recv
-#cgo noescape ndmpi_sendrecv
-#cgo nocallback ndmpi_sendrecv
-#cgo noescape ndmpi_sendrecv_replace
-#cgo nocallback ndmpi_sendrecv_replace
-#cgo noescape ndmpi_probe
-#cgo nocallback ndmpi_probe
-#cgo noescape ndmpi_iprobe
-#cgo nocallback ndmpi_iprobe
+#cgo nocallback ndmpi_isend
+#cgo nocallback ndmpi_issend
+#cgo nocallback ndmpi_irecv
 #cgo noescape ndmpi_wait
 #cgo nocallback ndmpi_wait
 #cgo noescape ndmpi_test
 #cgo nocallback ndmpi_test
 #cgo noescape ndmpi_waitall
 #cgo nocallback ndmpi_waitall
-#cgo nocallback ndmpi_isend
-#cgo nocallback ndmpi_issend
-#cgo nocallback ndmpi_irecv
+#cgo noescape ndmpi_request_free
+#cgo nocallback ndmpi_request_free
+#cgo noescape ndmpi_cancel
+#cgo nocallback ndmpi_cancel
+#cgo noescape ndmpi_sendrecv
+#cgo nocallback ndmpi_sendrecv
+#cgo noescape ndmpi_sendrecv_replace
+#cgo nocallback ndmpi_sendrecv_replace
+#cgo noescape ndmpi_probe
+#cgo nocallback ndmpi_probe
+#cgo noescape ndmpi_mprobe
+#cgo nocallback ndmpi_mprobe
+#cgo noescape ndmpi_mrecv
+#cgo nocallback ndmpi_mrecv
+#cgo noescape ndmpi_iprobe
+#cgo nocallback ndmpi_iprobe
 */
 import "C"
 
 import (
-	"runtime"
 	"strconv"
 	"unsafe"
 )
@@ -85,12 +94,9 @@ func goStatus(cs *C.ndmpi_status) Status {
 }
 
 // Send is MPI_Send. buf may be nil when count is 0; counts beyond the C
-// int range are supported. buf must point to heap (or C) memory, not to a
-// goroutine's stack: it reaches C as an integer, to spare cgo's pointer
-// check on the hot path, and only heap memory cannot move meanwhile.
+// int range are supported.
 func Send(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) error {
-	rc := C.ndmpi_send(C.uintptr_t(uintptr(buf)), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
-	runtime.KeepAlive(buf) // passed as an integer: keep the memory alive through the call
+	rc := C.ndmpi_send(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Send", rc)
 	}
@@ -110,11 +116,9 @@ func Ssend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) er
 // Recv is MPI_Recv. source may be AnySource or ProcNull, tag AnyTag. The
 // status is filled on error too; with ErrTruncate its counts are what the
 // implementation reports (OpenMPI: the size of the incoming message,
-// MPICH: the size of the buffer). buf must point to heap (or C) memory,
-// as for Send.
+// MPICH: the size of the buffer).
 func Recv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (Status, error) {
-	cs := C.ndmpi_recv(C.uintptr_t(uintptr(buf)), C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c))
-	runtime.KeepAlive(buf) // passed as an integer: keep the memory alive through the call
+	cs := C.ndmpi_recv(buf, C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c))
 	st := goStatus(&cs)
 	if cs.error != 0 {
 		return st, newError("MPI_Recv", cs.error)
@@ -293,8 +297,7 @@ func Mprobe(source, tag int, c Comm) (Message, Status, error) {
 // Mrecv is MPI_Mrecv: it receives the message m that Mprobe matched.
 func Mrecv(buf unsafe.Pointer, count int, dt Datatype, m *Message) (Status, error) {
 	h := C.ndmpi_h(*m)
-	cs := C.ndmpi_mrecv(C.uintptr_t(uintptr(buf)), C.int64_t(count), C.ndmpi_h(dt), &h)
-	runtime.KeepAlive(buf) // passed as an integer: keep the memory alive through the call
+	cs := C.ndmpi_mrecv(buf, C.int64_t(count), C.ndmpi_h(dt), &h)
 	*m = Message(h)
 	st := goStatus(&cs)
 	if cs.error != 0 {

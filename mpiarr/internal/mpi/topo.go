@@ -2,6 +2,21 @@ package mpi
 
 /*
 #include "ndmpi.h"
+
+#cgo noescape ndmpi_dims_create
+#cgo nocallback ndmpi_dims_create
+#cgo noescape ndmpi_cart_create
+#cgo nocallback ndmpi_cart_create
+#cgo noescape ndmpi_cart_get
+#cgo nocallback ndmpi_cart_get
+#cgo noescape ndmpi_cart_coords
+#cgo nocallback ndmpi_cart_coords
+#cgo noescape ndmpi_cart_rank
+#cgo nocallback ndmpi_cart_rank
+#cgo noescape ndmpi_cart_shift
+#cgo nocallback ndmpi_cart_shift
+#cgo noescape ndmpi_cart_sub
+#cgo nocallback ndmpi_cart_sub
 */
 import "C"
 
