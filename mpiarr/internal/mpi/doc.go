@@ -72,6 +72,14 @@
 // as *Error values ("MPI_Recv: MPI_ERR_TRUNCATE: message truncated")
 // instead of aborting. Error.Class is one of the exported class
 // variables (ErrTruncate, ErrCount, ...); see IsClass and ClassName.
+// Error.Code, and Status.Error, are the code MPI returned: the class
+// itself under OpenMPI, a larger code under MPICH. Compare classes
+// (IsClass, ErrorClass), never codes; Status.Err turns a status's code
+// into the same *Error the call would have returned.
+//
+// Waitall reports per request whether it completed: a request MPI left
+// pending (ErrPending, Status.Pending) keeps its handle in the slice and
+// must be waited for again; see Waitall.
 //
 // # Large counts
 //

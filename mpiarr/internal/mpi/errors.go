@@ -19,8 +19,11 @@ import (
 
 // Error is an MPI error: the error code an MPI call returned, its error
 // class (MPI_Error_class), the text of MPI_Error_string and the name of
-// the MPI function that failed. Errors detected by this package before
-// calling MPI (invalid arguments) use the class as code.
+// the MPI function that failed. Class is always an error class, the same
+// under OpenMPI and MPICH; Code is what MPI returned, which under MPICH
+// carries more than the class and so differs from it. Compare classes
+// (IsClass), not codes. Errors detected by this package before calling MPI
+// (invalid arguments) use the class as code.
 type Error struct {
 	Code, Class int
 	Msg         string

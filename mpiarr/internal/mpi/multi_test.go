@@ -947,3 +947,38 @@ func TestMultiVPathHint(t *testing.T) {
 		}
 	}
 }
+
+// A failed message of the point-to-point path (here rank 1 sending more
+// than the root expects) fails the call with that error, after every other
+// message of the call has completed: MPICH's Waitall leaves the requests
+// after a failed one pending, and the fallback waits for them too.
+func TestMultiVFallbackError(t *testing.T) {
+	rank, size := needRanks(t, 2)
+	w := mpi.CommWorld
+	counts, displs := make([]int, size), make([]int, size)
+	for i := range counts {
+		counts[i], displs[i] = 2, 2*i
+	}
+	mine := []int32{int32(10 * rank), int32(10*rank + 1), 99}
+	n := 2
+	if rank == 1 {
+		n = 3
+	}
+	all := make([]int32, 2*size)
+	var cs, ds []int
+	if rank == 0 {
+		cs, ds = counts, displs
+	}
+	err := mpi.GathervPath(ptr(mine), n, mpi.Int32, ptr(all), cs, ds, mpi.Int32, 0, w, mpi.PathLarge)
+	if rank == 0 {
+		require.True(t, mpi.IsClass(err, mpi.ErrTruncate), "%v", err)
+		for i := 0; i < size; i++ {
+			if i != 1 {
+				require.Equal(t, []int32{int32(10 * i), int32(10*i + 1)}, all[2*i:2*i+2], "block %d", i)
+			}
+		}
+	} else {
+		require.NoError(t, err)
+	}
+	require.NoError(t, mpi.Barrier(w))
+}

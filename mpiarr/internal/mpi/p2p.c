@@ -292,7 +292,9 @@ int ndmpi_test(ndmpi_h *req, int *flag, ndmpi_status *st)
  * thread level is above MPI_THREAD_SINGLE; MPI_Wait does not have the
  * problem. With OpenMPI the requests are therefore waited for one by one
  * (all of them are already started, so the order does not matter for
- * progress), and MPI_ERR_IN_STATUS is reported as MPI_Waitall would. */
+ * progress), and MPI_ERR_IN_STATUS is reported as MPI_Waitall would. The
+ * loop goes on after a failure, so unlike MPICH's MPI_Waitall it never
+ * leaves a request pending (MPI_ERR_PENDING). */
 int nd_waitall(int n, MPI_Request *r, MPI_Status *s)
 {
 #ifdef OPEN_MPI
@@ -309,14 +311,21 @@ int nd_waitall(int n, MPI_Request *r, MPI_Status *s)
 #endif
 }
 
-/* ndmpi_waitall completes n requests. On MPI_ERR_IN_STATUS each status
- * carries its own error (MPI_ERR_PENDING for requests not completed); on
- * success all errors are MPI_SUCCESS; on any other error all carry it. */
+/* ndmpi_waitall completes n requests, as far as MPI lets it, and says per
+ * request what happened. On MPI_ERR_IN_STATUS each status carries its own
+ * request's code: MPI_SUCCESS or an error code for a request that
+ * completed (its handle is now MPI_REQUEST_NULL), or exactly
+ * MPI_ERR_PENDING for one that did not (MPI leaves its handle valid, to be
+ * waited for again, and its status undefined: it is reported empty). MPICH
+ * stops at the first failed request and leaves the later ones pending;
+ * nd_waitall's loop under OpenMPI completes them all. On success every
+ * status carries MPI_SUCCESS; on any other error every status carries
+ * that error. */
 int ndmpi_waitall(int n, ndmpi_h *reqs, ndmpi_status *sts)
 {
 	MPI_Request small_r[16], *r = small_r;
 	MPI_Status small_s[16], *s = small_s;
-	int rc;
+	int rc, in_status;
 
 	if (n < 0)
 		return MPI_ERR_COUNT;
@@ -336,8 +345,13 @@ int ndmpi_waitall(int n, ndmpi_h *reqs, ndmpi_status *sts)
 		nd_status_init(&s[i]);
 	}
 	rc = nd_waitall(n, r, s);
+	in_status = rc != MPI_SUCCESS && nd_error_class(rc) == MPI_ERR_IN_STATUS;
 	for (int i = 0; i < n; i++) {
-		int err = rc == MPI_ERR_IN_STATUS ? s[i].MPI_ERROR : rc;
+		int err = in_status ? s[i].MPI_ERROR : rc;
+		if (in_status && nd_error_class(err) == MPI_ERR_PENDING) {
+			nd_status_init(&s[i]);
+			err = MPI_ERR_PENDING;
+		}
 		reqs[i] = ndmpi_req_h(r[i]);
 		nd_fill_status(&s[i], MPI_BYTE, err, &sts[i]);
 	}

@@ -48,9 +48,14 @@ import (
 type Status struct {
 	// Source and Tag are MPI_SOURCE and MPI_TAG.
 	Source, Tag int
-	// Error is the error code of the operation: MPI_ERROR as set by
-	// Waitall when it reports ErrInStatus, otherwise the code the call
-	// returned (Success on success).
+	// Error is the error code MPI returned for the operation: MPI_ERROR
+	// as set by Waitall when it reports ErrInStatus (ErrPending for a
+	// request that has not completed), otherwise the code the call
+	// returned (Success on success). It is the same code as the Code of
+	// the *Error the call returned. A code is not a class: MPICH's codes
+	// carry more than their class (a truncated receive reports a code
+	// like 0x413ec0e, not ErrTruncate), so compare ErrorClass(Error), or
+	// use Err, whose *Error has the class.
 	Error int
 	// Count is the number of whole elements received, of the datatype of
 	// the call (Recv, Sendrecv, SendrecvReplace, file access), or of bytes
@@ -64,6 +69,21 @@ type Status struct {
 	Bytes int
 	// Cancelled is MPI_Test_cancelled.
 	Cancelled bool
+}
+
+// Pending reports whether the status is that of a request Waitall left
+// pending: the request has not completed and is still in the slice passed
+// to Waitall.
+func (s Status) Pending() bool { return s.Error == ErrPending }
+
+// Err returns the error the status reports as an *Error, or nil for
+// Success: Code is s.Error, Class its error class. op names the MPI
+// function for the message, e.g. "MPI_Waitall".
+func (s Status) Err(op string) error {
+	if s.Error == Success {
+		return nil
+	}
+	return newError(op, cint(s.Error))
 }
 
 // CountOf returns the number of whole elements of dt in the data the
@@ -190,10 +210,25 @@ func Test(r *Request) (done bool, st Status, err error) {
 	return flag != 0, st, nil
 }
 
-// Waitall is MPI_Waitall. Completed requests in reqs are set to
-// RequestNull. It returns one status per request (Count in bytes). If it
-// fails with class ErrInStatus, each status's Error tells the outcome of
-// its request (ErrPending: neither failed nor completed).
+// Waitall is MPI_Waitall. It returns one status per request (Count in
+// bytes), and tells per request whether it completed:
+//
+//   - With a nil error every request completed and reqs[i] is RequestNull.
+//   - With an error of class ErrInStatus, each status's Error says what
+//     became of its request. Success, or any error code but ErrPending: the
+//     request completed (with that error), and reqs[i] is RequestNull.
+//     ErrPending (Status.Pending): the request has not completed; reqs[i]
+//     still holds it, valid, and its buffer is still MPI's: keep it pinned
+//     and wait for the request again. MPICH stops at the first request that
+//     failed and leaves the later ones pending; under OpenMPI, Waitall
+//     waits for the requests one by one (see the package documentation)
+//     and completes them all.
+//   - With any other error (an invalid request, say), every status carries
+//     that error and MPI says nothing about completion: a request that is
+//     not RequestNull has not completed.
+//
+// In every case, a request that is not RequestNull after the call has not
+// completed.
 func Waitall(reqs []Request) ([]Status, error) {
 	sts := make([]Status, len(reqs))
 	if len(reqs) == 0 {

@@ -425,15 +425,144 @@ func TestTruncate(t *testing.T) {
 	require.NotEmpty(t, mpi.ErrorString(sts[0].Error))
 	require.Equal(t, mpi.RequestNull, reqs[0])
 	// MPICH leaves the send pending (MPI_ERR_PENDING): wait for it again.
-	switch sts[1].Error {
-	case mpi.Success:
-		require.Equal(t, mpi.RequestNull, reqs[1])
-	case mpi.ErrPending:
+	if sts[1].Pending() {
 		_, err = mpi.Wait(&reqs[1])
-		require.NoError(t, err)
-	default:
-		t.Fatalf("send status error %d (%s)", sts[1].Error, mpi.ErrorString(sts[1].Error))
+	} else {
+		err = sts[1].Err("MPI_Waitall")
 	}
+	require.NoError(t, err)
+	require.Equal(t, mpi.RequestNull, reqs[1])
+}
+
+// Waitall tells per request whether it completed. MPICH stops at the first
+// failed request and leaves the later ones pending, handles kept; OpenMPI's
+// one-by-one loop completes them all. Either way the requests that
+// completed are RequestNull, and a pending one is still in the slice, to
+// be waited for again.
+func TestWaitallPending(t *testing.T) {
+	c := mpi.CommSelf
+	okSend, okRecv := []float64{1, 2}, make([]float64, 2)
+	big, small := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, make([]float64, 5)
+	var pin runtime.Pinner
+	for _, p := range []*float64{&okSend[0], &okRecv[0], &big[0], &small[0]} {
+		pin.Pin(p)
+	}
+	defer pin.Unpin()
+
+	// The sends go first: OpenMPI does not flag the truncation of an Irecv
+	// posted before the matching send to oneself.
+	sOK, err := mpi.Isend(ptr(okSend), 2, mpi.Double, 0, 1, c)
+	require.NoError(t, err)
+	sBig, err := mpi.Isend(ptr(big), 10, mpi.Double, 0, 2, c)
+	require.NoError(t, err)
+	rOK, err := mpi.Irecv(ptr(okRecv), 2, mpi.Double, 0, 1, c)
+	require.NoError(t, err)
+	rSmall, err := mpi.Irecv(ptr(small), 5, mpi.Double, 0, 2, c)
+	require.NoError(t, err)
+	reqs := []mpi.Request{rOK, rSmall, sOK, sBig}
+	orig := append([]mpi.Request(nil), reqs...)
+
+	sts, err := mpi.Waitall(reqs)
+	require.True(t, mpi.IsClass(err, mpi.ErrInStatus), "%v", err)
+	// Before the failure: completed.
+	require.Equal(t, mpi.Success, sts[0].Error)
+	require.Equal(t, mpi.RequestNull, reqs[0])
+	require.Equal(t, okSend, okRecv)
+	require.Equal(t, 16, sts[0].Bytes)
+	// The failure: completed, with its error.
+	require.False(t, sts[1].Pending())
+	require.Equal(t, mpi.ErrTruncate, mpi.ErrorClass(sts[1].Error))
+	require.Equal(t, mpi.RequestNull, reqs[1])
+	// After it: pending (MPICH) or completed (OpenMPI).
+	for i := 2; i < 4; i++ {
+		if sts[i].Pending() {
+			require.Equal(t, orig[i], reqs[i], "request %d is pending but lost its handle", i)
+			require.Zero(t, sts[i].Bytes)
+		} else {
+			require.Equal(t, mpi.Success, sts[i].Error, "request %d", i)
+			require.Equal(t, mpi.RequestNull, reqs[i], "request %d completed but kept its handle", i)
+		}
+		require.Equal(t, mpi.Implementation == "mpich", sts[i].Pending(), "request %d under %s", i, mpi.Implementation)
+	}
+
+	// Waiting again completes what was pending; RequestNull entries are
+	// ignored.
+	sts, err = mpi.Waitall(reqs)
+	require.NoError(t, err)
+	for i := range reqs {
+		require.Equal(t, mpi.RequestNull, reqs[i])
+		require.Equal(t, mpi.Success, sts[i].Error)
+	}
+}
+
+// Error.Class is always an error class and Error.Code the code MPI
+// returned, which Status.Error repeats and Status.Err turns back into the
+// same *Error. Under MPICH a code carries more than its class, so code and
+// class differ; under OpenMPI they coincide.
+func TestErrorCodes(t *testing.T) {
+	c := mpi.CommSelf
+	big, small := []float64{1, 2, 3, 4, 5, 6, 7, 8, 9, 10}, make([]float64, 5)
+	var pin runtime.Pinner
+	pin.Pin(&big[0])
+	pin.Pin(&small[0])
+	defer pin.Unpin()
+	consistent := func(op string, st mpi.Status, err error) {
+		t.Helper()
+		var e *mpi.Error
+		require.ErrorAs(t, err, &e, op)
+		require.Equal(t, op, e.Op)
+		require.Equal(t, mpi.ErrTruncate, e.Class, op)
+		require.Equal(t, "MPI_ERR_TRUNCATE", mpi.ClassName(e.Class), op)
+		require.Equal(t, e.Code, st.Error, op)
+		require.Equal(t, mpi.ErrTruncate, mpi.ErrorClass(st.Error), op)
+		require.Equal(t, e, st.Err(op), op)
+		if mpi.Implementation == "openmpi" {
+			require.Equal(t, mpi.ErrTruncate, st.Error, op)
+		}
+	}
+	send := func(tag int) mpi.Request {
+		t.Helper()
+		r, err := mpi.Isend(ptr(big), 10, mpi.Double, 0, tag, c)
+		require.NoError(t, err)
+		return r
+	}
+	complete := func(r mpi.Request) {
+		t.Helper()
+		_, err := mpi.Wait(&r)
+		require.NoError(t, err)
+	}
+
+	s := send(1)
+	st, err := mpi.Recv(ptr(small), 5, mpi.Double, 0, 1, c)
+	consistent("MPI_Recv", st, err)
+	complete(s)
+
+	s = send(2)
+	r, err := mpi.Irecv(ptr(small), 5, mpi.Double, 0, 2, c)
+	require.NoError(t, err)
+	st, err = mpi.Wait(&r)
+	consistent("MPI_Wait", st, err)
+	complete(s)
+
+	s = send(3)
+	m, _, err := mpi.Mprobe(0, 3, c)
+	require.NoError(t, err)
+	st, err = mpi.Mrecv(ptr(small), 5, mpi.Double, &m)
+	consistent("MPI_Mrecv", st, err)
+	complete(s)
+
+	s = send(4)
+	r, err = mpi.Irecv(ptr(small), 5, mpi.Double, 0, 4, c)
+	require.NoError(t, err)
+	reqs := []mpi.Request{r, s}
+	sts, err := mpi.Waitall(reqs)
+	require.True(t, mpi.IsClass(err, mpi.ErrInStatus), "%v", err)
+	consistent("MPI_Waitall", sts[0], sts[0].Err("MPI_Waitall"))
+	if sts[1].Pending() {
+		complete(reqs[1])
+	}
+
+	require.NoError(t, mpi.Status{}.Err("MPI_Recv"))
 }
 
 func TestSendrecvSelf(t *testing.T) {

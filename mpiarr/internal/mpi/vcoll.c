@@ -244,18 +244,24 @@ static int reqset_init(reqset *rs, int64_t cap)
 
 /* reqset_finish waits for every posted request, also after an error, so
  * that no operation still refers to the caller's buffers when the call
- * returns; then it frees the set. The first error wins. */
+ * returns; then it frees the set. MPICH's Waitall stops at the first
+ * failed request and leaves the later ones pending, so those are waited
+ * for one by one. The first error wins. */
 static int reqset_finish(reqset *rs, int rc)
 {
 	int wrc = MPI_SUCCESS;
 	if (rs->n > 0)
 		wrc = nd_waitall(rs->n, rs->r, rs->s);
-	if (wrc == MPI_ERR_IN_STATUS)
-		for (int i = 0; i < rs->n; i++)
-			if (rs->s[i].MPI_ERROR != MPI_SUCCESS) {
-				wrc = rs->s[i].MPI_ERROR;
-				break;
-			}
+	if (wrc != MPI_SUCCESS && nd_error_class(wrc) == MPI_ERR_IN_STATUS) {
+		wrc = MPI_SUCCESS;
+		for (int i = 0; i < rs->n; i++) {
+			int err = rs->s[i].MPI_ERROR;
+			if (err != MPI_SUCCESS && nd_error_class(err) == MPI_ERR_PENDING)
+				err = MPI_Wait(&rs->r[i], &rs->s[i]);
+			if (wrc == MPI_SUCCESS)
+				wrc = err;
+		}
+	}
 	free(rs->r);
 	free(rs->s);
 	rs->r = NULL;
