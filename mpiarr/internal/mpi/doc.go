@@ -18,7 +18,7 @@
 // call:
 //
 //	mpi.go       consts.c    handle types, constants read from mpi.h
-//	env.go       env.c       Init, Finalize, environment queries
+//	env.go       env.c       Init, Finalize, Active, environment queries
 //	errors.go    errors.c    *Error, error classes and texts
 //	comm.go      comm.c      communicators
 //	datatype.go  datatype.c  derived datatypes; big types for counts beyond INT_MAX
@@ -134,6 +134,14 @@
 //
 // A nil buffer is fine with count 0 (and wherever MPI ignores the buffer);
 // the C helpers never dereference or offset a nil buffer.
+//
+// # After Finalize
+//
+// Under OpenMPI any MPI call after MPI_Finalize aborts the job instead of
+// returning an error. Active reports, with one atomic load, whether Init
+// has succeeded and Finalize has not been called; the layer above checks
+// it once per operation, and the wrappers here do not check it at all.
+// Finalize itself refuses to run twice.
 //
 // # Threads
 //

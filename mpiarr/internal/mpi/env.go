@@ -28,14 +28,45 @@ package mpi
 */
 import "C"
 
-import "unsafe"
+import (
+	"sync/atomic"
+	"unsafe"
+)
+
+// lifecycle is where MPI stands in this process, as Init and Finalize left
+// it: lifeNew, lifeActive or lifeFinalized. It is an atomic rather than a
+// question to MPI (MPI_Initialized, MPI_Finalized) so that reading it is
+// one load, cheap enough to do before every operation, and free of data
+// races with a goroutine that finalizes.
+var lifecycle atomic.Int32
+
+const (
+	lifeNew       int32 = iota // Init has not succeeded yet
+	lifeActive                 // Init has succeeded, Finalize has not been called
+	lifeFinalized              // Finalize has been called
+)
+
+// Active reports whether MPI may be called: Init has succeeded and
+// Finalize has not been called. Under OpenMPI any MPI call after
+// MPI_Finalize aborts the whole job ("called after MPI_FINALIZE") instead
+// of returning an error, so a layer above whose operations may run late (a
+// deferred cleanup, a finalizer, another goroutine) checks Active once per
+// operation and refuses. The wrappers of this package do not check it:
+// that would tax every call of the hot paths for the rare late one.
+//
+// Active turns false when Finalize starts, before MPI_Finalize runs. An
+// operation that passed the check just before still races with Finalize:
+// a program calling MPI from several goroutines must still order Finalize
+// after them (the layer above, with its own lock).
+func Active() bool { return lifecycle.Load() == lifeActive }
 
 // Init is MPI_Init_thread: it initializes MPI asking for the thread level
 // required and returns the level provided. If MPI is already initialized
 // it only reports the current level (MPI_Query_thread). In both cases it
 // sets MPI_ERRORS_RETURN on MPI_COMM_WORLD and MPI_COMM_SELF, so that MPI
 // errors come back as *Error values instead of aborting, and sets TagUB.
-// Locking around calls (e.g. for ThreadFunneled) is up to the caller.
+// Once it has succeeded, Active reports true. Locking around calls (e.g.
+// for ThreadFunneled) is up to the caller.
 func Init(required ThreadLevel) (ThreadLevel, error) {
 	if Finalized() {
 		return 0, &Error{Code: ErrOther, Class: ErrOther, Op: "MPI_Init_thread",
@@ -46,11 +77,22 @@ func Init(required ThreadLevel) (ThreadLevel, error) {
 		return 0, newError("MPI_Init_thread", rc)
 	}
 	TagUB = int(tagUB)
+	lifecycle.CompareAndSwap(lifeNew, lifeActive)
 	return ThreadLevel(provided), nil
 }
 
-// Finalize is MPI_Finalize.
+// Finalize is MPI_Finalize. Active reports false from the moment it
+// starts. Called before Init has succeeded, or a second time, it returns
+// an error of class ErrOther instead of calling MPI (which would abort the
+// job under OpenMPI).
 func Finalize() error {
+	if !lifecycle.CompareAndSwap(lifeActive, lifeFinalized) {
+		msg := "Init has not been called"
+		if lifecycle.Load() == lifeFinalized {
+			msg = "MPI has already been finalized"
+		}
+		return &Error{Code: ErrOther, Class: ErrOther, Op: "MPI_Finalize", Msg: msg}
+	}
 	if rc := C.ndmpi_finalize(); rc != 0 {
 		return newError("MPI_Finalize", rc)
 	}

@@ -9,6 +9,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
+	"sync"
 	"testing"
 	"unsafe"
 
@@ -1158,6 +1159,54 @@ func TestBlockingBuffersChecked(t *testing.T) {
 	refused("Mrecv", func() { _, _ = mpi.Mrecv(p, 0, mpi.Byte, &m) })
 	_, err = mpi.Mrecv(nil, 0, mpi.Byte, &m)
 	require.NoError(t, err)
+}
+
+func TestActive(t *testing.T) {
+	require.False(t, activeBeforeInit, "Active before Init")
+	require.True(t, mpi.Active())
+	// Init again changes nothing.
+	_, err := mpi.Init(mpi.ThreadSingle)
+	require.NoError(t, err)
+	require.True(t, mpi.Active())
+}
+
+// TestActiveAfterFinalize runs the test binary again as a singleton that
+// finalizes MPI while other goroutines watch Active (the race detector,
+// when on, sees them), then checks that Active says no and that Finalize
+// and Init refuse instead of calling MPI, which would abort the job under
+// OpenMPI.
+func TestActiveAfterFinalize(t *testing.T) {
+	if os.Getenv("NDMPI_FINALIZE_CHILD") == "1" {
+		require.True(t, mpi.Active())
+		var watchers sync.WaitGroup
+		for range 4 {
+			watchers.Go(func() {
+				for mpi.Active() {
+					runtime.Gosched()
+				}
+			})
+		}
+		require.NoError(t, mpi.Finalize())
+		watchers.Wait()
+		require.False(t, mpi.Active())
+		require.True(t, mpi.Finalized())
+
+		err := mpi.Finalize()
+		require.True(t, mpi.IsClass(err, mpi.ErrOther), "%v", err)
+		require.Contains(t, err.Error(), "already been finalized")
+		_, err = mpi.Init(mpi.ThreadSingle)
+		require.True(t, mpi.IsClass(err, mpi.ErrOther), "%v", err)
+		require.False(t, mpi.Active())
+		return
+	}
+	if underLauncher() {
+		t.Skip("the child would inherit the launcher's environment")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^TestActiveAfterFinalize$", "-test.v")
+	cmd.Env = append(os.Environ(), "NDMPI_FINALIZE_CHILD=1", "NDMPI_NO_LAUNCH=1")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	require.Contains(t, string(out), "--- PASS: TestActiveAfterFinalize")
 }
 
 // TestAbort runs the test binary again as a singleton that calls Abort and
