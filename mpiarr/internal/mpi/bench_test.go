@@ -12,7 +12,7 @@ import (
 // the transfer of a large buffer. Messages to oneself need no second
 // process, so `go test -bench` runs them as they are:
 //
-//	NDMPI_NO_LAUNCH=1 go test -run '^$' -bench Self ./mpiarr/internal/mpi/
+//	NDMPI_NO_LAUNCH=1 go test -run '^$' -bench 'Self|ProcNull' ./mpiarr/internal/mpi/
 //
 // MPICH completes a blocking send to oneself only once the receive is
 // posted, so each sub-benchmark pairs the blocking call it measures with a
@@ -70,7 +70,9 @@ func BenchmarkSendRecvSelf8B(b *testing.B) {
 // BenchmarkProcNull8B is the cost of the binding itself for the blocking
 // calls: a transfer to or from MPI_PROC_NULL completes inside MPI at once,
 // so what is left is the cgo call, cgo's pointer checks, the status
-// conversion and MPI's own argument checks.
+// conversion and MPI's own argument checks. Running it again with
+// GODEBUG=cgocheck=0 shows what the pointer check of the buffer costs
+// (about 10 ns a call here, against 40-70 ns for the whole call).
 func BenchmarkProcNull8B(b *testing.B) {
 	x := make([]float64, 1)
 	check := func(b *testing.B, err error) {

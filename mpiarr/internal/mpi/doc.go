@@ -73,7 +73,7 @@
 // instead of aborting. Error.Class is one of the exported class
 // variables (ErrTruncate, ErrCount, ...); see IsClass and ClassName.
 // Error.Code, and Status.Error, are the code MPI returned: the class
-// itself under OpenMPI, a larger code under MPICH. Compare classes
+// itself under OpenMPI, often a larger code under MPICH. Compare classes
 // (IsClass, ErrorClass), never codes; Status.Err turns a status's code
 // into the same *Error the call would have returned.
 //
