@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 	"unsafe"
 
@@ -109,15 +110,21 @@ func typePrint(name string) int64 {
 	return fingerprint(vs)
 }
 
-// checkTimeout is how long an agreement may wait for the last rank.
-var checkTimeout = sync.OnceValue(func() time.Duration {
+// agreementTimeout is how long an agreement may wait for the last rank;
+// 0 waits for ever. NDMPI_CHECK_TIMEOUT sets it ("10m"; "0" for none).
+var agreementTimeout = sync.OnceValue(func() *atomic.Int64 {
+	d := 60 * time.Second
 	if s := os.Getenv("NDMPI_CHECK_TIMEOUT"); s != "" {
-		if d, err := time.ParseDuration(s); err == nil {
-			return d
+		if v, err := time.ParseDuration(s); err == nil {
+			d = v
 		}
 	}
-	return 60 * time.Second
+	var a atomic.Int64
+	a.Store(int64(d))
+	return &a
 })
+
+func checkTimeout() time.Duration { return time.Duration(agreementTimeout().Load()) }
 
 // verifying reports whether this handle takes part in the agreement of its
 // next collective: always in checked mode, once for a handle whose

@@ -63,14 +63,11 @@ func leave() {
 
 var world *Comm
 
-// running is true between Init and Finalize: MPI aborts the whole job on
-// a call after MPI_Finalize, so every call checks it first.
-var running atomic.Bool
-
 // usable returns the error of a call that MPI cannot take: after
 // Finalize, or on a communicator whose checked-mode agreement timed out.
 func (c *Comm) usable(op string) error {
-	if !running.Load() {
+	// MPI aborts the whole job on a call after MPI_Finalize.
+	if !mpi.Active() {
 		return newError(op, ErrFinalized, "MPI was finalized: no communication is possible after Finalize")
 	}
 	if e := c.state.broken.Load(); e != nil {
@@ -114,18 +111,16 @@ func Init() (*Comm, error) {
 		w.modeUnverified.Store(true)
 	}
 	world = w
-	running.Store(true)
 	return w, nil
 }
 
 // Finalize shuts MPI down (MPI_Finalize). Communication is impossible
 // afterwards, and Init cannot start MPI again.
 func Finalize() error {
-	if mpi.Finalized() || !mpi.Initialized() {
+	if !mpi.Active() {
 		return nil
 	}
 	freeTypeCache()
-	running.Store(false)
 	if err := mpi.Finalize(); err != nil {
 		return mpiError("Finalize", err)
 	}

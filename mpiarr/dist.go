@@ -60,6 +60,9 @@ type DistOptions struct {
 // The arrays start zeroed; Scatter fills them from one rank's array.
 func NewDist[T ndarray.Element](c *Comm, global []int, o DistOptions) (*Dist[T], error) {
 	const op = "NewDist"
+	if err := c.usable(op); err != nil {
+		return nil, err
+	}
 	nd := len(global)
 	if nd == 0 {
 		return nil, newError(op, ErrArg, "a distributed array needs at least one axis")
@@ -176,6 +179,9 @@ func blockView[T ndarray.Element](a *ndarray.Array[T], origin, start, count []in
 // mistake at the root is an error on every rank, of the same kind,
 // instead of a hang.
 func (d *Dist[T]) agreeRoot(op string, root int, rootErr error) error {
+	if err := d.Comm.usable(op); err != nil {
+		return err
+	}
 	flag := [1]int64{int64(kindCode(rootErr))}
 	enter()
 	err := mpi.Bcast(ptrOf(flag[:]), 1, mpi.Int64, root, d.Comm.h)

@@ -128,6 +128,9 @@ func readHeader(path string) (ndarray.NPYHeader, int64, error) {
 }
 
 func (d *Dist[T]) openFile(op, path string, mode int) (mpi.File, error) {
+	if err := d.Comm.usable(op); err != nil {
+		return mpi.FileNull, err
+	}
 	enter()
 	f, err := mpi.FileOpen(d.Comm.h, path, mode)
 	leave()

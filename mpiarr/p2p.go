@@ -101,7 +101,7 @@ func (c *Comm) recvPlan(op string, buf Buffer, source, tag int) (message, error)
 // follow the communicator's Layout policy.
 func (c *Comm) Send(buf Buffer, dest, tag int) error {
 	// The fast path: a C-contiguous array to a valid rank, one cgo call.
-	if !c.checked && running.Load() && (uint(dest) < uint(c.size) || dest == ProcNull) && uint(tag) <= uint(MaxTag()) {
+	if !c.checked && mpi.Active() && (uint(dest) < uint(c.size) || dest == ProcNull) && uint(tag) <= uint(MaxTag()) {
 		if p, n, dt, _, ok := contiguous(buf); ok {
 			enter()
 			err := mpi.Send(p, n, basicType(dt), dest, tag, c.h)
@@ -146,7 +146,7 @@ func (c *Comm) Ssend(buf Buffer, dest, tag int) error {
 // caught in checked mode only (MPI does not compare type signatures).
 func (c *Comm) Recv(buf Buffer, source, tag int) (Status, error) {
 	// The fast path: a writeable C-contiguous array, one cgo call.
-	if !c.checked && running.Load() && (uint(source) < uint(c.size) || source == AnySource || source == ProcNull) &&
+	if !c.checked && mpi.Active() && (uint(source) < uint(c.size) || source == AnySource || source == ProcNull) &&
 		(uint(tag) <= uint(MaxTag()) || tag == AnyTag) {
 		if p, n, dt, w, ok := contiguous(buf); ok && w {
 			enter()

@@ -15,6 +15,9 @@ import (
 // buffers are kept for the next call. Collective over d's communicator.
 func (d *Dist[T]) Redistribute(to *Dist[T]) error {
 	const op = "Redistribute"
+	if err := d.Comm.usable(op); err != nil {
+		return err
+	}
 	if !strides.Equal(d.Global, to.Global) {
 		return newError(op, ErrCount, "global shapes differ: %s and %s", strides.Tuple(d.Global), strides.Tuple(to.Global))
 	}

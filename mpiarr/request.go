@@ -95,7 +95,7 @@ func (r *Request) Wait() (Status, error) {
 	if r.done {
 		return r.status, r.err
 	}
-	if !running.Load() {
+	if !mpi.Active() {
 		return Status{}, newError(r.op, ErrFinalized, "MPI was finalized before the request completed")
 	}
 	enter()
@@ -111,7 +111,7 @@ func (r *Request) Test() (bool, Status, error) {
 	if r.done {
 		return true, r.status, r.err
 	}
-	if !running.Load() {
+	if !mpi.Active() {
 		return false, Status{}, newError(r.op, ErrFinalized, "MPI was finalized before the request completed")
 	}
 	enter()
@@ -144,7 +144,7 @@ func WaitAll(reqs ...*Request) ([]Status, error) {
 	}
 	var stillPending error
 	if len(handles) > 0 {
-		if !running.Load() {
+		if !mpi.Active() {
 			return make([]Status, len(reqs)), newError("WaitAll", ErrFinalized, "MPI was finalized before the requests completed")
 		}
 		enter()

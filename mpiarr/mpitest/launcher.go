@@ -18,6 +18,9 @@ const (
 	// BuildTags are the build tags that select the same MPI library for
 	// programs built with `go build -tags`.
 	BuildTags = buildTags
+	// Implementation is "openmpi", or "mpich" with the build tag mpich,
+	// for tests that must step around a library's known problems.
+	Implementation = mpi.Implementation
 )
 
 // Command returns the command that runs prog with args as a job of np

@@ -87,7 +87,9 @@ func run(m *testing.M, o Options) int {
 		fmt.Fprintln(os.Stderr, "mpitest:", err)
 		code = 1
 	}
-	if UnderLauncher() || os.Getenv("NDMPI_NO_LAUNCH") == "1" {
+	// A fuzzing run (and each of its workers) fuzzes on one rank only.
+	fuzzing := flagValue("test.fuzz") != "" || flagValue("test.fuzzworker") == "true"
+	if UnderLauncher() || fuzzing || os.Getenv("NDMPI_NO_LAUNCH") == "1" {
 		return code
 	}
 	if len(ranks) == 0 {
