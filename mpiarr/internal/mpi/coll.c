@@ -13,7 +13,7 @@
 
 int ndmpi_barrier(ndmpi_h comm) { return MPI_Barrier(ndmpi_comm(comm)); }
 
-int ndmpi_bcast(void *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm)
+int ndmpi_bcast(uint8_t *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm)
 {
 	nd_msgbuf b;
 	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
@@ -75,25 +75,25 @@ static int reduce_any(int kind, const void *sbuf, int inplace, void *rbuf, int64
 	return MPI_SUCCESS;
 }
 
-int ndmpi_reduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+int ndmpi_reduce(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
 		 ndmpi_h op, int root, ndmpi_h comm)
 {
 	return reduce_any(RED_REDUCE, sbuf, inplace, rbuf, count, dt, op, root, comm);
 }
 
-int ndmpi_allreduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+int ndmpi_allreduce(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
 		    ndmpi_h op, ndmpi_h comm)
 {
 	return reduce_any(RED_ALLREDUCE, sbuf, inplace, rbuf, count, dt, op, 0, comm);
 }
 
-int ndmpi_scan(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+int ndmpi_scan(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
 	       ndmpi_h op, ndmpi_h comm)
 {
 	return reduce_any(RED_SCAN, sbuf, inplace, rbuf, count, dt, op, 0, comm);
 }
 
-int ndmpi_exscan(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+int ndmpi_exscan(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
 		 ndmpi_h op, ndmpi_h comm)
 {
 	return reduce_any(RED_EXSCAN, sbuf, inplace, rbuf, count, dt, op, 0, comm);
@@ -104,7 +104,7 @@ int ndmpi_exscan(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi
  * (chunked) reductions, i = 0..size-1 in order. In place, the input is
  * rbuf (size blocks) and the result goes to its first block; processing
  * blocks in increasing order makes moving block i to block 0 safe. */
-int ndmpi_reduce_scatter_block(const void *sbuf, int inplace, void *rbuf, int64_t rcount,
+int ndmpi_reduce_scatter_block(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t rcount,
 			       ndmpi_h dth, ndmpi_h oph, ndmpi_h commh)
 {
 	MPI_Comm comm = ndmpi_comm(commh);
@@ -145,7 +145,7 @@ int ndmpi_reduce_scatter_block(const void *sbuf, int inplace, void *rbuf, int64_
 
 /* ---- one block per rank ------------------------------------------------- */
 
-int ndmpi_scatter(const void *sbuf, int64_t scount, ndmpi_h sdt, void *rbuf, int inplace,
+int ndmpi_scatter(const uint8_t *sbuf, int64_t scount, ndmpi_h sdt, uint8_t *rbuf, int inplace,
 		  int64_t rcount, ndmpi_h rdt, int root, ndmpi_h commh)
 {
 	MPI_Comm comm = ndmpi_comm(commh);
@@ -171,7 +171,7 @@ int ndmpi_scatter(const void *sbuf, int64_t scount, ndmpi_h sdt, void *rbuf, int
 	return rc;
 }
 
-int ndmpi_gather(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+int ndmpi_gather(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		 int64_t rcount, ndmpi_h rdt, int root, ndmpi_h commh)
 {
 	MPI_Comm comm = ndmpi_comm(commh);
@@ -196,7 +196,7 @@ int ndmpi_gather(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, voi
 	return rc;
 }
 
-int ndmpi_allgather(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+int ndmpi_allgather(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		    int64_t rcount, ndmpi_h rdt, ndmpi_h comm)
 {
 	nd_msgbuf sb, rb;
@@ -215,7 +215,7 @@ int ndmpi_allgather(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, 
 	return rc;
 }
 
-int ndmpi_alltoall(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+int ndmpi_alltoall(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		   int64_t rcount, ndmpi_h rdt, ndmpi_h comm)
 {
 	nd_msgbuf sb, rb;
@@ -244,7 +244,7 @@ int ndmpi_ibarrier(ndmpi_h comm, ndmpi_h *req)
 	return rc;
 }
 
-int ndmpi_ibcast(void *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm, ndmpi_h *req)
+int ndmpi_ibcast(uint8_t *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm, ndmpi_h *req)
 {
 	MPI_Request r = MPI_REQUEST_NULL;
 	nd_msgbuf b;
@@ -259,7 +259,7 @@ int ndmpi_ibcast(void *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm, n
 
 /* ndmpi_iallreduce: a single request cannot be split in chunks, so counts
  * beyond INT_MAX are refused with MPI_ERR_COUNT. */
-int ndmpi_iallreduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+int ndmpi_iallreduce(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
 		     ndmpi_h op, ndmpi_h comm, ndmpi_h *req)
 {
 	MPI_Request r = MPI_REQUEST_NULL;

@@ -51,7 +51,7 @@ func Barrier(c Comm) error {
 
 // Bcast is MPI_Bcast.
 func Bcast(buf unsafe.Pointer, count int, dt Datatype, root int, c Comm) error {
-	if rc := C.ndmpi_bcast(buf, C.int64_t(count), C.ndmpi_h(dt), cint(root), C.ndmpi_h(c)); rc != 0 {
+	if rc := C.ndmpi_bcast(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(root), C.ndmpi_h(c)); rc != 0 {
 		return newError("MPI_Bcast", rc)
 	}
 	return nil
@@ -62,7 +62,7 @@ func Bcast(buf unsafe.Pointer, count int, dt Datatype, root int, c Comm) error {
 // beyond the C int range are reduced in chunks.
 func Reduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, root int, c Comm) error {
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_reduce(sb, ip, recvbuf, C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), cint(root),
+	rc := C.ndmpi_reduce(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), cint(root),
 		C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Reduce", rc)
@@ -74,7 +74,7 @@ func Reduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, root
 // int range are reduced in chunks.
 func Allreduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) error {
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_allreduce(sb, ip, recvbuf, C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
+	rc := C.ndmpi_allreduce(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Allreduce", rc)
 	}
@@ -84,7 +84,7 @@ func Allreduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c
 // Scan is MPI_Scan (inclusive prefix reduction). sendbuf may be InPlace.
 func Scan(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) error {
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_scan(sb, ip, recvbuf, C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
+	rc := C.ndmpi_scan(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Scan", rc)
 	}
@@ -95,7 +95,7 @@ func Scan(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm
 // on rank 0). sendbuf may be InPlace.
 func Exscan(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) error {
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_exscan(sb, ip, recvbuf, C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
+	rc := C.ndmpi_exscan(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Exscan", rc)
 	}
@@ -108,7 +108,7 @@ func Exscan(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Co
 // result in its first block).
 func ReduceScatterBlock(sendbuf, recvbuf unsafe.Pointer, recvcount int, dt Datatype, op Op, c Comm) error {
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_reduce_scatter_block(sb, ip, recvbuf, C.int64_t(recvcount), C.ndmpi_h(dt),
+	rc := C.ndmpi_reduce_scatter_block(bytep(sb), ip, bytep(recvbuf), C.int64_t(recvcount), C.ndmpi_h(dt),
 		C.ndmpi_h(op), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Reduce_scatter_block", rc)
@@ -121,7 +121,7 @@ func ReduceScatterBlock(sendbuf, recvbuf unsafe.Pointer, recvcount int, dt Datat
 func Scatter(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsafe.Pointer,
 	recvcount int, rdt Datatype, root int, c Comm) error {
 	rb, ip := inPlace(recvbuf)
-	rc := C.ndmpi_scatter(sendbuf, C.int64_t(sendcount), C.ndmpi_h(sdt), rb, ip, C.int64_t(recvcount),
+	rc := C.ndmpi_scatter(bytep(sendbuf), C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(rb), ip, C.int64_t(recvcount),
 		C.ndmpi_h(rdt), cint(root), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Scatter", rc)
@@ -134,7 +134,7 @@ func Scatter(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsafe
 func Gather(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsafe.Pointer,
 	recvcount int, rdt Datatype, root int, c Comm) error {
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_gather(sb, ip, C.int64_t(sendcount), C.ndmpi_h(sdt), recvbuf, C.int64_t(recvcount),
+	rc := C.ndmpi_gather(bytep(sb), ip, C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(recvbuf), C.int64_t(recvcount),
 		C.ndmpi_h(rdt), cint(root), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Gather", rc)
@@ -147,7 +147,7 @@ func Gather(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsafe.
 func Allgather(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsafe.Pointer,
 	recvcount int, rdt Datatype, c Comm) error {
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_allgather(sb, ip, C.int64_t(sendcount), C.ndmpi_h(sdt), recvbuf, C.int64_t(recvcount),
+	rc := C.ndmpi_allgather(bytep(sb), ip, C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(recvbuf), C.int64_t(recvcount),
 		C.ndmpi_h(rdt), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Allgather", rc)
@@ -160,7 +160,7 @@ func Allgather(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsa
 func Alltoall(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsafe.Pointer,
 	recvcount int, rdt Datatype, c Comm) error {
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_alltoall(sb, ip, C.int64_t(sendcount), C.ndmpi_h(sdt), recvbuf, C.int64_t(recvcount),
+	rc := C.ndmpi_alltoall(bytep(sb), ip, C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(recvbuf), C.int64_t(recvcount),
 		C.ndmpi_h(rdt), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Alltoall", rc)
@@ -181,7 +181,7 @@ func Ibarrier(c Comm) (Request, error) {
 // (runtime.Pinner) until the request completes.
 func Ibcast(buf unsafe.Pointer, count int, dt Datatype, root int, c Comm) (Request, error) {
 	var r C.ndmpi_h
-	if rc := C.ndmpi_ibcast(buf, C.int64_t(count), C.ndmpi_h(dt), cint(root), C.ndmpi_h(c), &r); rc != 0 {
+	if rc := C.ndmpi_ibcast(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(root), C.ndmpi_h(c), &r); rc != 0 {
 		return RequestNull, newError("MPI_Ibcast", rc)
 	}
 	return Request(r), nil
@@ -194,7 +194,7 @@ func Ibcast(buf unsafe.Pointer, count int, dt Datatype, root int, c Comm) (Reque
 func Iallreduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) (Request, error) {
 	var r C.ndmpi_h
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_iallreduce(sb, ip, recvbuf, C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op),
+	rc := C.ndmpi_iallreduce(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op),
 		C.ndmpi_h(c), &r)
 	if rc != 0 {
 		return RequestNull, newError("MPI_Iallreduce", rc)

@@ -75,7 +75,7 @@ int ndmpi_file_set_view(ndmpi_h fh, int64_t disp, ndmpi_h etype, ndmpi_h filetyp
 	return rc;
 }
 
-int ndmpi_file_write_at(ndmpi_h fh, int64_t offset, const void *buf, int64_t count, ndmpi_h dt,
+int ndmpi_file_write_at(ndmpi_h fh, int64_t offset, const uint8_t *buf, int64_t count, ndmpi_h dt,
 			int collective, ndmpi_status *st)
 {
 	MPI_Status s;
@@ -93,7 +93,7 @@ int ndmpi_file_write_at(ndmpi_h fh, int64_t offset, const void *buf, int64_t cou
 	return rc;
 }
 
-int ndmpi_file_read_at(ndmpi_h fh, int64_t offset, void *buf, int64_t count, ndmpi_h dt,
+int ndmpi_file_read_at(ndmpi_h fh, int64_t offset, uint8_t *buf, int64_t count, ndmpi_h dt,
 		       int collective, ndmpi_status *st)
 {
 	MPI_Status s;

@@ -127,7 +127,7 @@ func FileReadAtAll(f File, offset int64, buf unsafe.Pointer, count int, dt Datat
 func fileWrite(op string, coll C.int, f File, offset int64, buf unsafe.Pointer, count int,
 	dt Datatype) (Status, error) {
 	var cs C.ndmpi_status
-	rc := C.ndmpi_file_write_at(C.ndmpi_h(f), C.int64_t(offset), buf, C.int64_t(count), C.ndmpi_h(dt),
+	rc := C.ndmpi_file_write_at(C.ndmpi_h(f), C.int64_t(offset), bytep(buf), C.int64_t(count), C.ndmpi_h(dt),
 		coll, &cs)
 	st := goStatus(&cs)
 	if rc != 0 {
@@ -139,7 +139,7 @@ func fileWrite(op string, coll C.int, f File, offset int64, buf unsafe.Pointer, 
 func fileRead(op string, coll C.int, f File, offset int64, buf unsafe.Pointer, count int,
 	dt Datatype) (Status, error) {
 	var cs C.ndmpi_status
-	rc := C.ndmpi_file_read_at(C.ndmpi_h(f), C.int64_t(offset), buf, C.int64_t(count), C.ndmpi_h(dt),
+	rc := C.ndmpi_file_read_at(C.ndmpi_h(f), C.int64_t(offset), bytep(buf), C.int64_t(count), C.ndmpi_h(dt),
 		coll, &cs)
 	st := goStatus(&cs)
 	if rc != 0 {

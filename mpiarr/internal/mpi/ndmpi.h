@@ -160,24 +160,24 @@ int ndmpi_type_true_extent(ndmpi_h dt, int64_t *lb, int64_t *extent);
 
 /* ndmpi_recv and ndmpi_mrecv return the status, error code included, by
  * value: no status pointer to pass, on the path of every small message. */
-int ndmpi_send(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm);
-int ndmpi_ssend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm);
-ndmpi_status ndmpi_recv(void *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm);
-int ndmpi_isend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
+int ndmpi_send(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm);
+int ndmpi_ssend(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm);
+ndmpi_status ndmpi_recv(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm);
+int ndmpi_isend(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
 		ndmpi_h *req);
-int ndmpi_issend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
+int ndmpi_issend(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
 		 ndmpi_h *req);
-int ndmpi_irecv(void *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm,
+int ndmpi_irecv(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm,
 		ndmpi_h *req);
-int ndmpi_sendrecv(const void *sbuf, int64_t scount, ndmpi_h sdt, int dest, int stag,
-		   void *rbuf, int64_t rcount, ndmpi_h rdt, int source, int rtag, ndmpi_h comm,
+int ndmpi_sendrecv(const uint8_t *sbuf, int64_t scount, ndmpi_h sdt, int dest, int stag,
+		   uint8_t *rbuf, int64_t rcount, ndmpi_h rdt, int source, int rtag, ndmpi_h comm,
 		   ndmpi_status *st);
-int ndmpi_sendrecv_replace(void *buf, int64_t count, ndmpi_h dt, int dest, int stag,
+int ndmpi_sendrecv_replace(uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int stag,
 			   int source, int rtag, ndmpi_h comm, ndmpi_status *st);
 int ndmpi_probe(int source, int tag, ndmpi_h comm, ndmpi_status *st);
 int ndmpi_iprobe(int source, int tag, ndmpi_h comm, int *flag, ndmpi_status *st);
 int ndmpi_mprobe(int source, int tag, ndmpi_h comm, ndmpi_h *msg, ndmpi_status *st);
-ndmpi_status ndmpi_mrecv(void *buf, int64_t count, ndmpi_h dt, ndmpi_h *msg);
+ndmpi_status ndmpi_mrecv(uint8_t *buf, int64_t count, ndmpi_h dt, ndmpi_h *msg);
 int ndmpi_wait(ndmpi_h *req, ndmpi_status *st);
 int ndmpi_test(ndmpi_h *req, int *flag, ndmpi_status *st);
 int ndmpi_waitall(int n, ndmpi_h *reqs, ndmpi_status *sts);
@@ -188,44 +188,44 @@ int ndmpi_cancel(ndmpi_h *req);
 
 /* "inplace" selects MPI_IN_PLACE for the buffer MPI allows it for. */
 int ndmpi_barrier(ndmpi_h comm);
-int ndmpi_bcast(void *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm);
-int ndmpi_reduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+int ndmpi_bcast(uint8_t *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm);
+int ndmpi_reduce(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
 		 ndmpi_h op, int root, ndmpi_h comm);
-int ndmpi_allreduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+int ndmpi_allreduce(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
 		    ndmpi_h op, ndmpi_h comm);
-int ndmpi_scan(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+int ndmpi_scan(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
 	       ndmpi_h op, ndmpi_h comm);
-int ndmpi_exscan(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+int ndmpi_exscan(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
 		 ndmpi_h op, ndmpi_h comm);
-int ndmpi_reduce_scatter_block(const void *sbuf, int inplace, void *rbuf, int64_t rcount,
+int ndmpi_reduce_scatter_block(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t rcount,
 			       ndmpi_h dt, ndmpi_h op, ndmpi_h comm);
-int ndmpi_scatter(const void *sbuf, int64_t scount, ndmpi_h sdt, void *rbuf, int inplace,
+int ndmpi_scatter(const uint8_t *sbuf, int64_t scount, ndmpi_h sdt, uint8_t *rbuf, int inplace,
 		  int64_t rcount, ndmpi_h rdt, int root, ndmpi_h comm);
-int ndmpi_gather(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+int ndmpi_gather(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		 int64_t rcount, ndmpi_h rdt, int root, ndmpi_h comm);
-int ndmpi_allgather(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+int ndmpi_allgather(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		    int64_t rcount, ndmpi_h rdt, ndmpi_h comm);
-int ndmpi_alltoall(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+int ndmpi_alltoall(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		   int64_t rcount, ndmpi_h rdt, ndmpi_h comm);
 int ndmpi_ibarrier(ndmpi_h comm, ndmpi_h *req);
-int ndmpi_ibcast(void *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm, ndmpi_h *req);
-int ndmpi_iallreduce(const void *sbuf, int inplace, void *rbuf, int64_t count, ndmpi_h dt,
+int ndmpi_ibcast(uint8_t *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm, ndmpi_h *req);
+int ndmpi_iallreduce(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
 		     ndmpi_h op, ndmpi_h comm, ndmpi_h *req);
 
 /* ---- vcoll.c ------------------------------------------------------------ */
 
 /* hint is a Path of the Go side: -1 makes the ranks agree on it. */
-int ndmpi_scatterv(const void *sbuf, const int64_t *scounts, const int64_t *sdispls, int64_t nsend,
-		   ndmpi_h sdt, void *rbuf, int inplace, int64_t rcount, ndmpi_h rdt, int root,
+int ndmpi_scatterv(const uint8_t *sbuf, const int64_t *scounts, const int64_t *sdispls, int64_t nsend,
+		   ndmpi_h sdt, uint8_t *rbuf, int inplace, int64_t rcount, ndmpi_h rdt, int root,
 		   ndmpi_h comm, int hint);
-int ndmpi_gatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+int ndmpi_gatherv(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		  const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdt,
 		  int root, ndmpi_h comm, int hint);
-int ndmpi_allgatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+int ndmpi_allgatherv(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		     const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdt,
 		     ndmpi_h comm, int hint);
-int ndmpi_alltoallv(const void *sbuf, int inplace, const int64_t *scounts,
-		    const int64_t *sdispls, int64_t nsend, ndmpi_h sdt, void *rbuf,
+int ndmpi_alltoallv(const uint8_t *sbuf, int inplace, const int64_t *scounts,
+		    const int64_t *sdispls, int64_t nsend, ndmpi_h sdt, uint8_t *rbuf,
 		    const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdt,
 		    ndmpi_h comm);
 
@@ -249,9 +249,9 @@ int ndmpi_file_close(ndmpi_h *fh);
 int ndmpi_file_delete(const char *path, int64_t pathlen);
 int ndmpi_file_set_view(ndmpi_h fh, int64_t disp, ndmpi_h etype, ndmpi_h filetype,
 			const char *datarep, int64_t dreplen);
-int ndmpi_file_write_at(ndmpi_h fh, int64_t offset, const void *buf, int64_t count, ndmpi_h dt,
+int ndmpi_file_write_at(ndmpi_h fh, int64_t offset, const uint8_t *buf, int64_t count, ndmpi_h dt,
 			int collective, ndmpi_status *st);
-int ndmpi_file_read_at(ndmpi_h fh, int64_t offset, void *buf, int64_t count, ndmpi_h dt,
+int ndmpi_file_read_at(ndmpi_h fh, int64_t offset, uint8_t *buf, int64_t count, ndmpi_h dt,
 		       int collective, ndmpi_status *st);
 int ndmpi_file_set_size(ndmpi_h fh, int64_t size);
 int ndmpi_file_get_size(ndmpi_h fh, int64_t *size);

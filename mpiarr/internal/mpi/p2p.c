@@ -70,7 +70,7 @@ static void fill_status_blocking(const MPI_Status *s, MPI_Datatype dt, int err, 
 
 /* ---- blocking and nonblocking transfers --------------------------------- */
 
-int ndmpi_send(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
+int ndmpi_send(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
 {
 	nd_msgbuf b;
 	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
@@ -81,7 +81,7 @@ int ndmpi_send(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, nd
 	return rc;
 }
 
-int ndmpi_ssend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
+int ndmpi_ssend(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
 {
 	nd_msgbuf b;
 	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
@@ -92,7 +92,7 @@ int ndmpi_ssend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, n
 	return rc;
 }
 
-ndmpi_status ndmpi_recv(void *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm)
+ndmpi_status ndmpi_recv(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm)
 {
 	ndmpi_status st = {0};
 	MPI_Status s;
@@ -136,7 +136,7 @@ int nd_irecv(void *buf, int64_t count, MPI_Datatype dt, int source, int tag, MPI
 	return rc;
 }
 
-int ndmpi_isend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
+int ndmpi_isend(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
 		ndmpi_h *req)
 {
 	MPI_Request r = MPI_REQUEST_NULL;
@@ -145,7 +145,7 @@ int ndmpi_isend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, n
 	return rc;
 }
 
-int ndmpi_issend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
+int ndmpi_issend(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
 		 ndmpi_h *req)
 {
 	MPI_Request r = MPI_REQUEST_NULL;
@@ -154,7 +154,7 @@ int ndmpi_issend(const void *buf, int64_t count, ndmpi_h dt, int dest, int tag, 
 	return rc;
 }
 
-int ndmpi_irecv(void *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm,
+int ndmpi_irecv(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm,
 		ndmpi_h *req)
 {
 	MPI_Request r = MPI_REQUEST_NULL;
@@ -163,8 +163,8 @@ int ndmpi_irecv(void *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi
 	return rc;
 }
 
-int ndmpi_sendrecv(const void *sbuf, int64_t scount, ndmpi_h sdt, int dest, int stag,
-		   void *rbuf, int64_t rcount, ndmpi_h rdt, int source, int rtag, ndmpi_h comm,
+int ndmpi_sendrecv(const uint8_t *sbuf, int64_t scount, ndmpi_h sdt, int dest, int stag,
+		   uint8_t *rbuf, int64_t rcount, ndmpi_h rdt, int source, int rtag, ndmpi_h comm,
 		   ndmpi_status *st)
 {
 	MPI_Status s;
@@ -186,7 +186,7 @@ int ndmpi_sendrecv(const void *sbuf, int64_t scount, ndmpi_h sdt, int dest, int 
 	return rc;
 }
 
-int ndmpi_sendrecv_replace(void *buf, int64_t count, ndmpi_h dt, int dest, int stag,
+int ndmpi_sendrecv_replace(uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int stag,
 			   int source, int rtag, ndmpi_h comm, ndmpi_status *st)
 {
 	MPI_Status s;
@@ -239,7 +239,7 @@ int ndmpi_mprobe(int source, int tag, ndmpi_h comm, ndmpi_h *msg, ndmpi_status *
 	return rc;
 }
 
-ndmpi_status ndmpi_mrecv(void *buf, int64_t count, ndmpi_h dt, ndmpi_h *msg)
+ndmpi_status ndmpi_mrecv(uint8_t *buf, int64_t count, ndmpi_h dt, ndmpi_h *msg)
 {
 	ndmpi_status st = {0};
 	MPI_Status s;

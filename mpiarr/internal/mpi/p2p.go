@@ -116,7 +116,7 @@ func goStatus(cs *C.ndmpi_status) Status {
 // Send is MPI_Send. buf may be nil when count is 0; counts beyond the C
 // int range are supported.
 func Send(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) error {
-	rc := C.ndmpi_send(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
+	rc := C.ndmpi_send(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Send", rc)
 	}
@@ -126,7 +126,7 @@ func Send(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) err
 // Ssend is MPI_Ssend (synchronous send: completes once the matching
 // receive has started).
 func Ssend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) error {
-	rc := C.ndmpi_ssend(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
+	rc := C.ndmpi_ssend(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Ssend", rc)
 	}
@@ -138,7 +138,7 @@ func Ssend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) er
 // implementation reports (OpenMPI: the size of the incoming message,
 // MPICH: the size of the buffer).
 func Recv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (Status, error) {
-	cs := C.ndmpi_recv(buf, C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c))
+	cs := C.ndmpi_recv(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c))
 	st := goStatus(&cs)
 	if cs.error != 0 {
 		return st, newError("MPI_Recv", cs.error)
@@ -151,7 +151,7 @@ func Recv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (
 // (runtime.Pinner) until then.
 func Isend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (Request, error) {
 	var r C.ndmpi_h
-	rc := C.ndmpi_isend(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), &r)
+	rc := C.ndmpi_isend(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), &r)
 	if rc != 0 {
 		return RequestNull, newError("MPI_Isend", rc)
 	}
@@ -162,7 +162,7 @@ func Isend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (R
 // (runtime.Pinner) until the request completes.
 func Issend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (Request, error) {
 	var r C.ndmpi_h
-	rc := C.ndmpi_issend(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), &r)
+	rc := C.ndmpi_issend(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), &r)
 	if rc != 0 {
 		return RequestNull, newError("MPI_Issend", rc)
 	}
@@ -174,7 +174,7 @@ func Issend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (
 // (runtime.Pinner) until then, and not touched.
 func Irecv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (Request, error) {
 	var r C.ndmpi_h
-	rc := C.ndmpi_irecv(buf, C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c), &r)
+	rc := C.ndmpi_irecv(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c), &r)
 	if rc != 0 {
 		return RequestNull, newError("MPI_Irecv", rc)
 	}
@@ -276,8 +276,8 @@ func Cancel(r *Request) error {
 func Sendrecv(sendbuf unsafe.Pointer, scount int, sdt Datatype, dest, stag int,
 	recvbuf unsafe.Pointer, rcount int, rdt Datatype, source, rtag int, c Comm) (Status, error) {
 	var cs C.ndmpi_status
-	rc := C.ndmpi_sendrecv(sendbuf, C.int64_t(scount), C.ndmpi_h(sdt), cint(dest), cint(stag),
-		recvbuf, C.int64_t(rcount), C.ndmpi_h(rdt), cint(source), cint(rtag), C.ndmpi_h(c), &cs)
+	rc := C.ndmpi_sendrecv(bytep(sendbuf), C.int64_t(scount), C.ndmpi_h(sdt), cint(dest), cint(stag),
+		bytep(recvbuf), C.int64_t(rcount), C.ndmpi_h(rdt), cint(source), cint(rtag), C.ndmpi_h(c), &cs)
 	st := goStatus(&cs)
 	if rc != 0 {
 		return st, newError("MPI_Sendrecv", rc)
@@ -290,7 +290,7 @@ func Sendrecv(sendbuf unsafe.Pointer, scount int, sdt Datatype, dest, stag int,
 func SendrecvReplace(buf unsafe.Pointer, count int, dt Datatype, dest, stag, source, rtag int,
 	c Comm) (Status, error) {
 	var cs C.ndmpi_status
-	rc := C.ndmpi_sendrecv_replace(buf, C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(stag),
+	rc := C.ndmpi_sendrecv_replace(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(stag),
 		cint(source), cint(rtag), C.ndmpi_h(c), &cs)
 	st := goStatus(&cs)
 	if rc != 0 {
@@ -332,7 +332,7 @@ func Mprobe(source, tag int, c Comm) (Message, Status, error) {
 // Mrecv is MPI_Mrecv: it receives the message m that Mprobe matched.
 func Mrecv(buf unsafe.Pointer, count int, dt Datatype, m *Message) (Status, error) {
 	h := C.ndmpi_h(*m)
-	cs := C.ndmpi_mrecv(buf, C.int64_t(count), C.ndmpi_h(dt), &h)
+	cs := C.ndmpi_mrecv(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), &h)
 	*m = Message(h)
 	st := goStatus(&cs)
 	if cs.error != 0 {

@@ -401,8 +401,8 @@ static int vcoll_run(vcall *v, int hint)
 	return path == PATH_INT ? int_path(v) : p2p_path(v);
 }
 
-int ndmpi_scatterv(const void *sbuf, const int64_t *scounts, const int64_t *sdispls, int64_t nsend,
-		   ndmpi_h sdt, void *rbuf, int inplace, int64_t rcount, ndmpi_h rdt, int root,
+int ndmpi_scatterv(const uint8_t *sbuf, const int64_t *scounts, const int64_t *sdispls, int64_t nsend,
+		   ndmpi_h sdt, uint8_t *rbuf, int inplace, int64_t rcount, ndmpi_h rdt, int root,
 		   ndmpi_h comm, int hint)
 {
 	vcall v;
@@ -415,7 +415,7 @@ int ndmpi_scatterv(const void *sbuf, const int64_t *scounts, const int64_t *sdis
 	return vcoll_run(&v, hint);
 }
 
-int ndmpi_gatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+int ndmpi_gatherv(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		  const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdt,
 		  int root, ndmpi_h comm, int hint)
 {
@@ -429,7 +429,7 @@ int ndmpi_gatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, vo
 	return vcoll_run(&v, hint);
 }
 
-int ndmpi_allgatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt, void *rbuf,
+int ndmpi_allgatherv(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		     const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdt,
 		     ndmpi_h comm, int hint)
 {
@@ -444,8 +444,8 @@ int ndmpi_allgatherv(const void *sbuf, int inplace, int64_t scount, ndmpi_h sdt,
 	return vcoll_run(&v, hint);
 }
 
-int ndmpi_alltoallv(const void *sbuf, int inplace, const int64_t *scounts,
-		    const int64_t *sdispls, int64_t nsend, ndmpi_h sdt, void *rbuf,
+int ndmpi_alltoallv(const uint8_t *sbuf, int inplace, const int64_t *scounts,
+		    const int64_t *sdispls, int64_t nsend, ndmpi_h sdt, uint8_t *rbuf,
 		    const int64_t *rcounts, const int64_t *rdispls, int64_t nrecv, ndmpi_h rdt,
 		    ndmpi_h comm)
 {

@@ -60,8 +60,8 @@ func ScattervPath(sendbuf unsafe.Pointer, counts, displs []int, sdt Datatype, re
 		return argError("MPI_Scatterv", ErrArg, "counts and displs differ in length")
 	}
 	rb, ip := inPlace(recvbuf)
-	rc := C.ndmpi_scatterv(sendbuf, i64ptr(counts), i64ptr(displs), C.int64_t(len(counts)),
-		C.ndmpi_h(sdt), rb, ip, C.int64_t(recvcount), C.ndmpi_h(rdt), cint(root), C.ndmpi_h(c), C.int(path))
+	rc := C.ndmpi_scatterv(bytep(sendbuf), i64ptr(counts), i64ptr(displs), C.int64_t(len(counts)),
+		C.ndmpi_h(sdt), bytep(rb), ip, C.int64_t(recvcount), C.ndmpi_h(rdt), cint(root), C.ndmpi_h(c), C.int(path))
 	if rc != 0 {
 		return newError("MPI_Scatterv", rc)
 	}
@@ -85,7 +85,7 @@ func GathervPath(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf un
 		return argError("MPI_Gatherv", ErrArg, "counts and displs differ in length")
 	}
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_gatherv(sb, ip, C.int64_t(sendcount), C.ndmpi_h(sdt), recvbuf, i64ptr(counts),
+	rc := C.ndmpi_gatherv(bytep(sb), ip, C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(recvbuf), i64ptr(counts),
 		i64ptr(displs), C.int64_t(len(counts)), C.ndmpi_h(rdt), cint(root), C.ndmpi_h(c), C.int(path))
 	if rc != 0 {
 		return newError("MPI_Gatherv", rc)
@@ -109,7 +109,7 @@ func AllgathervPath(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf
 		return argError("MPI_Allgatherv", ErrArg, "counts and displs differ in length")
 	}
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_allgatherv(sb, ip, C.int64_t(sendcount), C.ndmpi_h(sdt), recvbuf, i64ptr(counts),
+	rc := C.ndmpi_allgatherv(bytep(sb), ip, C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(recvbuf), i64ptr(counts),
 		i64ptr(displs), C.int64_t(len(counts)), C.ndmpi_h(rdt), C.ndmpi_h(c), C.int(path))
 	if rc != 0 {
 		return newError("MPI_Allgatherv", rc)
@@ -125,8 +125,8 @@ func Alltoallv(sendbuf unsafe.Pointer, scounts, sdispls []int, sdt Datatype, rec
 		return argError("MPI_Alltoallv", ErrArg, "counts and displs differ in length")
 	}
 	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_alltoallv(sb, ip, i64ptr(scounts), i64ptr(sdispls), C.int64_t(len(scounts)),
-		C.ndmpi_h(sdt), recvbuf, i64ptr(rcounts), i64ptr(rdispls), C.int64_t(len(rcounts)),
+	rc := C.ndmpi_alltoallv(bytep(sb), ip, i64ptr(scounts), i64ptr(sdispls), C.int64_t(len(scounts)),
+		C.ndmpi_h(sdt), bytep(recvbuf), i64ptr(rcounts), i64ptr(rdispls), C.int64_t(len(rcounts)),
 		C.ndmpi_h(rdt), C.ndmpi_h(c))
 	if rc != 0 {
 		return newError("MPI_Alltoallv", rc)
