@@ -23,7 +23,8 @@
 //   - Derived describes the view to MPI with a derived datatype made from
 //     its strides (cached per layout) and lets MPI gather or scatter the
 //     elements itself.
-//   - Raw moves memory order, exactly as mpi4py does, for Fortran interop.
+//   - MemoryOrder moves memory as it lies, exactly as mpi4py does, for
+//     Fortran interop.
 //
 // comm.WithLayout(mpiarr.Pack) returns a handle with another policy on
 // the same MPI communicator; handles are cheap, keep one per policy.
@@ -36,22 +37,58 @@
 // reinterprets bytes. The v-collectives take counts and displacements in
 // elements of the logical order; nil counts mean NumPy's even split for
 // Scatterv and the real sizes, exchanged first, for Gatherv and
-// Allgatherv. InPlace is MPI_IN_PLACE.
+// Allgatherv. InPlace is MPI_IN_PLACE. These, and arrays, are the only
+// Buffers: the interface is sealed, because the library hands a Buffer's
+// memory to MPI.
 //
 // # Errors
 //
-// Every failure is an *Error wrapping one of ErrLayout, ErrTruncate,
-// ErrDType, ErrCount, ErrArg, ErrReadOnly, ErrMismatch or ErrMPI; when MPI
-// itself reported it, the error carries the MPI error class and the text
-// of MPI_Error_string. Every communicator uses MPI_ERRORS_RETURN: nothing
-// aborts the job behind the program's back. Arguments that all ranks pass
-// alike (roots, operations, counts) are checked identically on every rank
-// before any communication, so one rank never fails alone while the
-// others wait. A receive buffer too small for its part makes its rank take
-// part through a scratch buffer and then report ErrTruncate. Checked mode
-// (Comm.WithCheck, or NDMPI_CHECK=1) also verifies, before each
-// collective, that the ranks agree on the operation, root, dtype and
-// counts, so that a one-sided mistake is the same error on every rank.
+// Every failure is an *Error{Op, Err}, as in package ndarray: errors.Is
+// finds its kind (ErrLayout, ErrTruncate, ErrDType, ErrCount, ErrArg,
+// ErrReadOnly, ErrMismatch, ErrFinalized or ErrMPI) and its cause, and
+// errors.As an *MPIError (the MPI function, code, class and text) when MPI
+// itself reported it. Every communicator uses MPI_ERRORS_RETURN, and
+// calls after Finalize return ErrFinalized: nothing aborts the job behind
+// the program's back. A message that arrives into a bool array is
+// normalised to Go's false and true, whatever bytes the sender wrote.
+//
+// What the other ranks of a collective see when one rank fails:
+//
+//   - Arguments every rank passes alike (root, operation, dtype against
+//     the operation, the counts of the v-collectives) are checked the same
+//     way on every rank, before any communication: every rank returns the
+//     same error.
+//   - A rank whose receive buffer cannot take its part (read-only, a layout
+//     the policy refuses, too small) takes part through scratch memory and
+//     then returns its error; the other ranks complete normally. Retrying
+//     must happen on every rank.
+//   - In checked mode (Comm.WithCheck, or NDMPI_CHECK=1 for the world)
+//     every rank first describes its call to the others in one small
+//     non-blocking collective. Any disagreement (another collective,
+//     root, operation, dtype or count) and any rank's own failure (a send
+//     buffer the policy refuses, counts past the root's buffer, a nil
+//     buffer) is an error on every rank, and no data moves. A rank that
+//     never joins the agreement — it called something else, runs without
+//     checked mode, or is not an ndmpi program (an mpi4py peer) — makes
+//     the others return ErrMismatch after NDMPI_CHECK_TIMEOUT (60 s by
+//     default), after which that communicator refuses every call. Checked
+//     mode is a property every rank must share: a handle made by
+//     WithCheck(false) verifies it on its first collective. Checked
+//     point-to-point messages carry a signature (dtype and count), so that
+//     a receive of another dtype of the same size is an ErrDType error;
+//     both sides must be checked.
+//   - Unchecked, the failures that can still leave other ranks waiting are
+//     those of a rank's own send side: a send buffer the policy refuses
+//     (the root's in Bcast, Scatter and Scatterv; any rank's in the
+//     reductions, gathers and Alltoall(v)), a nil buffer where the rank
+//     needs one, send and receive buffers of different dtypes on one rank,
+//     counts that run past the root's send buffer in Scatterv,
+//     a send count that disagrees with the counts in Gatherv, and any
+//     mismatch between ranks' arguments that only checked mode compares
+//     (different sizes in Bcast, different roots). That rank returns its
+//     error without entering the collective, and says so; calling the
+//     collective again from that rank alone, with a buffer that works,
+//     completes the collective the others are in.
 //
 // # Non-blocking operations and pinning
 //

@@ -1,41 +1,42 @@
 package ndarray
 
-import (
-	"fmt"
-
-	"github.com/ndmpi/ndmpi/strides"
-)
+import "github.com/ndmpi/ndmpi/strides"
 
 // index returns the storage position of the element at idx, panicking
 // with a message naming the index and the shape when it is out of range,
-// as Go's own indexing panics. Negative indices are not accepted: At and
-// Set are the fast path; use View or Sub for NumPy's negative indexing.
+// as Go's own indexing panics. Negative indices count from the end, as
+// NumPy's do.
 func (a *Array[T]) index(op string, idx []int) int {
 	if len(idx) != len(a.shape) {
-		panic(fmt.Sprintf("ndarray: %s: %d indices for array of shape %s", op, len(idx), strides.Tuple(a.shape)))
+		panic(opError(op, ErrIndex, "%d indices for array of shape %s", len(idx), strides.Tuple(a.shape)))
 	}
 	off := a.offset
 	for i, x := range idx {
-		if uint(x) >= uint(a.shape[i]) {
-			panic(fmt.Sprintf("ndarray: %s: index %s out of range for shape %s (axis %d)", op, strides.Tuple(idx), strides.Tuple(a.shape), i))
+		n := a.shape[i]
+		if x < 0 {
+			x += n
+		}
+		if uint(x) >= uint(n) {
+			panic(opError(op, ErrIndex, "index %s out of range for shape %s (axis %d)", strides.Tuple(idx), strides.Tuple(a.shape), i))
 		}
 		off += x * a.strides[i]
 	}
 	return off
 }
 
-// At returns the element at the given index, one integer per axis. It
-// panics if the index is out of range or has the wrong length, as slice
-// indexing does.
+// At returns the element at the given index, one integer per axis;
+// negative indices count from the end, as in NumPy (a.At(-1, 0) is
+// a[-1, 0]). It panics if the index is out of range or has the wrong
+// length, as slice indexing does.
 func (a *Array[T]) At(idx ...int) T { return a.data[a.index("At", idx)] }
 
-// Set stores v at the given index, one integer per axis. It panics if the
-// index is out of range or has the wrong length, as slice indexing does,
-// and if the array is read-only, as writing to a read-only map would be a
-// programming error.
+// Set stores v at the given index, one integer per axis, negative ones
+// counting from the end. It panics if the index is out of range or has
+// the wrong length, as slice indexing does, and if the array is
+// read-only, as writing to a read-only array is a programming error.
 func (a *Array[T]) Set(v T, idx ...int) {
 	if a.readOnly {
-		panic(fmt.Sprintf("ndarray: Set: array of shape %s is read-only", strides.Tuple(a.shape)))
+		panic(opError("Set", ErrReadOnly, "array of shape %s is read-only", strides.Tuple(a.shape)))
 	}
 	a.data[a.index("Set", idx)] = v
 }
@@ -52,9 +53,13 @@ func (a *Array[T]) Item() (T, error) {
 
 // Data returns the elements as the slice of storage they occupy, without
 // copying, when the array is contiguous: in C order if C-contiguous, else
-// in F order. Writing to the slice writes to the array. A non-contiguous
-// array gives an error; use ToSlice for a copy.
+// in F order. Writing to the slice writes to the array, which is why a
+// read-only array gives an ErrReadOnly error. A non-contiguous array
+// gives an ErrValue error. ToSlice gives a copy of any array.
 func (a *Array[T]) Data() ([]T, error) {
+	if a.readOnly {
+		return nil, opError("Data", ErrReadOnly, "array of shape %s is read-only: its storage cannot be handed out; use ToSlice for a copy", strides.Tuple(a.shape))
+	}
 	n := a.Size()
 	if n == 0 {
 		return a.data[:0:0], nil

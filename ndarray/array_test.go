@@ -161,11 +161,43 @@ func TestDTypes(t *testing.T) {
 
 func TestAtSetPanics(t *testing.T) {
 	a := Zeros[int16](2, 3)
-	require.PanicsWithValue(t, "ndarray: At: index (2, 0) out of range for shape (2, 3) (axis 0)", func() { a.At(2, 0) })
-	require.PanicsWithValue(t, "ndarray: At: index (0, -1) out of range for shape (2, 3) (axis 1)", func() { a.At(0, -1) })
-	require.PanicsWithValue(t, "ndarray: Set: 1 indices for array of shape (2, 3)", func() { a.Set(1, 0) })
+	panicsWith := func(msg string, f func()) {
+		t.Helper()
+		defer func() {
+			t.Helper()
+			err, ok := recover().(error)
+			require.True(t, ok, "no panic with an error")
+			require.EqualError(t, err, msg)
+		}()
+		f()
+	}
+	panicsWith("ndarray: At: index error: index (2, 0) out of range for shape (2, 3) (axis 0)", func() { a.At(2, 0) })
+	panicsWith("ndarray: At: index error: index (0, -4) out of range for shape (2, 3) (axis 1)", func() { a.At(0, -4) })
+	panicsWith("ndarray: Set: index error: 1 indices for array of shape (2, 3)", func() { a.Set(1, 0) })
 	b := Must(a.BroadcastTo(4, 2, 3))
-	require.Panics(t, func() { b.Set(1, 0, 0, 0) })
+	requirePanicsWith(t, ErrReadOnly, func() { b.Set(1, 0, 0, 0) })
+}
+
+// At and Set count negative indices from the end, as NumPy's a[-1, 0].
+func TestAtNegativeIndices(t *testing.T) {
+	a := Iota[int32](3, 4)
+	require.Equal(t, int32(8), a.At(-1, 0))
+	require.Equal(t, int32(11), a.At(-1, -1))
+	require.Equal(t, int32(1), a.T().At(-3, 0))
+	a.Set(99, -2, -3)
+	require.Equal(t, int32(99), a.At(1, 1))
+}
+
+func TestDataRefusesReadOnly(t *testing.T) {
+	a := Iota[float64](4)
+	d, err := a.Data()
+	require.NoError(t, err)
+	require.Len(t, d, 4)
+	require.NoError(t, a.SetWriteable(false))
+	_, err = a.Data()
+	require.ErrorIs(t, err, ErrReadOnly)
+	_, err = Must(a.BroadcastTo(2, 4)).Data()
+	require.ErrorIs(t, err, ErrReadOnly)
 }
 
 func TestViewErrorsReadLikeNumPy(t *testing.T) {

@@ -72,14 +72,14 @@ func BenchmarkMathAddTransposed(b *testing.B) {
 func BenchmarkReduceSum(b *testing.B) {
 	x := benchArray(b)
 	for b.Loop() {
-		_ = x.Sum()
+		_ = Sum[float64](x)
 	}
 }
 
 func BenchmarkReduceSumAxis0(b *testing.B) {
 	x := benchArray(b)
 	for b.Loop() {
-		if _, err := x.SumAxis(0); err != nil {
+		if _, err := SumAxis[float64](x, 0); err != nil {
 			b.Fatal(err)
 		}
 	}
@@ -88,7 +88,7 @@ func BenchmarkReduceSumAxis0(b *testing.B) {
 func BenchmarkReduceSumAxis1(b *testing.B) {
 	x := benchArray(b)
 	for b.Loop() {
-		if _, err := x.SumAxis(1); err != nil {
+		if _, err := SumAxis[float64](x, 1); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -18,9 +18,13 @@
 // Invariants every Array keeps:
 //   - every element of the window lies inside the storage slice, whatever
 //     the signs of the strides (an empty array never dereferences it);
-//   - views (T, Transpose, SwapAxes, View, Sub, Squeeze, ExpandDims,
-//     BroadcastTo, and Reshape/Ravel when NumPy gives a view) share the
-//     storage and never copy; Base names the array that owns it;
+//   - no exported identifier hands out the storage's address or the
+//     array's own shape and strides: Shape and Strides return copies, and
+//     Data refuses read-only arrays (the module's MPI adapter reaches the
+//     memory through a module-internal package);
+//   - views (T, Transpose, SwapAxes, SliceExpr, Slice, Squeeze,
+//     ExpandDims, BroadcastTo, and Reshape/Ravel when NumPy gives a view)
+//     share the storage and never copy; Base names the array that owns it;
 //   - copies (Copy, Flatten, ToSlice, AsContiguous of a non-contiguous
 //     array, and arithmetic results) own fresh storage;
 //   - a broadcast view is read-only, and so is every view of a read-only
@@ -33,16 +37,31 @@
 // the error kinds match NumPy 1.24; the project's conformance tests replay
 // thousands of NumPy-recorded cases. Where Go and NumPy differ the
 // documentation of each function says so (Empty returns zeros, integer
-// division is floor division reporting division by zero as an error).
+// floor division reports division by zero as an error, true division of
+// integers is refused rather than widened to float64).
 //
 // # Errors
 //
-// Functions whose arguments can be wrong return an error: an *Error naming
-// the operation, wrapping one of ErrShape, ErrAxis, ErrIndex, ErrValue,
+// One rule decides between an error and a panic: a function returns an
+// error when its arguments can be wrong in a way the program learns only
+// at run time (shapes that do not broadcast, an axis or an index
+// expression, a dtype an operation refuses, a file), and panics, as the
+// Go built-ins do, on the mistakes those built-ins panic on:
+//   - the constructors that take lengths and values (Zeros, ZerosOrder,
+//     Empty, Ones, Full, Scalar, Iota, Arange, Linspace, Eye, Identity)
+//     panic on a negative length, a size beyond what an int counts in
+//     bytes, or a zero step, as make does, and return no error;
+//   - At, Set and Dim panic on an index or axis out of range, as slice
+//     indexing does, and Set on a read-only array;
+//   - Must panics with the error it is given.
+//
+// Nothing else panics on user input; the fuzz tests and the NumPy-recorded
+// corpora hold every other function to it. Errors are an *Error naming
+// the operation and wrapping one of ErrShape, ErrAxis, ErrIndex, ErrValue,
 // ErrDType or ErrReadOnly, with a message naming the shapes, axes or index
-// involved. Must turns an error into a panic for chains of calls known to
-// be right. At and Set panic on an index out of range, as Go's slice
-// indexing does; nothing else panics on user input.
+// involved; panics carry the same *Error. Functions that cannot fail
+// (Sum, CountNonzero, AsType, Copy) return no error. Package mpiarr's
+// errors have the same shape, and share ErrDType and ErrReadOnly.
 //
 // # Concurrency
 //

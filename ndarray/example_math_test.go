@@ -59,28 +59,30 @@ func ExampleDivide() {
 
 // Sum adds pairwise, as NumPy does: 0.1 ten times is 1 here, where a
 // running sum gives 0.9999999999999999.
-func ExampleArray_Sum() {
+func ExampleSum() {
 	a := ndarray.Full(0.1, 10)
 	running := 0.0
 	for _, v := range a.ToSlice() {
 		running += v
 	}
-	fmt.Println(a.Sum(), running)
+	fmt.Println(ndarray.Sum[float64](a), running)
 	// Output: 1 0.9999999999999999
 }
 
-func ExampleArray_SumAxis() {
-	a := ndarray.Must(ndarray.Arange[int64](0, 6, 1).Reshape(2, 3))
-	cols, _ := a.SumAxis(0)
-	rows, _ := a.SumAxis(-1)
-	fmt.Println(cols.ToSlice(), rows.ToSlice())
-	// Output: [3 5 7] [3 12]
+// The result type is NumPy's dtype=: int32 sums are int64 in NumPy.
+func ExampleSumAxis() {
+	a := ndarray.Iota[int32](2, 3)
+	cols, _ := ndarray.SumAxis[int64](a, 0)
+	rows, _ := ndarray.SumAxis[int64](a, -1)
+	all, _ := ndarray.SumAxis[int64](a)
+	fmt.Println(cols, rows, all)
+	// Output: [3 5 7] [ 3 12] 15
 }
 
-func ExampleArray_Mean() {
+// numpy.mean of integers is float64.
+func ExampleMean() {
 	a := ndarray.Must(ndarray.FromSlice([]uint8{1, 2, 3, 4}))
-	m, _ := a.Mean()
-	fmt.Println(m)
+	fmt.Println(ndarray.Mean[float64](a))
 	// Output: 2.5
 }
 

@@ -1,29 +1,41 @@
 package ndarray
 
 import (
-	"math"
 	"slices"
 
 	"github.com/ndmpi/ndmpi/strides"
 )
 
-// Reductions with NumPy's semantics: Sum, Prod, Min and Max of the whole
-// array or along one axis, Mean, CountNonzero.
+// Reductions with NumPy's semantics, as package functions: a reduction's
+// result may have another element type than its input (NumPy sums int32
+// arrays into int64), which a method of Array[T] could not return.
 //
-// Results keep the element type: integer sums and products wrap around
-// (NumPy promotes small integers to int64 first; convert with AsType for
-// that), and on bool arrays Sum is the logical or and Prod the logical
-// and (NumPy's np.sum on bool counts the true elements: use CountNonzero).
+// The first type parameter of Sum, Prod and Mean is NumPy's dtype=
+// argument, the type the elements are converted to and reduced in:
+// ndarray.Sum[int64](a) is numpy.sum(a) for an int32 a, which NumPy
+// reduces in int64; ndarray.Sum[int32](a) is numpy.sum(a, dtype=np.int32),
+// which wraps. NumPy's default is the input type for floats, complex and
+// 64-bit integers, int64 for smaller signed integers and bool (a bool sum
+// counts the true elements), uint64 for smaller unsigned ones, and
+// float64 for the mean of integers. Min and Max keep the input type, as
+// NumPy's do.
+//
+// Each reduction has a whole-array form returning a scalar (Sum) and an
+// axis form returning an array (SumAxis): SumAxis(a) reduces every axis
+// into a 0-d array, SumAxis(a, 0, 2) axes 0 and 2, negative axes counting
+// from the end; numpy's keepdims=True is the result's ExpandDims(axes...).
 //
 // Floating-point sums give the same bits as NumPy's: the elements are
 // visited in NumPy's order (axes by decreasing stride), in chunks of 8192,
-// each added with NumPy's pairwise summation. Complex sums use NumPy's
-// complex pairwise variant. float32 sums accumulate in float32, as in
+// each added with NumPy's pairwise summation; complex sums use NumPy's
+// complex pairwise variant; float32 sums accumulate in float32, as in
 // NumPy. Products are computed in iteration order, as NumPy does; complex
 // products can still differ from NumPy's in the last bits on CPUs with
 // AVX-512, where NumPy's reduction loop fuses the complex multiply into
 // FMA instructions. Min and Max may pick 0.0 where NumPy's vector loops
-// pick -0.0 among equal zeros, or the reverse.
+// pick -0.0 among equal zeros, or the reverse. A sum over several axes
+// reduces them one after the other, from the last; its floating-point
+// bits may differ from NumPy's single pass in the last place.
 
 // reduceOp names a reduction.
 type reduceOp uint8
@@ -45,137 +57,108 @@ func (op reduceOp) numpyName() string {
 // zero elements.
 func (op reduceOp) hasIdentity() bool { return op == redSum || op == redProd }
 
-// Sum returns the sum of all elements, as numpy.sum(a) (0 for an empty
-// array). Floats give NumPy's bits; see the notes on reductions above for
-// integers and bool.
-func (a *Array[T]) Sum() T { return a.reduceAll(redSum) }
+// Sum returns the sum of all elements reduced in R, as numpy.sum(a,
+// dtype=R): 0 for an empty array; see the notes on reductions above.
+func Sum[R, T Element](a *Array[T]) R { return in[R](a).reduceAll(redSum) }
 
-// Prod returns the product of all elements, as numpy.prod(a) (1 for an
-// empty array); bool arrays give the logical and.
-func (a *Array[T]) Prod() T { return a.reduceAll(redProd) }
+// Prod returns the product of all elements reduced in R, as
+// numpy.prod(a, dtype=R): 1 for an empty array; bool gives the logical and.
+func Prod[R, T Element](a *Array[T]) R { return in[R](a).reduceAll(redProd) }
 
 // Min returns the smallest element, as numpy.min(a): a NaN anywhere gives
 // NaN; complex numbers are ordered by real part, then imaginary part; for
 // bool it is the logical and. An empty array gives an ErrValue error, as
 // NumPy's minimum has no identity.
-func (a *Array[T]) Min() (T, error) { return a.extreme("Min", redMin) }
+func Min[T Element](a *Array[T]) (T, error) { return a.extreme("Min", redMin) }
 
 // Max returns the largest element, as numpy.max(a); see Min.
-func (a *Array[T]) Max() (T, error) { return a.extreme("Max", redMax) }
+func Max[T Element](a *Array[T]) (T, error) { return a.extreme("Max", redMax) }
 
-// SumAxis returns the sums along one axis, as numpy.sum(a, axis): a new
-// C-ordered array of a's shape without that axis. Negative axes count
-// from the end.
-func (a *Array[T]) SumAxis(axis int) (*Array[T], error) { return a.reduceAxis("SumAxis", redSum, axis) }
-
-// ProdAxis returns the products along one axis, as numpy.prod(a, axis);
-// see SumAxis.
-func (a *Array[T]) ProdAxis(axis int) (*Array[T], error) {
-	return a.reduceAxis("ProdAxis", redProd, axis)
+// SumAxis returns the sums along the given axes (every axis if none),
+// reduced in R, as numpy.sum(a, axis=axes, dtype=R): a new C-ordered array
+// of a's shape without those axes. An axis out of range or given twice is
+// an error.
+func SumAxis[R, T Element](a *Array[T], axes ...int) (*Array[R], error) {
+	return reduceAxes[R](a, "SumAxis", redSum, axes)
 }
 
-// MinAxis returns the minima along one axis, as numpy.min(a, axis); see
-// Min and SumAxis. An axis of length 0 gives an ErrValue error.
-func (a *Array[T]) MinAxis(axis int) (*Array[T], error) { return a.reduceAxis("MinAxis", redMin, axis) }
-
-// MaxAxis returns the maxima along one axis, as numpy.max(a, axis); see
-// MinAxis.
-func (a *Array[T]) MaxAxis(axis int) (*Array[T], error) { return a.reduceAxis("MaxAxis", redMax, axis) }
-
-// Mean returns the arithmetic mean of all elements, as numpy.mean(a):
-// float64 arrays give NumPy's bits; float32 arrays are summed and divided
-// in float32, as NumPy does, and the float32 result is returned widened;
-// integer and bool arrays are summed in float64 (true counts as 1).
-// Complex arrays give an ErrDType error: use MeanComplex. An empty array
-// gives NaN and no error, where NumPy warns and returns nan.
-func (a *Array[T]) Mean() (float64, error) {
-	switch d := any(a.data).(type) {
-	case []complex64, []complex128:
-		return 0, opError("Mean", ErrDType, "the mean of a %s array is complex; use MeanComplex", a.DType())
-	case []float32:
-		s := floatReduction[float32](redSum).whole(d, a.offset, a.shape, a.strides)
-		return float64(float32(float64(s) / float64(a.Size()))), nil
-	case []float64:
-		return floatReduction[float64](redSum).whole(d, a.offset, a.shape, a.strides) / float64(a.Size()), nil
-	}
-	if a.Size() == 0 {
-		return math.NaN(), nil
-	}
-	// NumPy sums with dtype float64: its iterator casts chunk by chunk
-	// into a buffer, which is summed pairwise.
-	var sum float64
-	buf := make([]float64, reduceChunk)
-	chunkStream(a.data, a.offset, a.shape, a.strides, func(c []T) {
-		convertRun(buf[:len(c)], c, 0, 1)
-		sum += pairwiseSum(buf[:len(c)])
-	})
-	return sum / float64(a.Size()), nil
+// ProdAxis returns the products along the given axes, reduced in R, as
+// numpy.prod(a, axis=axes, dtype=R); see SumAxis.
+func ProdAxis[R, T Element](a *Array[T], axes ...int) (*Array[R], error) {
+	return reduceAxes[R](a, "ProdAxis", redProd, axes)
 }
 
-// MeanComplex returns the mean of all elements as a complex number: for
-// complex arrays the complex sum (NumPy's pairwise bits) divided by the
-// count, part by part, in the element's precision; for real arrays
-// Mean with a zero imaginary part. An empty array gives NaN.
-func (a *Array[T]) MeanComplex() complex128 {
-	n := a.Size()
-	switch d := any(a.data).(type) {
-	case []complex64:
-		s := complexReduction[complex64](redSum).whole(d, a.offset, a.shape, a.strides)
-		return complex128(complex(real(s)/float32(n), imag(s)/float32(n)))
-	case []complex128:
-		s := complexReduction[complex128](redSum).whole(d, a.offset, a.shape, a.strides)
-		return complex(real(s)/float64(n), imag(s)/float64(n))
-	}
-	m, _ := a.Mean() // real dtypes cannot fail
-	return complex(m, 0)
+// MinAxis returns the minima along the given axes, as numpy.min(a,
+// axis=axes); see Min and SumAxis. A reduced axis of length 0 gives an
+// ErrValue error.
+func MinAxis[T Element](a *Array[T], axes ...int) (*Array[T], error) {
+	return reduceAxes[T](a, "MinAxis", redMin, axes)
 }
 
-// MeanAxis returns the means along one axis, as numpy.mean(a, axis), as
-// float64 whatever the element type: float32 arrays are averaged in
-// float32 as in NumPy, then widened. Complex arrays give an ErrDType
-// error. An axis of length 0 gives NaN means.
-func (a *Array[T]) MeanAxis(axis int) (*Array[float64], error) {
-	ax, err := strides.NormalizeAxis(axis, len(a.shape))
+// MaxAxis returns the maxima along the given axes, as numpy.max(a,
+// axis=axes); see MinAxis.
+func MaxAxis[T Element](a *Array[T], axes ...int) (*Array[T], error) {
+	return reduceAxes[T](a, "MaxAxis", redMax, axes)
+}
+
+// Mean returns the arithmetic mean of all elements computed in R, as
+// numpy.mean(a, dtype=R): the sum reduced in R divided by the number of
+// elements (part by part for complex R, as NumPy divides). float64 means
+// of float64 arrays, and float32 ones of float32 arrays, give NumPy's
+// bits; numpy.mean of an integer array is Mean[float64]. An empty array
+// gives NaN (zero for an integer R), where NumPy warns and returns nan.
+func Mean[R, T Element](a *Array[T]) R {
+	return meanOf(in[R](a).reduceAll(redSum), a.Size())
+}
+
+// MeanAxis returns the means along the given axes computed in R, as
+// numpy.mean(a, axis=axes, dtype=R); see Mean and SumAxis. Reduced axes of
+// length 0 give NaN means.
+func MeanAxis[R, T Element](a *Array[T], axes ...int) (*Array[R], error) {
+	sum, err := reduceAxes[R](a, "MeanAxis", redSum, axes)
 	if err != nil {
-		return nil, wrapError("MeanAxis", err)
+		return nil, err
 	}
-	n := a.shape[ax]
-	var sum *Array[float64]
-	switch x := any(a).(type) {
-	case *Array[complex64], *Array[complex128]:
-		return nil, opError("MeanAxis", ErrDType, "the mean of a %s array is complex; MeanAxis gives float64; use MeanComplex", a.DType())
-	case *Array[float32]:
-		s, err := x.SumAxis(ax)
-		if err != nil {
-			return nil, err
-		}
-		d := float32(n)
-		for i, v := range s.data {
-			s.data[i] = v / d
-		}
-		return AsType[float64](s), nil
-	case *Array[float64]:
-		if sum, err = x.SumAxis(ax); err != nil {
-			return nil, err
-		}
-	default:
-		// Integers and bool are summed in float64 (NumPy's dtype='f8'),
-		// converted in a layout that keeps a's memory order, so that the
-		// sum visits elements in the order NumPy's does.
-		if sum, err = convertKeepingOrder[float64](a).SumAxis(ax); err != nil {
-			return nil, err
+	n := 1
+	if len(axes) == 0 {
+		n = a.Size()
+	} else if sum.Size() > 0 {
+		n = a.Size() / sum.Size()
+	} else {
+		for _, ax := range axes {
+			n *= a.shape[normalized(ax, len(a.shape))]
 		}
 	}
-	d := float64(n)
 	for i, v := range sum.data {
-		sum.data[i] = v / d
+		sum.data[i] = meanOf(v, n)
 	}
 	return sum, nil
 }
 
+// meanOf divides a sum of n elements as NumPy's mean does.
+func meanOf[R Element](sum R, n int) R {
+	switch s := any(sum).(type) {
+	case float32:
+		return any(s / float32(n)).(R)
+	case float64:
+		return any(s / float64(n)).(R)
+	case complex64:
+		d := float32(n)
+		return any(complex(real(s)/d, imag(s)/d)).(R)
+	case complex128:
+		d := float64(n)
+		return any(complex(real(s)/d, imag(s)/d)).(R)
+	}
+	if n == 0 {
+		var zero R
+		return zero
+	}
+	return fromFloat[R](real(toComplex(sum)) / float64(n))
+}
+
 // CountNonzero returns the number of elements that are not zero (true,
 // for bool; NaN counts), as numpy.count_nonzero(a).
-func (a *Array[T]) CountNonzero() int {
+func CountNonzero[T Element](a *Array[T]) int {
 	var zero T
 	n := 0
 	for run := range a.runs() {
@@ -186,6 +169,74 @@ func (a *Array[T]) CountNonzero() int {
 		}
 	}
 	return n
+}
+
+// in returns a as an array of R: a itself when R is T, else a converted
+// copy that keeps a's memory order, so that a reduction visits its
+// elements in the order NumPy's buffered reduction would.
+func in[R, T Element](a *Array[T]) *Array[R] {
+	if b, ok := any(a).(*Array[R]); ok {
+		return b
+	}
+	return convertKeepingOrder[R](a)
+}
+
+// reduceAxes reduces a, converted to R, along the given axes.
+func reduceAxes[R, T Element](a *Array[T], name string, op reduceOp, axes []int) (*Array[R], error) {
+	norm, err := normalizeAxes(name, axes, len(a.shape))
+	if err != nil {
+		return nil, err
+	}
+	b := in[R](a)
+	if len(axes) == 0 {
+		// Every axis, in one pass: the bits of the whole-array reduction.
+		if !op.hasIdentity() && b.Size() == 0 {
+			return nil, opError(name, ErrValue, "zero-size array to reduction operation %s which has no identity", op.numpyName())
+		}
+		var v R
+		if op.hasIdentity() {
+			v = b.reduceAll(op)
+		} else if v, err = b.extreme(name, op); err != nil {
+			return nil, err
+		}
+		return Full(v), nil
+	}
+	slices.Sort(norm)
+	out := b
+	for i := len(norm) - 1; i >= 0; i-- {
+		if out, err = out.reduceAxis(name, op, norm[i]); err != nil {
+			return nil, err
+		}
+	}
+	if out == b { // no axis reduced: a copy, as NumPy returns
+		out = b.Copy(OrderC)
+	}
+	return out, nil
+}
+
+// normalizeAxes maps axes into [0, ndim), refusing out-of-range and
+// repeated ones as NumPy does.
+func normalizeAxes(name string, axes []int, ndim int) ([]int, error) {
+	out := make([]int, len(axes))
+	for i, ax := range axes {
+		n, err := strides.NormalizeAxis(ax, ndim)
+		if err != nil {
+			return nil, wrapError(name, err)
+		}
+		if slices.Contains(out[:i], n) {
+			return nil, opError(name, ErrValue, "duplicate value in 'axis': %d", ax)
+		}
+		out[i] = n
+	}
+	return out, nil
+}
+
+// normalized is NormalizeAxis of an axis already checked.
+func normalized(axis, ndim int) int {
+	if axis < 0 {
+		return axis + ndim
+	}
+	return axis
 }
 
 // reduceAll reduces every element with an identity-bearing reduction.

@@ -113,7 +113,7 @@ func main() {
 
 	if rank == 0 {
 		diff := ndarray.Must(ndarray.Subtract(global, serial)).Apply(math.Abs)
-		maxDiff, err := diff.Max()
+		maxDiff, err := ndarray.Max(diff)
 		check(err)
 		fmt.Printf("2-D heat equation: %dx%d grid, alpha = %g, %d explicit steps; top edge held at %g, the other edges at 0\n",
 			N, N, alpha, *steps, hot)
@@ -121,7 +121,7 @@ func main() {
 			size, plural(size, "rank"), shape(d.Grid), d.Start[0], d.Start[0]+d.Count[0], d.Start[1], d.Start[1]+d.Count[1], shape(d.Local.Shape()))
 		fmt.Printf("distributed (ExchangeHalos + views of Local) against serial on rank 0: max |difference| = %g\n", maxDiff)
 		fmt.Printf("temperature at the centre (%d, %d): %.6f\n", N/2, N/2, global.At(N/2, N/2))
-		fmt.Printf("total heat (sum over the grid): %.6f\n", global.Sum())
+		fmt.Printf("total heat (sum over the grid): %.6f\n", ndarray.Sum[float64](global))
 		every := fmt.Sprintf("::%d, ::%d", max(N/8, 1), max(N/8, 1))
 		opts := ndarray.DefaultPrintOptions()
 		opts.Precision, opts.Suppress = 1, true
@@ -230,7 +230,7 @@ func readBack(d *mpiarr.Dist[float64], path string) float64 {
 	check(rows.Redistribute(back))
 	local := 0.0 // Max of an empty block is an error
 	if back.Interior.Size() > 0 {
-		local, err = ndarray.Must(ndarray.Subtract(back.Interior, d.Interior)).Apply(math.Abs).Max()
+		local, err = ndarray.Max(ndarray.Must(ndarray.Subtract(back.Interior, d.Interior)).Apply(math.Abs))
 		check(err)
 	}
 	worst := ndarray.Zeros[float64](1)

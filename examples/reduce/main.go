@@ -62,7 +62,7 @@ func main() {
 
 	// Compute the partial sum on each rank: np.sum of int32 accumulates
 	// in int64, the platform integer.
-	partialSum := ndarray.AsType[int64](recvbuf).Sum() // This is a scalar value
+	partialSum := ndarray.Sum[int64](recvbuf) // This is a scalar value
 
 	// Use reduce to compute the total sum across all ranks
 	totalSum, err := mpiarr.ReduceObj(comm, partialSum, mpiarr.OpFunc[int64](mpiarr.Sum), 0)
