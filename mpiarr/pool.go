@@ -22,7 +22,7 @@ type stage struct {
 }
 
 const (
-	bigStage      = 22 // 4 MiB: the huge-page threshold of ndarray
+	bigStage      = 22 // 4 MiB: stages from here on sit on huge pages, as Alloc's arrays do
 	bigStagesKept = 2  // per size class
 	maxStageClass = 63
 	bytesPerWord  = 8

@@ -6,36 +6,9 @@ import (
 	"github.com/ndmpi/ndmpi/strides"
 )
 
-// Reductions with NumPy's semantics, as package functions: a reduction's
-// result may have another element type than its input (NumPy sums int32
-// arrays into int64), which a method of Array[T] could not return.
-//
-// The first type parameter of Sum, Prod and Mean is NumPy's dtype=
-// argument, the type the elements are converted to and reduced in:
-// ndarray.Sum[int64](a) is numpy.sum(a) for an int32 a, which NumPy
-// reduces in int64; ndarray.Sum[int32](a) is numpy.sum(a, dtype=np.int32),
-// which wraps. NumPy's default is the input type for floats, complex and
-// 64-bit integers, int64 for smaller signed integers and bool (a bool sum
-// counts the true elements), uint64 for smaller unsigned ones, and
-// float64 for the mean of integers. Min and Max keep the input type, as
-// NumPy's do.
-//
-// Each reduction has a whole-array form returning a scalar (Sum) and an
-// axis form returning an array (SumAxis): SumAxis(a) reduces every axis
-// into a 0-d array, SumAxis(a, 0, 2) axes 0 and 2, negative axes counting
-// from the end; numpy's keepdims=True is the result's ExpandDims(axes...).
-//
-// Floating-point sums give the same bits as NumPy's: the elements are
-// visited in NumPy's order (axes by decreasing stride), in chunks of 8192,
-// each added with NumPy's pairwise summation; complex sums use NumPy's
-// complex pairwise variant; float32 sums accumulate in float32, as in
-// NumPy. Products are computed in iteration order, as NumPy does; complex
-// products can still differ from NumPy's in the last bits on CPUs with
-// AVX-512, where NumPy's reduction loop fuses the complex multiply into
-// FMA instructions. Min and Max may pick 0.0 where NumPy's vector loops
-// pick -0.0 among equal zeros, or the reverse. A sum over several axes
-// reduces them one after the other, from the last; its floating-point
-// bits may differ from NumPy's single pass in the last place.
+// This file holds the reductions' public functions and how they pick a
+// loop; the package documentation ("Reductions") gives their rules, and
+// kernel_reduce.go the loops.
 
 // reduceOp names a reduction.
 type reduceOp uint8
@@ -58,7 +31,8 @@ func (op reduceOp) numpyName() string {
 func (op reduceOp) hasIdentity() bool { return op == redSum || op == redProd }
 
 // Sum returns the sum of all elements reduced in R, as numpy.sum(a,
-// dtype=R): 0 for an empty array; see the notes on reductions above.
+// dtype=R): 0 for an empty array. Floating-point sums give NumPy's bits;
+// see "Reductions" in the package documentation for R.
 func Sum[R, T Element](a *Array[T]) R { return in[R](a).reduceAll(redSum) }
 
 // Prod returns the product of all elements reduced in R, as
