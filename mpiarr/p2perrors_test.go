@@ -177,3 +177,28 @@ func TestWaitAllKeepsPendingRequestsOpen(t *testing.T) {
 	}
 	inStep(t, c)
 }
+
+func TestStatusString(t *testing.T) {
+	require.Equal(t, "source 0, tag 7: 12 elements (96 bytes)", mpiarr.Status{Source: 0, Tag: 7, Count: 12, Bytes: 96}.String())
+	st := mpiarr.Status{Source: mpiarr.ProcNull, Tag: mpiarr.AnyTag}
+	require.Contains(t, st.String(), "source ProcNull")
+}
+
+// Under MPICH a truncated receive reports an error code that is not its
+// class; Status.Error is the class under both libraries.
+func TestTruncatedStatusErrorIsTheClass(t *testing.T) {
+	mpitest.NeedRanks(t, 2)
+	c := mpitest.Comm(t)
+	switch c.Rank() {
+	case 0:
+		require.NoError(t, c.Send(ndarray.Zeros[float64](10), 1, 3))
+	case 1:
+		st, err := c.Recv(ndarray.Zeros[float64](9), 0, 3)
+		require.ErrorIs(t, err, mpiarr.ErrTruncate)
+		var me *mpiarr.MPIError
+		require.ErrorAs(t, err, &me)
+		require.Equal(t, "MPI_ERR_TRUNCATE", me.ClassName)
+		require.Equal(t, me.Class, st.Error)
+		require.Contains(t, st.String(), "error MPI_ERR_TRUNCATE")
+	}
+}

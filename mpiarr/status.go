@@ -1,6 +1,11 @@
 package mpiarr
 
-import "github.com/ndmpi/ndmpi/ndarray"
+import (
+	"strconv"
+
+	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
+	"github.com/ndmpi/ndmpi/ndarray"
+)
 
 // Status describes a received message, as mpi4py's MPI.Status.
 type Status struct {
@@ -13,9 +18,28 @@ type Status struct {
 	Count int
 	// Bytes is the size of the message in bytes.
 	Bytes int
-	// Error is the MPI error code of the operation, 0 on success, as
-	// mpi4py's status.error; the returned error says the same in words.
+	// Error is the MPI error class of the operation, 0 (MPI_SUCCESS) on
+	// success: the same number under OpenMPI and MPICH, whose error codes
+	// differ. The returned error says the same in words, and its
+	// *MPIError has the code MPI returned.
 	Error int
+}
+
+// String prints the status readably, e.g. "source 0, tag 7: 12 elements
+// (96 bytes)", with the error class when the operation failed.
+func (s Status) String() string {
+	src := strconv.Itoa(s.Source)
+	switch s.Source {
+	case ProcNull:
+		src = "ProcNull"
+	case AnySource:
+		src = "AnySource"
+	}
+	out := "source " + src + ", tag " + strconv.Itoa(s.Tag) + ": " + strconv.Itoa(s.Count) + " elements (" + strconv.Itoa(s.Bytes) + " bytes)"
+	if s.Error != 0 {
+		out += ", error " + mpi.ClassName(s.Error)
+	}
+	return out
 }
 
 // CountOf is the number of elements of dtype d the message holds, or -1
