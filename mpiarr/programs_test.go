@@ -7,6 +7,7 @@ import (
 	"os/exec"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ndmpi/ndmpi/mpiarr"
 	"github.com/ndmpi/ndmpi/mpiarr/mpitest"
@@ -17,7 +18,8 @@ import (
 // programs are small MPI programs run in a process of their own by
 // runProgram; each prints what it saw and returns the exit code.
 var programs = map[string]func() int{
-	"after-finalize": afterFinalize,
+	"after-finalize":  afterFinalize,
+	"checked-vs-peer": checkedAgainstPeer,
 }
 
 func runProgram(name string) int {
@@ -94,4 +96,48 @@ func TestCallsAfterFinalize(t *testing.T) {
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
 	require.True(t, strings.HasSuffix(strings.TrimSpace(string(out)), "done"), "%s", out)
+}
+
+// checkedAgainstPeer is rank 0 of a job whose other ranks run mpi4py: its
+// checked Bcast must end in an error after the agreement's deadline, not
+// wait for ever. It exits non-zero so that the launcher ends the job (the
+// mpi4py rank still waits in its Bcast).
+func checkedAgainstPeer() int {
+	c, err := mpiarr.Init()
+	if err != nil {
+		fmt.Println("Init:", err)
+		return 1
+	}
+	err = c.WithCheck(true).Bcast(ndarray.Iota[float64](4), 0)
+	fmt.Println("checked Bcast:", err)
+	if errors.Is(err, mpiarr.ErrMismatch) {
+		return 3
+	}
+	return 1
+}
+
+// An mpi4py peer cannot take part in checked mode's agreement: the Go
+// rank reports it within the deadline instead of hanging.
+func TestCheckedModeAgainstMPI4Py(t *testing.T) {
+	if mpitest.UnderLauncher() {
+		t.Skip("runs its own job, once")
+	}
+	if mpitest.Implementation != "openmpi" {
+		t.Skip("Debian's mpi4py is linked to OpenMPI")
+	}
+	if exec.Command("/usr/bin/python3", "-c", "import mpi4py, numpy").Run() != nil {
+		t.Skip("no /usr/bin/python3 with mpi4py and numpy (make deps installs them)")
+	}
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	cmd := exec.Command(mpitest.LauncherName, "--oversubscribe", "--bind-to", "none",
+		"-np", "1", "-x", "MPIARR_TEST_PROGRAM=checked-vs-peer", "-x", "NDMPI_CHECK_TIMEOUT=2s", exe, ":",
+		"-np", "1", "/usr/bin/python3", "testdata/mpi4py_bcast_peer.py")
+	cmd.Env = append(os.Environ(), "OMPI_ALLOW_RUN_AS_ROOT=1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1")
+	start := time.Now()
+	out, err := cmd.CombinedOutput()
+	require.Error(t, err, "the job ends with the Go rank's non-zero exit")
+	require.Less(t, time.Since(start), 60*time.Second)
+	require.Contains(t, string(out), "not every rank joined checked mode's agreement within 2s", "%s", out)
+	require.Contains(t, string(out), "not an ndmpi program", "%s", out)
 }
