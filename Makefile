@@ -32,6 +32,8 @@ lint: deps
 	@$(GO) vet ./...
 	@echo "==> staticcheck"
 	@$(STATICCHECK) ./...
+	@echo "==> go vet, staticcheck: bench/ (a module of its own)"
+	@cd bench && $(GO) vet ./... && $(STATICCHECK) ./...
 
 unit: deps
 	@echo "==> go test -race ./..."
@@ -64,6 +66,7 @@ clean:
 	rm -rf bin bench/out
 
 ## bench: C MPI, mpi4py+NumPy and ndmpi side by side; writes docs/benchmarks.md
-## and docs/img/*.png (QUICK=1 for a short run)
+## and docs/img/*.png (QUICK=1 for a short run, BENCH_DOCS=dir to write the
+## report and plots elsewhere)
 bench:
-	@GO="$(GO)" ./bench/run.sh $(if $(QUICK),-quick)
+	@GO="$(GO)" ./bench/run.sh $(if $(QUICK),-quick) $(if $(BENCH_DOCS),-docs $(BENCH_DOCS))

@@ -1,12 +1,16 @@
 // Command runbench runs ndmpi's benchmarks side by side with a C MPI
 // program and mpi4py + NumPy, and writes docs/benchmarks.md and the plots
-// in docs/img/. Run it from the repository root (make bench does):
+// in docs/img/. bench/ is a module of its own (github.com/ndmpi/ndmpi/bench,
+// which keeps the plotting dependencies out of the library's go.mod); run
+// it from the repository root or from bench/ (make bench does the former):
 //
-//	go run ./bench/cmd/runbench          # full run, about 7 minutes on 2 cores
-//	go run ./bench/cmd/runbench -quick   # fewer sizes and rounds, 1-2 minutes
+//	go -C bench run ./cmd/runbench          # full run, about 7 minutes on 2 cores
+//	go -C bench run ./cmd/runbench -quick   # fewer sizes and rounds, 1-2 minutes
 //
-// It builds the C programs (bench/c, mpicc -O2) and the Go programs
-// (bench/go, go build), then runs every suite in rounds: within a round
+// bench/out and docs/ are the repository root's whichever of the two it is
+// started from. It builds the C programs
+// (bench/c, mpicc -O2) and the Go programs (bench/go, go build in the
+// bench module), then runs every suite in rounds: within a round
 // each system runs once, in turn (A B C A B C ...), and every figure of
 // the report is the median over the rounds of what each run measured.
 // The programs print one JSON record per measurement
@@ -143,19 +147,25 @@ type result struct {
 const python = "/usr/bin/python3" // the first python3 on PATH may lack NumPy and mpi4py
 
 var (
-	outDir  = "bench/out"
-	binDir  = "bench/out/bin"
-	docsDir = "docs"
+	outDir   = "bench/out"
+	binDir   = "bench/out/bin"
+	docsDir  = "docs"
+	docsFlag *string
 )
 
 func main() {
 	quick := flag.Bool("quick", false, "fewer sizes, iterations and rounds (for development)")
 	rounds := flag.Int("rounds", 0, "rounds for every suite (default 5 or 7 per suite, 3 with -quick)")
 	only := flag.String("only", "", "comma-separated suites to run (overhead, pingpong, noncontig, coll, objects, kernels, dist); the report covers those")
-	docs := flag.String("docs", "docs", "where benchmarks.md and img/ go")
+	docsFlag = flag.String("docs", "", "where benchmarks.md and img/ go (default: the repository's docs/)")
 	reportOnly := flag.Bool("report", false, "run nothing: rewrite the report and plots from the last run's bench/out/results.jsonl and run.json")
 	flag.Parse()
-	docsDir = *docs
+	if err := chdirRoot(); err != nil {
+		fatalf("%v", err)
+	}
+	if *docsFlag != "" {
+		docsDir = *docsFlag
+	}
 	if *reportOnly {
 		if err := rewriteReport(); err != nil {
 			fatalf("%v", err)
@@ -163,9 +173,6 @@ func main() {
 		return
 	}
 
-	if _, err := os.Stat("bench/cmd/runbench"); err != nil {
-		fatalf("run me from the repository root (make bench): %v", err)
-	}
 	cfg := fullConfig()
 	if *quick {
 		cfg = quickConfig()
@@ -278,6 +285,29 @@ func setEnv() {
 	}
 }
 
+// chdirRoot makes the repository root the working directory: runbench
+// may be started there (make bench) or in bench/, the root of its module
+// (go -C bench run ./cmd/runbench). A relative -docs is taken from where
+// it was started.
+func chdirRoot() error {
+	if isRoot(".") {
+		return nil
+	}
+	if !isRoot("..") {
+		return errors.New("run me from the repository root or from bench/ (make bench)")
+	}
+	if *docsFlag != "" && !filepath.IsAbs(*docsFlag) {
+		*docsFlag = filepath.Join("bench", *docsFlag)
+	}
+	return os.Chdir("..")
+}
+
+// isRoot reports whether dir is the repository root.
+func isRoot(dir string) bool {
+	_, err := os.Stat(filepath.Join(dir, "bench", "cmd", "runbench"))
+	return err == nil
+}
+
 func goTool() string {
 	if g := os.Getenv("GO"); g != "" {
 		return g
@@ -292,8 +322,14 @@ func build() error {
 			return fmt.Errorf("mpicc %s: %v\n%s", p, err, out)
 		}
 	}
+	// The Go programs belong to the bench module: build them inside it.
+	abs, err := filepath.Abs(binDir)
+	if err != nil {
+		return err
+	}
 	for _, p := range []string{"pingpong", "noncontig", "coll", "objects", "kernels", "dist"} {
-		cmd := exec.Command(goTool(), "build", "-o", filepath.Join(binDir, "go-"+p), "./bench/go/"+p)
+		cmd := exec.Command(goTool(), "build", "-o", filepath.Join(abs, "go-"+p), "./go/"+p)
+		cmd.Dir = "bench"
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("go build %s: %v\n%s", p, err, out)
 		}
