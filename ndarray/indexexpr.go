@@ -1,11 +1,16 @@
 package ndarray
 
+// This file reads NumPy's basic index expressions, "1:5:2, ::-1, None,
+// ..., 3", into Index terms: SliceExpr for code that indexes as it would
+// in Python, ParseIndex to parse once and apply with Slice. What the terms
+// mean for an array's window is index.go's business.
+
 import (
 	"math"
 	"strings"
 )
 
-// maxIndexTerms bounds the terms of a View expression parsed without
+// maxIndexTerms bounds the terms of an expression parsed without
 // allocating; longer expressions fall back to the heap.
 const maxIndexTerms = 32
 
@@ -14,7 +19,7 @@ const maxIndexTerms = 32
 // None (or newaxis), and at most one "..." separated by commas, e.g.
 // "1:5:2, ::-1, None, ..., 3". Bounds are clipped and negative steps
 // walk backwards exactly as in NumPy; "" indexes nothing and gives a view
-// of the whole array. See Sub for the typed equivalent.
+// of the whole array. See Slice for the typed equivalent.
 //
 // Errors say what is wrong and where: a syntax error names the column, an
 // index out of range names the index, the axis and its length.
@@ -27,8 +32,8 @@ func (a *Array[T]) SliceExpr(expr string) (*Array[T], error) {
 	return a.sub("SliceExpr", idx)
 }
 
-// ParseIndex parses a basic index expression as View does, so that code
-// can parse once and apply it with Sub many times.
+// ParseIndex parses a basic index expression as SliceExpr does, so that
+// code can parse once and apply it with Slice many times.
 func ParseIndex(expr string) ([]Index, error) { return parseIndex(expr, nil) }
 
 func parseIndex(expr string, out []Index) ([]Index, error) {

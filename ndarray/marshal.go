@@ -1,5 +1,10 @@
 package ndarray
 
+// This file makes arrays encoding.BinaryMarshaler and BinaryUnmarshaler,
+// with the .npy format as the encoding: the bytes are a file NumPy loads,
+// and encoding/gob (and so mpiarr's object messages) carries an array in
+// one copy of its elements.
+
 import (
 	"bytes"
 	"fmt"
