@@ -126,7 +126,7 @@ func main() {
 			f = func() any { return ndarray.Must(ndarray.Add(a, b)) }
 			check = formula(N, N, func(i, j int) float64 { return float64(2*(i*N+j) + 1) })
 		case "sum":
-			f = func() any { return a.Sum() }
+			f = func() any { return ndarray.Sum[float64](a) }
 			check = func(v any) error {
 				// Every partial sum is an integer below 2^53: exact in any order.
 				if want := float64(N*N) * float64(N*N-1) / 2; v.(float64) != want {
