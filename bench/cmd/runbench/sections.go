@@ -397,10 +397,10 @@ var kernelCases = []struct{ id, label, numpy string }{
 	{"left_half_copy", "strided copy `a[:, :2048]`", "`a[:, :2048].copy()`"},
 	{"reshape_copy", "reshape-copy `a.T().Reshape(-1)`", "`a.T.reshape(-1)`"},
 	{"add", "`ndarray.Add(a, b)`", "`a + b`"},
-	{"sum", "`a.Sum()`", "`a.sum()`"},
+	{"sum", "`ndarray.Sum[float64](a)`", "`a.sum()`"},
 	{"view_T", "view `a.T()`", "`a.T`"},
-	{"view_expr", "view `c.View(\"1:5:2, ::-1, 3:\")`", "`c[1:5:2, ::-1, 3:]`"},
-	{"view_sub", "view `c.Sub(Range(1,5).Step(2), All.Step(-1), From(3))`", "(same as above)"},
+	{"view_expr", "view `c.SliceExpr(\"1:5:2, ::-1, 3:\")`", "`c[1:5:2, ::-1, 3:]`"},
+	{"view_sub", "view `c.Slice(Range(1,5).Step(2), Colon.Step(-1), From(3))`", "(same as above)"},
 	{"copy_into", "diagnostic: `dst.Assign(a)` (no allocation)", "`np.copyto(dst, a)`"},
 	{"transpose_into", "diagnostic: `dst.Assign(a.T())` (no allocation)", "`np.copyto(dst, a.T)`"},
 	{"add_into", "diagnostic: `ndarray.AddInto(dst, a, b)` (no allocation)", "`np.add(a, b, out=dst)`"},
@@ -506,9 +506,9 @@ func (r *report) kernels() (*kernelsData, error) {
 	}
 	vt, ve := r.kern("view_T", "go"), r.kern("view_expr", "go")
 	if vt != nil && ve != nil {
-		r.evalGoal("5f", "view creation", "`a.T()` and `a.View(\"1:5:2, ::-1, 3:\")`: ≤ 2 allocations and < 1 µs each", "",
+		r.evalGoal("5f", "view creation", "`a.T()` and `c.SliceExpr(\"1:5:2, ::-1, 3:\")`: ≤ 2 allocations and < 1 µs each", "",
 			func(p pick) (string, bool) {
-				return fmt.Sprintf("`T()` %s, %.0f allocs; `View` %s, %.0f allocs", fmtDur(p(vt)), vt.Allocs, fmtDur(p(ve)), ve.Allocs),
+				return fmt.Sprintf("`T()` %s, %.0f allocs; `SliceExpr` %s, %.0f allocs", fmtDur(p(vt)), vt.Allocs, fmtDur(p(ve)), ve.Allocs),
 					vt.Allocs <= 2 && ve.Allocs <= 2 && p(vt) < 1e-6 && p(ve) < 1e-6
 			})
 	}
