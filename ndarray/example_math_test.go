@@ -103,20 +103,3 @@ func ExampleMatMul() {
 	fmt.Println(p.ToSlice(), v.ToSlice())
 	// Output: [19 22 43 50] [3 7]
 }
-
-// ToDense views the array's memory: a write through the matrix shows in
-// the array.
-func ExampleToDense() {
-	a := ndarray.Must(ndarray.Arange[float64](0, 6, 1).Reshape(2, 3))
-	left := ndarray.Must(a.SliceExpr(":, :2"))
-	m, err := ndarray.ToDense(left)
-	if err != nil {
-		panic(err)
-	}
-	m.Set(1, 0, -1)
-	fmt.Println(m.Dims())
-	fmt.Println(a.ToSlice())
-	// Output:
-	// 2 2
-	// [0 1 2 -1 4 5]
-}
