@@ -145,93 +145,73 @@ int ndmpi_reduce_scatter_block(const uint8_t *sbuf, int inplace, uint8_t *rbuf, 
 
 /* ---- one block per rank ------------------------------------------------- */
 
+enum { BLK_SCATTER, BLK_GATHER, BLK_ALLGATHER, BLK_ALLTOALL };
+
+static int blocks_call(int kind, const void *s, const nd_msgbuf *sb, void *r, const nd_msgbuf *rb,
+		       int root, MPI_Comm comm)
+{
+	switch (kind) {
+	case BLK_SCATTER:
+		return MPI_Scatter(s, sb->count, sb->type, r, rb->count, rb->type, root, comm);
+	case BLK_GATHER:
+		return MPI_Gather(s, sb->count, sb->type, r, rb->count, rb->type, root, comm);
+	case BLK_ALLGATHER:
+		return MPI_Allgather(s, sb->count, sb->type, r, rb->count, rb->type, comm);
+	default:
+		return MPI_Alltoall(s, sb->count, sb->type, r, rb->count, rb->type, comm);
+	}
+}
+
+/* blocks_any makes the call of kind with the buffers s and r as MPI gets
+ * them (MPI_IN_PLACE included) and the counts that matter on this rank (0
+ * where MPI ignores one); root is unused by Allgather and Alltoall. */
+static int blocks_any(int kind, const void *s, int64_t scount, ndmpi_h sdt, void *r,
+		      int64_t rcount, ndmpi_h rdt, int root, MPI_Comm comm)
+{
+	nd_msgbuf sb, rb;
+	int rc = nd_msgbuf_pair(scount, ndmpi_type(sdt), &sb, rcount, ndmpi_type(rdt), &rb);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = blocks_call(kind, s, &sb, r, &rb, root, comm);
+	nd_msgbuf_pair_done(&sb, &rb);
+	return rc;
+}
+
 int ndmpi_scatter(const uint8_t *sbuf, int64_t scount, ndmpi_h sdt, uint8_t *rbuf, int inplace,
 		  int64_t rcount, ndmpi_h rdt, int root, ndmpi_h commh)
 {
 	MPI_Comm comm = ndmpi_comm(commh);
-	nd_msgbuf sb, rb;
-	int rc, rank;
-
-	rc = MPI_Comm_rank(comm, &rank);
+	int rank, rc = MPI_Comm_rank(comm, &rank);
 	if (rc != MPI_SUCCESS)
 		return rc;
 	/* sendcount only matters at the root, recvcount not with MPI_IN_PLACE */
-	rc = nd_msgbuf_make(rank == root ? scount : 0, ndmpi_type(sdt), &sb);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	rc = nd_msgbuf_make(inplace ? 0 : rcount, ndmpi_type(rdt), &rb);
-	if (rc != MPI_SUCCESS) {
-		nd_msgbuf_done(&sb);
-		return rc;
-	}
-	rc = MPI_Scatter(sbuf, sb.count, sb.type, inplace ? MPI_IN_PLACE : rbuf, rb.count, rb.type,
-			 root, comm);
-	nd_msgbuf_done(&sb);
-	nd_msgbuf_done(&rb);
-	return rc;
+	return blocks_any(BLK_SCATTER, sbuf, rank == root ? scount : 0, sdt,
+			  inplace ? MPI_IN_PLACE : rbuf, inplace ? 0 : rcount, rdt, root, comm);
 }
 
 int ndmpi_gather(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		 int64_t rcount, ndmpi_h rdt, int root, ndmpi_h commh)
 {
 	MPI_Comm comm = ndmpi_comm(commh);
-	nd_msgbuf sb, rb;
-	int rc, rank;
-
-	rc = MPI_Comm_rank(comm, &rank);
+	int rank, rc = MPI_Comm_rank(comm, &rank);
 	if (rc != MPI_SUCCESS)
 		return rc;
-	rc = nd_msgbuf_make(inplace ? 0 : scount, ndmpi_type(sdt), &sb);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	rc = nd_msgbuf_make(rank == root ? rcount : 0, ndmpi_type(rdt), &rb);
-	if (rc != MPI_SUCCESS) {
-		nd_msgbuf_done(&sb);
-		return rc;
-	}
-	rc = MPI_Gather(inplace ? MPI_IN_PLACE : sbuf, sb.count, sb.type, rbuf, rb.count, rb.type,
-			root, comm);
-	nd_msgbuf_done(&sb);
-	nd_msgbuf_done(&rb);
-	return rc;
+	return blocks_any(BLK_GATHER, inplace ? MPI_IN_PLACE : sbuf, inplace ? 0 : scount, sdt, rbuf,
+			  rank == root ? rcount : 0, rdt, root, comm);
 }
 
 int ndmpi_allgather(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		    int64_t rcount, ndmpi_h rdt, ndmpi_h comm)
 {
-	nd_msgbuf sb, rb;
-	int rc = nd_msgbuf_make(inplace ? 0 : scount, ndmpi_type(sdt), &sb);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	rc = nd_msgbuf_make(rcount, ndmpi_type(rdt), &rb);
-	if (rc != MPI_SUCCESS) {
-		nd_msgbuf_done(&sb);
-		return rc;
-	}
-	rc = MPI_Allgather(inplace ? MPI_IN_PLACE : sbuf, sb.count, sb.type, rbuf, rb.count, rb.type,
-			   ndmpi_comm(comm));
-	nd_msgbuf_done(&sb);
-	nd_msgbuf_done(&rb);
-	return rc;
+	return blocks_any(BLK_ALLGATHER, inplace ? MPI_IN_PLACE : sbuf, inplace ? 0 : scount, sdt,
+			  rbuf, rcount, rdt, 0, ndmpi_comm(comm));
 }
 
 int ndmpi_alltoall(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		   int64_t rcount, ndmpi_h rdt, ndmpi_h comm)
 {
-	nd_msgbuf sb, rb;
-	int rc = nd_msgbuf_make(inplace ? 0 : scount, ndmpi_type(sdt), &sb);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	rc = nd_msgbuf_make(rcount, ndmpi_type(rdt), &rb);
-	if (rc != MPI_SUCCESS) {
-		nd_msgbuf_done(&sb);
-		return rc;
-	}
-	rc = MPI_Alltoall(inplace ? MPI_IN_PLACE : sbuf, sb.count, sb.type, rbuf, rb.count, rb.type,
-			  ndmpi_comm(comm));
-	nd_msgbuf_done(&sb);
-	nd_msgbuf_done(&rb);
-	return rc;
+	return blocks_any(BLK_ALLTOALL, inplace ? MPI_IN_PLACE : sbuf, inplace ? 0 : scount, sdt,
+			  rbuf, rcount, rdt, 0, ndmpi_comm(comm));
 }
 
 /* ---- nonblocking collectives -------------------------------------------- */

@@ -9,11 +9,12 @@
  */
 #include "internal.h"
 
-int nd_set_errors_return(MPI_Comm c)
+int nd_comm_made(int rc, MPI_Comm c, ndmpi_h *out)
 {
-	if (c == MPI_COMM_NULL)
-		return MPI_SUCCESS;
-	return MPI_Comm_set_errhandler(c, MPI_ERRORS_RETURN);
+	if (rc == MPI_SUCCESS && c != MPI_COMM_NULL)
+		rc = MPI_Comm_set_errhandler(c, MPI_ERRORS_RETURN);
+	*out = ndmpi_comm_h(c);
+	return rc;
 }
 
 int ndmpi_comm_rank(ndmpi_h comm, int *rank) { return MPI_Comm_rank(ndmpi_comm(comm), rank); }
@@ -24,20 +25,14 @@ int ndmpi_comm_dup(ndmpi_h comm, ndmpi_h *out)
 {
 	MPI_Comm c = MPI_COMM_NULL;
 	int rc = MPI_Comm_dup(ndmpi_comm(comm), &c);
-	if (rc == MPI_SUCCESS)
-		rc = nd_set_errors_return(c);
-	*out = ndmpi_comm_h(c);
-	return rc;
+	return nd_comm_made(rc, c, out);
 }
 
 int ndmpi_comm_split(ndmpi_h comm, int color, int key, ndmpi_h *out)
 {
 	MPI_Comm c = MPI_COMM_NULL;
 	int rc = MPI_Comm_split(ndmpi_comm(comm), color, key, &c);
-	if (rc == MPI_SUCCESS)
-		rc = nd_set_errors_return(c);
-	*out = ndmpi_comm_h(c);
-	return rc;
+	return nd_comm_made(rc, c, out);
 }
 
 int ndmpi_comm_free(ndmpi_h *comm)

@@ -91,6 +91,18 @@ int nd_msgbuf_make(int64_t count, MPI_Datatype dt, nd_msgbuf *b)
 	return nd_bigtype(count, dt, &b->type);
 }
 
+int nd_msgbuf_pair(int64_t scount, MPI_Datatype sdt, nd_msgbuf *sb, int64_t rcount,
+		   MPI_Datatype rdt, nd_msgbuf *rb)
+{
+	int rc = nd_msgbuf_make(scount, sdt, sb);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = nd_msgbuf_make(rcount, rdt, rb);
+	if (rc != MPI_SUCCESS)
+		nd_msgbuf_done(sb);
+	return rc;
+}
+
 /* contiguous builds an uncommitted contiguous type of count elements of
  * old; counts beyond INT_MAX use the big-type construction (which returns a
  * committed type; committing again is harmless). */
@@ -115,7 +127,7 @@ int ndmpi_type_hvector(int64_t count, int64_t blocklen, int64_t stride, ndmpi_h 
 {
 	MPI_Datatype t = MPI_DATATYPE_NULL;
 	int rc;
-	if (count < 0 || count > INT_MAX || blocklen < 0 || blocklen > INT_MAX)
+	if (!fits_count(count) || !fits_count(blocklen))
 		return MPI_ERR_COUNT;
 	rc = MPI_Type_create_hvector((int)count, (int)blocklen, (MPI_Aint)stride, ndmpi_type(old), &t);
 	*out = ndmpi_type_h(t);
@@ -150,7 +162,7 @@ int ndmpi_type_strided(ndmpi_h base, int64_t run, int ndims, const int64_t *coun
 	if (size == 0 || run % size != 0)
 		return MPI_ERR_TYPE;
 	for (int i = 0; i < ndims; i++)
-		if (counts[i] < 0 || counts[i] > INT_MAX)
+		if (!fits_count(counts[i]))
 			return MPI_ERR_COUNT;
 
 	rc = contiguous(run / size, b, &cur);
@@ -176,29 +188,23 @@ int ndmpi_type_subarray(int ndims, const int64_t *sizes, const int64_t *subsizes
 			const int64_t *starts, int order, ndmpi_h old, ndmpi_h *out)
 {
 	MPI_Datatype t = MPI_DATATYPE_NULL;
-	intvec sz, sub, st;
+	intvec sz = {0}, sub = {0}, st = {0};
 	int rc;
 
 	*out = ndmpi_type_h(MPI_DATATYPE_NULL);
 	if (ndims <= 0)
 		return MPI_ERR_DIMS;
 	for (int i = 0; i < ndims; i++)
-		if (sizes[i] < 0 || sizes[i] > INT_MAX || subsizes[i] < 0 || subsizes[i] > INT_MAX ||
-		    starts[i] < 0 || starts[i] > INT_MAX)
+		if (!fits_count(sizes[i]) || !fits_count(subsizes[i]) || !fits_count(starts[i]))
 			return MPI_ERR_ARG;
 	rc = intvec_from(&sz, sizes, ndims);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	rc = intvec_from(&sub, subsizes, ndims);
-	if (rc != MPI_SUCCESS) {
-		intvec_free(&sz);
-		return rc;
-	}
-	rc = intvec_from(&st, starts, ndims);
-	if (rc == MPI_SUCCESS) {
+	if (rc == MPI_SUCCESS)
+		rc = intvec_from(&sub, subsizes, ndims);
+	if (rc == MPI_SUCCESS)
+		rc = intvec_from(&st, starts, ndims);
+	if (rc == MPI_SUCCESS)
 		rc = MPI_Type_create_subarray(ndims, sz.p, sub.p, st.p, order, ndmpi_type(old), &t);
-		intvec_free(&st);
-	}
+	intvec_free(&st);
 	intvec_free(&sub);
 	intvec_free(&sz);
 	*out = ndmpi_type_h(t);
@@ -237,20 +243,24 @@ int ndmpi_type_size(ndmpi_h dt, int64_t *size)
 	return rc;
 }
 
-int ndmpi_type_extent(ndmpi_h dt, int64_t *lb, int64_t *extent)
+/* extent_of is MPI_Type_get_extent_x, or MPI_Type_get_true_extent_x if
+ * true_extent. */
+static int extent_of(int true_extent, ndmpi_h dt, int64_t *lb, int64_t *extent)
 {
 	MPI_Count l = 0, e = 0;
-	int rc = MPI_Type_get_extent_x(ndmpi_type(dt), &l, &e);
+	int rc = true_extent ? MPI_Type_get_true_extent_x(ndmpi_type(dt), &l, &e)
+			     : MPI_Type_get_extent_x(ndmpi_type(dt), &l, &e);
 	*lb = l;
 	*extent = e;
 	return rc;
 }
 
+int ndmpi_type_extent(ndmpi_h dt, int64_t *lb, int64_t *extent)
+{
+	return extent_of(0, dt, lb, extent);
+}
+
 int ndmpi_type_true_extent(ndmpi_h dt, int64_t *lb, int64_t *extent)
 {
-	MPI_Count l = 0, e = 0;
-	int rc = MPI_Type_get_true_extent_x(ndmpi_type(dt), &l, &e);
-	*lb = l;
-	*extent = e;
-	return rc;
+	return extent_of(1, dt, lb, extent);
 }

@@ -75,40 +75,41 @@ int ndmpi_file_set_view(ndmpi_h fh, int64_t disp, ndmpi_h etype, ndmpi_h filetyp
 	return rc;
 }
 
-int ndmpi_file_write_at(ndmpi_h fh, int64_t offset, const uint8_t *buf, int64_t count, ndmpi_h dt,
-			int collective, ndmpi_status *st)
+/* file_access writes (write) or reads count elements of dt at offset, with
+ * the collective call if collective. */
+static int file_access(int write, int collective, ndmpi_h fh, int64_t offset, void *buf,
+		       int64_t count, ndmpi_h dt, ndmpi_status *st)
 {
+	MPI_File f = ndmpi_file(fh);
+	MPI_Offset off = (MPI_Offset)offset;
 	MPI_Status s;
 	nd_msgbuf b;
 	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
 	if (rc != MPI_SUCCESS)
 		return rc;
 	nd_status_init(&s);
-	if (collective)
-		rc = MPI_File_write_at_all(ndmpi_file(fh), (MPI_Offset)offset, buf, b.count, b.type, &s);
+	if (write)
+		rc = collective ? MPI_File_write_at_all(f, off, buf, b.count, b.type, &s)
+				: MPI_File_write_at(f, off, buf, b.count, b.type, &s);
 	else
-		rc = MPI_File_write_at(ndmpi_file(fh), (MPI_Offset)offset, buf, b.count, b.type, &s);
+		rc = collective ? MPI_File_read_at_all(f, off, buf, b.count, b.type, &s)
+				: MPI_File_read_at(f, off, buf, b.count, b.type, &s);
 	nd_msgbuf_done(&b);
 	nd_fill_status(&s, ndmpi_type(dt), rc, st);
 	return rc;
 }
 
+int ndmpi_file_write_at(ndmpi_h fh, int64_t offset, const uint8_t *buf, int64_t count, ndmpi_h dt,
+			int collective, ndmpi_status *st)
+{
+	/* a write only reads buf */
+	return file_access(1, collective, fh, offset, (void *)buf, count, dt, st);
+}
+
 int ndmpi_file_read_at(ndmpi_h fh, int64_t offset, uint8_t *buf, int64_t count, ndmpi_h dt,
 		       int collective, ndmpi_status *st)
 {
-	MPI_Status s;
-	nd_msgbuf b;
-	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	nd_status_init(&s);
-	if (collective)
-		rc = MPI_File_read_at_all(ndmpi_file(fh), (MPI_Offset)offset, buf, b.count, b.type, &s);
-	else
-		rc = MPI_File_read_at(ndmpi_file(fh), (MPI_Offset)offset, buf, b.count, b.type, &s);
-	nd_msgbuf_done(&b);
-	nd_fill_status(&s, ndmpi_type(dt), rc, st);
-	return rc;
+	return file_access(0, collective, fh, offset, buf, count, dt, st);
 }
 
 int ndmpi_file_set_size(ndmpi_h fh, int64_t size)

@@ -80,9 +80,11 @@ int nd_reserved_tag(void);
 
 /* ---- comm.c ------------------------------------------------------------- */
 
-/* nd_set_errors_return gives a communicator the binding created
- * MPI_ERRORS_RETURN (nothing for MPI_COMM_NULL). */
-int nd_set_errors_return(MPI_Comm c);
+/* nd_comm_made finishes a call that may have created the communicator c
+ * (MPI_COMM_NULL if it did not) and returned rc: on success c gets
+ * MPI_ERRORS_RETURN (nothing for MPI_COMM_NULL); either way c is handed
+ * to Go in *out. It returns rc, or the error of setting the handler. */
+int nd_comm_made(int rc, MPI_Comm c, ndmpi_h *out);
 
 /* ---- op.c --------------------------------------------------------------- */
 
@@ -115,6 +117,18 @@ static inline void nd_msgbuf_done(nd_msgbuf *b)
 	b->big = 0;
 }
 
+/* nd_msgbuf_pair makes the buffers of a call with a send and a receive
+ * side, the send side first; when it fails, neither needs freeing.
+ * nd_msgbuf_pair_done frees both. */
+int nd_msgbuf_pair(int64_t scount, MPI_Datatype sdt, nd_msgbuf *sb, int64_t rcount,
+		   MPI_Datatype rdt, nd_msgbuf *rb);
+
+static inline void nd_msgbuf_pair_done(nd_msgbuf *sb, nd_msgbuf *rb)
+{
+	nd_msgbuf_done(sb);
+	nd_msgbuf_done(rb);
+}
+
 /* nd_bigtype builds the committed type of count (> INT_MAX) consecutive
  * elements of dt. */
 int nd_bigtype(int64_t count, MPI_Datatype dt, MPI_Datatype *out);
@@ -135,10 +149,11 @@ static inline void nd_status_init(MPI_Status *s)
  * the call (MPI_BYTE for calls that have none), err the call's code. */
 void nd_fill_status(const MPI_Status *s, MPI_Datatype dt, int err, ndmpi_status *out);
 
-/* nd_isend (Isend, or Issend if sync) and nd_irecv start a transfer of a
- * count that may exceed INT_MAX. */
-int nd_isend(int sync, const void *buf, int64_t count, MPI_Datatype dt, int dest, int tag,
-	     MPI_Comm comm, MPI_Request *req);
+/* nd_send sends a count that may exceed INT_MAX: MPI_Send (MPI_Ssend if
+ * sync) when req is NULL, else MPI_Isend (MPI_Issend) starting *req.
+ * nd_irecv starts a receive of such a count. */
+int nd_send(int sync, const void *buf, int64_t count, MPI_Datatype dt, int dest, int tag,
+	    MPI_Comm comm, MPI_Request *req);
 int nd_irecv(void *buf, int64_t count, MPI_Datatype dt, int source, int tag, MPI_Comm comm,
 	     MPI_Request *req);
 

@@ -70,29 +70,37 @@ static void fill_status_blocking(const MPI_Status *s, MPI_Datatype dt, int err, 
 
 /* ---- blocking and nonblocking transfers --------------------------------- */
 
-int ndmpi_send(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
+int nd_send(int sync, const void *buf, int64_t count, MPI_Datatype dt, int dest, int tag,
+	    MPI_Comm comm, MPI_Request *req)
 {
 	nd_msgbuf b;
-	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	int rc = nd_msgbuf_make(count, dt, &b);
 	if (rc != MPI_SUCCESS)
 		return rc;
-	rc = MPI_Send(buf, b.count, b.type, dest, tag, ndmpi_comm(comm));
+	if (req)
+		rc = sync ? MPI_Issend(buf, b.count, b.type, dest, tag, comm, req)
+			  : MPI_Isend(buf, b.count, b.type, dest, tag, comm, req);
+	else
+		rc = sync ? MPI_Ssend(buf, b.count, b.type, dest, tag, comm)
+			  : MPI_Send(buf, b.count, b.type, dest, tag, comm);
 	nd_msgbuf_done(&b);
 	return rc;
+}
+
+int ndmpi_send(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
+{
+	return nd_send(0, buf, count, ndmpi_type(dt), dest, tag, ndmpi_comm(comm), NULL);
 }
 
 int ndmpi_ssend(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm)
 {
-	nd_msgbuf b;
-	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	rc = MPI_Ssend(buf, b.count, b.type, dest, tag, ndmpi_comm(comm));
-	nd_msgbuf_done(&b);
-	return rc;
+	return nd_send(1, buf, count, ndmpi_type(dt), dest, tag, ndmpi_comm(comm), NULL);
 }
 
-ndmpi_status ndmpi_recv(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm)
+/* recv_blocking is MPI_Recv, or MPI_Mrecv of *m when m is not NULL (source,
+ * tag and comm are then unused). */
+static ndmpi_status recv_blocking(void *buf, int64_t count, ndmpi_h dt, int source, int tag,
+				  ndmpi_h comm, MPI_Message *m)
 {
 	ndmpi_status st = {0};
 	MPI_Status s;
@@ -103,25 +111,18 @@ ndmpi_status ndmpi_recv(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int
 		return st;
 	}
 	nd_status_init(&s);
-	rc = MPI_Recv(buf, b.count, b.type, source, tag, ndmpi_comm(comm), &s);
+	if (m)
+		rc = MPI_Mrecv(buf, b.count, b.type, m, &s);
+	else
+		rc = MPI_Recv(buf, b.count, b.type, source, tag, ndmpi_comm(comm), &s);
 	nd_msgbuf_done(&b);
 	fill_status_blocking(&s, ndmpi_type(dt), rc, &st);
 	return st;
 }
 
-int nd_isend(int sync, const void *buf, int64_t count, MPI_Datatype dt, int dest, int tag,
-	     MPI_Comm comm, MPI_Request *req)
+ndmpi_status ndmpi_recv(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm)
 {
-	nd_msgbuf b;
-	int rc = nd_msgbuf_make(count, dt, &b);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	if (sync)
-		rc = MPI_Issend(buf, b.count, b.type, dest, tag, comm, req);
-	else
-		rc = MPI_Isend(buf, b.count, b.type, dest, tag, comm, req);
-	nd_msgbuf_done(&b);
-	return rc;
+	return recv_blocking(buf, count, dt, source, tag, comm, NULL);
 }
 
 int nd_irecv(void *buf, int64_t count, MPI_Datatype dt, int source, int tag, MPI_Comm comm,
@@ -136,22 +137,25 @@ int nd_irecv(void *buf, int64_t count, MPI_Datatype dt, int source, int tag, MPI
 	return rc;
 }
 
+static int start_send(int sync, const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag,
+		      ndmpi_h comm, ndmpi_h *req)
+{
+	MPI_Request r = MPI_REQUEST_NULL;
+	int rc = nd_send(sync, buf, count, ndmpi_type(dt), dest, tag, ndmpi_comm(comm), &r);
+	*req = ndmpi_req_h(r);
+	return rc;
+}
+
 int ndmpi_isend(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
 		ndmpi_h *req)
 {
-	MPI_Request r = MPI_REQUEST_NULL;
-	int rc = nd_isend(0, buf, count, ndmpi_type(dt), dest, tag, ndmpi_comm(comm), &r);
-	*req = ndmpi_req_h(r);
-	return rc;
+	return start_send(0, buf, count, dt, dest, tag, comm, req);
 }
 
 int ndmpi_issend(const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag, ndmpi_h comm,
 		 ndmpi_h *req)
 {
-	MPI_Request r = MPI_REQUEST_NULL;
-	int rc = nd_isend(1, buf, count, ndmpi_type(dt), dest, tag, ndmpi_comm(comm), &r);
-	*req = ndmpi_req_h(r);
-	return rc;
+	return start_send(1, buf, count, dt, dest, tag, comm, req);
 }
 
 int ndmpi_irecv(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int tag, ndmpi_h comm,
@@ -169,19 +173,13 @@ int ndmpi_sendrecv(const uint8_t *sbuf, int64_t scount, ndmpi_h sdt, int dest, i
 {
 	MPI_Status s;
 	nd_msgbuf sb, rb;
-	int rc = nd_msgbuf_make(scount, ndmpi_type(sdt), &sb);
+	int rc = nd_msgbuf_pair(scount, ndmpi_type(sdt), &sb, rcount, ndmpi_type(rdt), &rb);
 	if (rc != MPI_SUCCESS)
 		return rc;
-	rc = nd_msgbuf_make(rcount, ndmpi_type(rdt), &rb);
-	if (rc != MPI_SUCCESS) {
-		nd_msgbuf_done(&sb);
-		return rc;
-	}
 	nd_status_init(&s);
 	rc = MPI_Sendrecv(sbuf, sb.count, sb.type, dest, stag, rbuf, rb.count, rb.type, source, rtag,
 			  ndmpi_comm(comm), &s);
-	nd_msgbuf_done(&sb);
-	nd_msgbuf_done(&rb);
+	nd_msgbuf_pair_done(&sb, &rb);
 	nd_fill_status(&s, ndmpi_type(rdt), rc, st);
 	return rc;
 }
@@ -241,20 +239,9 @@ int ndmpi_mprobe(int source, int tag, ndmpi_h comm, ndmpi_h *msg, ndmpi_status *
 
 ndmpi_status ndmpi_mrecv(uint8_t *buf, int64_t count, ndmpi_h dt, ndmpi_h *msg)
 {
-	ndmpi_status st = {0};
-	MPI_Status s;
 	MPI_Message m = ndmpi_message(*msg);
-	nd_msgbuf b;
-	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
-	if (rc != MPI_SUCCESS) {
-		st.error = rc;
-		return st;
-	}
-	nd_status_init(&s);
-	rc = MPI_Mrecv(buf, b.count, b.type, &m, &s);
-	nd_msgbuf_done(&b);
+	ndmpi_status st = recv_blocking(buf, count, dt, 0, 0, 0, &m);
 	*msg = ndmpi_message_h(m);
-	fill_status_blocking(&s, ndmpi_type(dt), rc, &st);
 	return st;
 }
 

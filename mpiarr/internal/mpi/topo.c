@@ -10,16 +10,42 @@
  */
 #include "internal.h"
 
-int ndmpi_dims_create(int nnodes, int ndims, int64_t *dims)
+/* dims_from converts ndims grid dimensions, refusing a negative ndims and
+ * dimensions outside the int range with MPI_ERR_DIMS. */
+static int dims_from(intvec *d, int ndims, const int64_t *dims)
 {
-	intvec d;
-	int rc;
 	if (ndims < 0)
 		return MPI_ERR_DIMS;
 	for (int i = 0; i < ndims; i++)
-		if (dims[i] < 0 || dims[i] > INT_MAX)
+		if (!fits_count(dims[i]))
 			return MPI_ERR_DIMS;
-	rc = intvec_from(&d, dims, ndims);
+	return intvec_from(d, dims, ndims);
+}
+
+/* flags_from converts n Go bools (periods, remain) to C ints. */
+static int flags_from(intvec *v, const uint8_t *flags, int n)
+{
+	int rc = intvec_init(v, n);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	for (int i = 0; i < n; i++)
+		v->p[i] = flags[i] != 0;
+	return MPI_SUCCESS;
+}
+
+/* cartdim_is checks that the grid of comm has ndims dimensions. */
+static int cartdim_is(MPI_Comm comm, int ndims)
+{
+	int cartdims, rc = MPI_Cartdim_get(comm, &cartdims);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	return ndims == cartdims ? MPI_SUCCESS : MPI_ERR_DIMS;
+}
+
+int ndmpi_dims_create(int nnodes, int ndims, int64_t *dims)
+{
+	intvec d;
+	int rc = dims_from(&d, ndims, dims);
 	if (rc != MPI_SUCCESS)
 		return rc;
 	rc = MPI_Dims_create(nnodes, ndims, d.p);
@@ -33,57 +59,39 @@ int ndmpi_cart_create(ndmpi_h comm, int ndims, const int64_t *dims, const uint8_
 		      int reorder, ndmpi_h *out)
 {
 	MPI_Comm c = MPI_COMM_NULL;
-	intvec d, p;
-	int rc;
-
-	*out = ndmpi_comm_h(MPI_COMM_NULL);
-	if (ndims < 0)
-		return MPI_ERR_DIMS;
-	for (int i = 0; i < ndims; i++)
-		if (dims[i] < 0 || dims[i] > INT_MAX)
-			return MPI_ERR_DIMS;
-	rc = intvec_from(&d, dims, ndims);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	rc = intvec_init(&p, ndims);
-	if (rc == MPI_SUCCESS) {
-		for (int i = 0; i < ndims; i++)
-			p.p[i] = periods[i] != 0;
+	intvec d = {0}, p = {0};
+	int rc = dims_from(&d, ndims, dims);
+	if (rc == MPI_SUCCESS)
+		rc = flags_from(&p, periods, ndims);
+	if (rc == MPI_SUCCESS)
 		rc = MPI_Cart_create(ndmpi_comm(comm), ndims, d.p, p.p, reorder, &c);
-		if (rc == MPI_SUCCESS)
-			rc = nd_set_errors_return(c);
-		intvec_free(&p);
-	}
+	intvec_free(&p);
 	intvec_free(&d);
-	*out = ndmpi_comm_h(c);
-	return rc;
+	return nd_comm_made(rc, c, out);
 }
 
 int ndmpi_cart_get(ndmpi_h commh, int maxdims, int *ndims, int64_t *dims, uint8_t *periods,
 		   int64_t *coords)
 {
 	MPI_Comm comm = ndmpi_comm(commh);
-	intvec d, p, c;
+	intvec d = {0}, p = {0}, c = {0};
 	int rc = MPI_Cartdim_get(comm, ndims);
 	if (rc != MPI_SUCCESS || *ndims > maxdims)
 		return rc;
 	rc = intvec_init(&d, *ndims);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	rc = intvec_init(&p, *ndims);
-	if (rc == MPI_SUCCESS) {
+	if (rc == MPI_SUCCESS)
+		rc = intvec_init(&p, *ndims);
+	if (rc == MPI_SUCCESS)
 		rc = intvec_init(&c, *ndims);
-		if (rc == MPI_SUCCESS) {
-			rc = MPI_Cart_get(comm, *ndims, d.p, p.p, c.p);
-			for (int i = 0; rc == MPI_SUCCESS && i < *ndims; i++) {
-				dims[i] = d.p[i];
-				periods[i] = p.p[i] != 0;
-				coords[i] = c.p[i];
-			}
-			intvec_free(&c);
-		}
-		intvec_free(&p);
+	if (rc == MPI_SUCCESS)
+		rc = MPI_Cart_get(comm, *ndims, d.p, p.p, c.p);
+	for (int i = 0; rc == MPI_SUCCESS && i < *ndims; i++) {
+		dims[i] = d.p[i];
+		periods[i] = p.p[i] != 0;
+		coords[i] = c.p[i];
 	}
+	intvec_free(&c);
+	intvec_free(&p);
 	intvec_free(&d);
 	return rc;
 }
@@ -108,12 +116,9 @@ int ndmpi_cart_coords(ndmpi_h commh, int rank, int maxdims, int *ndims, int64_t 
 int ndmpi_cart_rank(ndmpi_h comm, int ndims, const int64_t *coords, int *rank)
 {
 	intvec c;
-	int rc, cartdims;
-	rc = MPI_Cartdim_get(ndmpi_comm(comm), &cartdims);
+	int rc = cartdim_is(ndmpi_comm(comm), ndims);
 	if (rc != MPI_SUCCESS)
 		return rc;
-	if (ndims != cartdims)
-		return MPI_ERR_DIMS;
 	for (int i = 0; i < ndims; i++)
 		if (!fits_displ(coords[i]))
 			return MPI_ERR_ARG;
@@ -133,24 +138,12 @@ int ndmpi_cart_shift(ndmpi_h comm, int direction, int disp, int *source, int *de
 int ndmpi_cart_sub(ndmpi_h comm, int ndims, const uint8_t *remain, ndmpi_h *out)
 {
 	MPI_Comm c = MPI_COMM_NULL;
-	intvec r;
-	int rc, cartdims;
-
-	*out = ndmpi_comm_h(MPI_COMM_NULL);
-	rc = MPI_Cartdim_get(ndmpi_comm(comm), &cartdims);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	if (ndims != cartdims)
-		return MPI_ERR_DIMS;
-	rc = intvec_init(&r, ndims);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	for (int i = 0; i < ndims; i++)
-		r.p[i] = remain[i] != 0;
-	rc = MPI_Cart_sub(ndmpi_comm(comm), r.p, &c);
+	intvec r = {0};
+	int rc = cartdim_is(ndmpi_comm(comm), ndims);
 	if (rc == MPI_SUCCESS)
-		rc = nd_set_errors_return(c);
+		rc = flags_from(&r, remain, ndims);
+	if (rc == MPI_SUCCESS)
+		rc = MPI_Cart_sub(ndmpi_comm(comm), r.p, &c);
 	intvec_free(&r);
-	*out = ndmpi_comm_h(c);
-	return rc;
+	return nd_comm_made(rc, c, out);
 }

@@ -307,8 +307,8 @@ static int post_sends(const vcall *v, reqset *rs)
 	const vside *s = &v->send;
 	for (int i = 0; i < v->size && rc == MPI_SUCCESS; i++)
 		if (exchanges_with(v, s, i))
-			rc = nd_isend(0, block(s, i), block_count(s, i), s->type, i, nd_reserved_tag(),
-				      v->comm, &rs->r[rs->n++]);
+			rc = nd_send(0, block(s, i), block_count(s, i), s->type, i, nd_reserved_tag(),
+				     v->comm, &rs->r[rs->n++]);
 	return rc;
 }
 
