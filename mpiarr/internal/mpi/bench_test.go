@@ -7,6 +7,13 @@ import (
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 )
 
+// benchCheck stops the benchmark b on an error.
+func benchCheck(b *testing.B, err error) {
+	if err != nil {
+		b.Fatal(err)
+	}
+}
+
 // Latency of the blocking point-to-point paths (Send, Recv, Mrecv) for an
 // 8-byte message: the cost of the binding per call shows there, not behind
 // the transfer of a large buffer. Messages to oneself need no second
@@ -24,42 +31,37 @@ func BenchmarkSendRecvSelf8B(b *testing.B) {
 	pin.Pin(&x[0])
 	pin.Pin(&y[0])
 	defer pin.Unpin()
-	check := func(b *testing.B, err error) {
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
 	self := mpi.CommSelf
 
 	b.Run("Send", func(b *testing.B) {
 		for b.Loop() {
 			r, err := mpi.Irecv(ptr(y), 1, mpi.Double, 0, 3, self)
-			check(b, err)
-			check(b, mpi.Send(ptr(x), 1, mpi.Double, 0, 3, self))
+			benchCheck(b, err)
+			benchCheck(b, mpi.Send(ptr(x), 1, mpi.Double, 0, 3, self))
 			_, err = mpi.Wait(&r)
-			check(b, err)
+			benchCheck(b, err)
 		}
 	})
 	b.Run("Recv", func(b *testing.B) {
 		for b.Loop() {
 			r, err := mpi.Isend(ptr(x), 1, mpi.Double, 0, 3, self)
-			check(b, err)
+			benchCheck(b, err)
 			_, err = mpi.Recv(ptr(y), 1, mpi.Double, 0, 3, self)
-			check(b, err)
+			benchCheck(b, err)
 			_, err = mpi.Wait(&r)
-			check(b, err)
+			benchCheck(b, err)
 		}
 	})
 	b.Run("Mrecv", func(b *testing.B) {
 		for b.Loop() {
 			r, err := mpi.Isend(ptr(x), 1, mpi.Double, 0, 3, self)
-			check(b, err)
+			benchCheck(b, err)
 			m, _, err := mpi.Mprobe(0, 3, self)
-			check(b, err)
+			benchCheck(b, err)
 			_, err = mpi.Mrecv(ptr(y), 1, mpi.Double, &m)
-			check(b, err)
+			benchCheck(b, err)
 			_, err = mpi.Wait(&r)
-			check(b, err)
+			benchCheck(b, err)
 		}
 	})
 	if y[0] != x[0] {
@@ -75,29 +77,24 @@ func BenchmarkSendRecvSelf8B(b *testing.B) {
 // (about 10 ns a call here, against 40-70 ns for the whole call).
 func BenchmarkProcNull8B(b *testing.B) {
 	x := make([]float64, 1)
-	check := func(b *testing.B, err error) {
-		if err != nil {
-			b.Fatal(err)
-		}
-	}
 	w := mpi.CommWorld
 	b.Run("Send", func(b *testing.B) {
 		for b.Loop() {
-			check(b, mpi.Send(ptr(x), 1, mpi.Double, mpi.ProcNull, 0, w))
+			benchCheck(b, mpi.Send(ptr(x), 1, mpi.Double, mpi.ProcNull, 0, w))
 		}
 	})
 	b.Run("Recv", func(b *testing.B) {
 		for b.Loop() {
 			_, err := mpi.Recv(ptr(x), 1, mpi.Double, mpi.ProcNull, 0, w)
-			check(b, err)
+			benchCheck(b, err)
 		}
 	})
 	b.Run("Mrecv", func(b *testing.B) {
 		for b.Loop() {
 			m, _, err := mpi.Mprobe(mpi.ProcNull, 0, w)
-			check(b, err)
+			benchCheck(b, err)
 			_, err = mpi.Mrecv(ptr(x), 1, mpi.Double, &m)
-			check(b, err)
+			benchCheck(b, err)
 		}
 	})
 }

@@ -43,18 +43,12 @@ import "unsafe"
 
 // Barrier is MPI_Barrier.
 func Barrier(c Comm) error {
-	if rc := C.ndmpi_barrier(C.ndmpi_h(c)); rc != 0 {
-		return newError("MPI_Barrier", rc)
-	}
-	return nil
+	return errorOf("MPI_Barrier", C.ndmpi_barrier(C.ndmpi_h(c)))
 }
 
 // Bcast is MPI_Bcast.
 func Bcast(buf unsafe.Pointer, count int, dt Datatype, root int, c Comm) error {
-	if rc := C.ndmpi_bcast(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(root), C.ndmpi_h(c)); rc != 0 {
-		return newError("MPI_Bcast", rc)
-	}
-	return nil
+	return errorOf("MPI_Bcast", C.ndmpi_bcast(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(root), C.ndmpi_h(c)))
 }
 
 // Reduce is MPI_Reduce. At the root, sendbuf may be InPlace (the input is
@@ -64,10 +58,7 @@ func Reduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, root
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_reduce(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), cint(root),
 		C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Reduce", rc)
-	}
-	return nil
+	return errorOf("MPI_Reduce", rc)
 }
 
 // Allreduce is MPI_Allreduce. sendbuf may be InPlace. Counts beyond the C
@@ -75,20 +66,14 @@ func Reduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, root
 func Allreduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) error {
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_allreduce(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Allreduce", rc)
-	}
-	return nil
+	return errorOf("MPI_Allreduce", rc)
 }
 
 // Scan is MPI_Scan (inclusive prefix reduction). sendbuf may be InPlace.
 func Scan(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) error {
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_scan(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Scan", rc)
-	}
-	return nil
+	return errorOf("MPI_Scan", rc)
 }
 
 // Exscan is MPI_Exscan (exclusive prefix reduction; recvbuf is undefined
@@ -96,10 +81,7 @@ func Scan(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm
 func Exscan(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) error {
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_exscan(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Exscan", rc)
-	}
-	return nil
+	return errorOf("MPI_Exscan", rc)
 }
 
 // ReduceScatterBlock is MPI_Reduce_scatter_block: sendbuf holds size
@@ -110,10 +92,7 @@ func ReduceScatterBlock(sendbuf, recvbuf unsafe.Pointer, recvcount int, dt Datat
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_reduce_scatter_block(bytep(sb), ip, bytep(recvbuf), C.int64_t(recvcount), C.ndmpi_h(dt),
 		C.ndmpi_h(op), C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Reduce_scatter_block", rc)
-	}
-	return nil
+	return errorOf("MPI_Reduce_scatter_block", rc)
 }
 
 // Scatter is MPI_Scatter. At the root, recvbuf may be InPlace (the root's
@@ -123,10 +102,7 @@ func Scatter(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsafe
 	rb, ip := inPlace(recvbuf)
 	rc := C.ndmpi_scatter(bytep(sendbuf), C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(rb), ip, C.int64_t(recvcount),
 		C.ndmpi_h(rdt), cint(root), C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Scatter", rc)
-	}
-	return nil
+	return errorOf("MPI_Scatter", rc)
 }
 
 // Gather is MPI_Gather. At the root, sendbuf may be InPlace (the root's
@@ -136,10 +112,7 @@ func Gather(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsafe.
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_gather(bytep(sb), ip, C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(recvbuf), C.int64_t(recvcount),
 		C.ndmpi_h(rdt), cint(root), C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Gather", rc)
-	}
-	return nil
+	return errorOf("MPI_Gather", rc)
 }
 
 // Allgather is MPI_Allgather. sendbuf may be InPlace (each rank's block
@@ -149,10 +122,7 @@ func Allgather(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsa
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_allgather(bytep(sb), ip, C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(recvbuf), C.int64_t(recvcount),
 		C.ndmpi_h(rdt), C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Allgather", rc)
-	}
-	return nil
+	return errorOf("MPI_Allgather", rc)
 }
 
 // Alltoall is MPI_Alltoall. sendbuf may be InPlace (the data to send is
@@ -162,29 +132,22 @@ func Alltoall(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsaf
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_alltoall(bytep(sb), ip, C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(recvbuf), C.int64_t(recvcount),
 		C.ndmpi_h(rdt), C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Alltoall", rc)
-	}
-	return nil
+	return errorOf("MPI_Alltoall", rc)
 }
 
 // Ibarrier is MPI_Ibarrier.
 func Ibarrier(c Comm) (Request, error) {
 	var r C.ndmpi_h
-	if rc := C.ndmpi_ibarrier(C.ndmpi_h(c), &r); rc != 0 {
-		return RequestNull, newError("MPI_Ibarrier", rc)
-	}
-	return Request(r), nil
+	rc := C.ndmpi_ibarrier(C.ndmpi_h(c), &r)
+	return handleOf("MPI_Ibarrier", rc, r, RequestNull)
 }
 
 // Ibcast is MPI_Ibcast. Go memory at buf must be pinned by the caller
 // (runtime.Pinner) until the request completes.
 func Ibcast(buf unsafe.Pointer, count int, dt Datatype, root int, c Comm) (Request, error) {
 	var r C.ndmpi_h
-	if rc := C.ndmpi_ibcast(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(root), C.ndmpi_h(c), &r); rc != 0 {
-		return RequestNull, newError("MPI_Ibcast", rc)
-	}
-	return Request(r), nil
+	rc := C.ndmpi_ibcast(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(root), C.ndmpi_h(c), &r)
+	return handleOf("MPI_Ibcast", rc, r, RequestNull)
 }
 
 // Iallreduce is MPI_Iallreduce. sendbuf may be InPlace. Go memory at both
@@ -196,8 +159,5 @@ func Iallreduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, 
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_iallreduce(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op),
 		C.ndmpi_h(c), &r)
-	if rc != 0 {
-		return RequestNull, newError("MPI_Iallreduce", rc)
-	}
-	return Request(r), nil
+	return handleOf("MPI_Iallreduce", rc, r, RequestNull)
 }

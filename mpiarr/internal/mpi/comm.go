@@ -39,20 +39,16 @@ func CommSize(c Comm) (int, error) {
 // CommDup is MPI_Comm_dup. The new communicator has MPI_ERRORS_RETURN.
 func CommDup(c Comm) (Comm, error) {
 	var out C.ndmpi_h
-	if rc := C.ndmpi_comm_dup(C.ndmpi_h(c), &out); rc != 0 {
-		return CommNull, newError("MPI_Comm_dup", rc)
-	}
-	return Comm(out), nil
+	rc := C.ndmpi_comm_dup(C.ndmpi_h(c), &out)
+	return handleOf("MPI_Comm_dup", rc, out, CommNull)
 }
 
 // CommSplit is MPI_Comm_split. Ranks passing color Undefined get CommNull.
 // The new communicator has MPI_ERRORS_RETURN.
 func CommSplit(c Comm, color, key int) (Comm, error) {
 	var out C.ndmpi_h
-	if rc := C.ndmpi_comm_split(C.ndmpi_h(c), cint(color), cint(key), &out); rc != 0 {
-		return CommNull, newError("MPI_Comm_split", rc)
-	}
-	return Comm(out), nil
+	rc := C.ndmpi_comm_split(C.ndmpi_h(c), cint(color), cint(key), &out)
+	return handleOf("MPI_Comm_split", rc, out, CommNull)
 }
 
 // CommFree is MPI_Comm_free; it sets *c to CommNull.
@@ -60,10 +56,7 @@ func CommFree(c *Comm) error {
 	h := C.ndmpi_h(*c)
 	rc := C.ndmpi_comm_free(&h)
 	*c = Comm(h)
-	if rc != 0 {
-		return newError("MPI_Comm_free", rc)
-	}
-	return nil
+	return errorOf("MPI_Comm_free", rc)
 }
 
 // CommCompare is MPI_Comm_compare; the result is Ident, Congruent,

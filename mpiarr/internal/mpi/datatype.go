@@ -139,10 +139,8 @@ func boolptr(s []bool) *C.uint8_t {
 // The result is not committed.
 func TypeContiguous(count int, old Datatype) (Datatype, error) {
 	var out C.ndmpi_h
-	if rc := C.ndmpi_type_contiguous(C.int64_t(count), C.ndmpi_h(old), &out); rc != 0 {
-		return DatatypeNull, newError("MPI_Type_contiguous", rc)
-	}
-	return Datatype(out), nil
+	rc := C.ndmpi_type_contiguous(C.int64_t(count), C.ndmpi_h(old), &out)
+	return handleOf("MPI_Type_contiguous", rc, out, DatatypeNull)
 }
 
 // TypeCreateHvector is MPI_Type_create_hvector: count blocks of blocklen
@@ -152,20 +150,15 @@ func TypeCreateHvector(count, blocklen, stride int, old Datatype) (Datatype, err
 	var out C.ndmpi_h
 	rc := C.ndmpi_type_hvector(C.int64_t(count), C.int64_t(blocklen), C.int64_t(stride),
 		C.ndmpi_h(old), &out)
-	if rc != 0 {
-		return DatatypeNull, newError("MPI_Type_create_hvector", rc)
-	}
-	return Datatype(out), nil
+	return handleOf("MPI_Type_create_hvector", rc, out, DatatypeNull)
 }
 
 // TypeCreateResized is MPI_Type_create_resized: old with lower bound lb
 // and extent extent, in bytes. The result is not committed.
 func TypeCreateResized(old Datatype, lb, extent int) (Datatype, error) {
 	var out C.ndmpi_h
-	if rc := C.ndmpi_type_resized(C.ndmpi_h(old), C.int64_t(lb), C.int64_t(extent), &out); rc != 0 {
-		return DatatypeNull, newError("MPI_Type_create_resized", rc)
-	}
-	return Datatype(out), nil
+	rc := C.ndmpi_type_resized(C.ndmpi_h(old), C.int64_t(lb), C.int64_t(extent), &out)
+	return handleOf("MPI_Type_create_resized", rc, out, DatatypeNull)
 }
 
 // TypeCreateSubarray is MPI_Type_create_subarray: the subarray of shape
@@ -180,10 +173,7 @@ func TypeCreateSubarray(sizes, subsizes, starts []int, order int, old Datatype) 
 	var out C.ndmpi_h
 	rc := C.ndmpi_type_subarray(C.int(len(sizes)), i64ptr(sizes), i64ptr(subsizes), i64ptr(starts),
 		cint(order), C.ndmpi_h(old), &out)
-	if rc != 0 {
-		return DatatypeNull, newError(op, rc)
-	}
-	return Datatype(out), nil
+	return handleOf(op, rc, out, DatatypeNull)
 }
 
 // TypeStrided builds, in one call, the committed datatype of a strided
@@ -206,19 +196,14 @@ func TypeStrided(base Datatype, run int, counts, strides []int) (Datatype, error
 	var out C.ndmpi_h
 	rc := C.ndmpi_type_strided(C.ndmpi_h(base), C.int64_t(run), C.int(len(counts)), i64ptr(counts),
 		i64ptr(strides), &out)
-	if rc != 0 {
-		return DatatypeNull, newError(op, rc)
-	}
-	return Datatype(out), nil
+	return handleOf(op, rc, out, DatatypeNull)
 }
 
 // TypeDup is MPI_Type_dup.
 func TypeDup(old Datatype) (Datatype, error) {
 	var out C.ndmpi_h
-	if rc := C.ndmpi_type_dup(C.ndmpi_h(old), &out); rc != 0 {
-		return DatatypeNull, newError("MPI_Type_dup", rc)
-	}
-	return Datatype(out), nil
+	rc := C.ndmpi_type_dup(C.ndmpi_h(old), &out)
+	return handleOf("MPI_Type_dup", rc, out, DatatypeNull)
 }
 
 // TypeCommit is MPI_Type_commit.
@@ -226,10 +211,7 @@ func TypeCommit(dt *Datatype) error {
 	h := C.ndmpi_h(*dt)
 	rc := C.ndmpi_type_commit(&h)
 	*dt = Datatype(h)
-	if rc != 0 {
-		return newError("MPI_Type_commit", rc)
-	}
-	return nil
+	return errorOf("MPI_Type_commit", rc)
 }
 
 // TypeFree is MPI_Type_free; it sets *dt to DatatypeNull. Communication
@@ -238,10 +220,7 @@ func TypeFree(dt *Datatype) error {
 	h := C.ndmpi_h(*dt)
 	rc := C.ndmpi_type_free(&h)
 	*dt = Datatype(h)
-	if rc != 0 {
-		return newError("MPI_Type_free", rc)
-	}
-	return nil
+	return errorOf("MPI_Type_free", rc)
 }
 
 // TypeSize is MPI_Type_size_x: the number of bytes of data in the type.

@@ -93,10 +93,7 @@ func Finalize() error {
 		}
 		return &Error{Code: ErrOther, Class: ErrOther, Op: "MPI_Finalize", Msg: msg}
 	}
-	if rc := C.ndmpi_finalize(); rc != 0 {
-		return newError("MPI_Finalize", rc)
-	}
-	return nil
+	return errorOf("MPI_Finalize", C.ndmpi_finalize())
 }
 
 // Initialized is MPI_Initialized.
@@ -128,10 +125,7 @@ func IsThreadMain() (bool, error) {
 // Abort is MPI_Abort: it terminates the processes of the communicator (in
 // practice, of the whole job) with the given error code.
 func Abort(c Comm, code int) error {
-	if rc := C.ndmpi_abort(C.ndmpi_h(c), cint(code)); rc != 0 {
-		return newError("MPI_Abort", rc)
-	}
-	return nil
+	return errorOf("MPI_Abort", C.ndmpi_abort(C.ndmpi_h(c), cint(code)))
 }
 
 // Wtime is MPI_Wtime: elapsed wall-clock seconds since some time in the

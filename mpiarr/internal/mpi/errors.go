@@ -236,6 +236,25 @@ func newError(op string, code C.int) error {
 	return &Error{Code: int(code), Class: int(class), Msg: msg, Op: op}
 }
 
+// errorOf is what a call that returned rc reports: nil for success, the
+// *Error of op otherwise.
+func errorOf(op string, rc C.int) error {
+	if rc != 0 {
+		return newError(op, rc)
+	}
+	return nil
+}
+
+// handleOf is what a call that returned rc and created the handle h
+// (a communicator, datatype, request or file) reports: h, or null and the
+// *Error of op if the call failed.
+func handleOf[H ~uint64](op string, rc C.int, h C.ndmpi_h, null H) (H, error) {
+	if rc != 0 {
+		return null, newError(op, rc)
+	}
+	return H(h), nil
+}
+
 // ErrorClass is MPI_Error_class: the class of an error code, such as the
 // Error of a Status.
 func ErrorClass(code int) int {

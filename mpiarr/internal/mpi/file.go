@@ -61,10 +61,8 @@ func cstr(s string) (*C.char, C.int64_t) {
 func FileOpen(c Comm, path string, amode int) (File, error) {
 	p, n := cstr(path)
 	var fh C.ndmpi_h
-	if rc := C.ndmpi_file_open(C.ndmpi_h(c), p, n, cint(amode), &fh); rc != 0 {
-		return FileNull, newError("MPI_File_open", rc)
-	}
-	return File(fh), nil
+	rc := C.ndmpi_file_open(C.ndmpi_h(c), p, n, cint(amode), &fh)
+	return handleOf("MPI_File_open", rc, fh, FileNull)
 }
 
 // FileClose is MPI_File_close (collective); it sets *f to FileNull.
@@ -72,19 +70,13 @@ func FileClose(f *File) error {
 	h := C.ndmpi_h(*f)
 	rc := C.ndmpi_file_close(&h)
 	*f = File(h)
-	if rc != 0 {
-		return newError("MPI_File_close", rc)
-	}
-	return nil
+	return errorOf("MPI_File_close", rc)
 }
 
 // FileDelete is MPI_File_delete.
 func FileDelete(path string) error {
 	p, n := cstr(path)
-	if rc := C.ndmpi_file_delete(p, n); rc != 0 {
-		return newError("MPI_File_delete", rc)
-	}
-	return nil
+	return errorOf("MPI_File_delete", C.ndmpi_file_delete(p, n))
 }
 
 // FileSetView is MPI_File_set_view (collective): the view starts disp
@@ -94,67 +86,52 @@ func FileDelete(path string) error {
 func FileSetView(f File, disp int64, etype, filetype Datatype, datarep string) error {
 	p, n := cstr(datarep)
 	rc := C.ndmpi_file_set_view(C.ndmpi_h(f), C.int64_t(disp), C.ndmpi_h(etype), C.ndmpi_h(filetype), p, n)
-	if rc != 0 {
-		return newError("MPI_File_set_view", rc)
-	}
-	return nil
+	return errorOf("MPI_File_set_view", rc)
 }
 
 // FileWriteAt is MPI_File_write_at: write count elements of dt from buf at
 // offset (in etype units of the view). The status Count is in elements of
 // dt.
 func FileWriteAt(f File, offset int64, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
-	return fileWrite("MPI_File_write_at", 0, f, offset, buf, count, dt)
+	return fileAccess("MPI_File_write_at", true, 0, f, offset, buf, count, dt)
 }
 
 // FileWriteAtAll is MPI_File_write_at_all, the collective FileWriteAt.
 func FileWriteAtAll(f File, offset int64, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
-	return fileWrite("MPI_File_write_at_all", 1, f, offset, buf, count, dt)
+	return fileAccess("MPI_File_write_at_all", true, 1, f, offset, buf, count, dt)
 }
 
 // FileReadAt is MPI_File_read_at: read up to count elements of dt into buf
 // from offset (in etype units of the view). The status Count tells how
 // many were read (fewer at the end of the file).
 func FileReadAt(f File, offset int64, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
-	return fileRead("MPI_File_read_at", 0, f, offset, buf, count, dt)
+	return fileAccess("MPI_File_read_at", false, 0, f, offset, buf, count, dt)
 }
 
 // FileReadAtAll is MPI_File_read_at_all, the collective FileReadAt.
 func FileReadAtAll(f File, offset int64, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
-	return fileRead("MPI_File_read_at_all", 1, f, offset, buf, count, dt)
+	return fileAccess("MPI_File_read_at_all", false, 1, f, offset, buf, count, dt)
 }
 
-func fileWrite(op string, coll C.int, f File, offset int64, buf unsafe.Pointer, count int,
+// fileAccess is op: a write if write, else a read, collective if coll.
+func fileAccess(op string, write bool, coll C.int, f File, offset int64, buf unsafe.Pointer, count int,
 	dt Datatype) (Status, error) {
 	var cs C.ndmpi_status
-	rc := C.ndmpi_file_write_at(C.ndmpi_h(f), C.int64_t(offset), bytep(buf), C.int64_t(count), C.ndmpi_h(dt),
-		coll, &cs)
-	st := goStatus(&cs)
-	if rc != 0 {
-		return st, newError(op, rc)
+	var rc C.int
+	if write {
+		rc = C.ndmpi_file_write_at(C.ndmpi_h(f), C.int64_t(offset), bytep(buf), C.int64_t(count), C.ndmpi_h(dt),
+			coll, &cs)
+	} else {
+		rc = C.ndmpi_file_read_at(C.ndmpi_h(f), C.int64_t(offset), bytep(buf), C.int64_t(count), C.ndmpi_h(dt),
+			coll, &cs)
 	}
-	return st, nil
-}
-
-func fileRead(op string, coll C.int, f File, offset int64, buf unsafe.Pointer, count int,
-	dt Datatype) (Status, error) {
-	var cs C.ndmpi_status
-	rc := C.ndmpi_file_read_at(C.ndmpi_h(f), C.int64_t(offset), bytep(buf), C.int64_t(count), C.ndmpi_h(dt),
-		coll, &cs)
-	st := goStatus(&cs)
-	if rc != 0 {
-		return st, newError(op, rc)
-	}
-	return st, nil
+	return goStatus(&cs), errorOf(op, rc)
 }
 
 // FileSetSize is MPI_File_set_size (collective): truncate or extend the
 // file to size bytes.
 func FileSetSize(f File, size int64) error {
-	if rc := C.ndmpi_file_set_size(C.ndmpi_h(f), C.int64_t(size)); rc != 0 {
-		return newError("MPI_File_set_size", rc)
-	}
-	return nil
+	return errorOf("MPI_File_set_size", C.ndmpi_file_set_size(C.ndmpi_h(f), C.int64_t(size)))
 }
 
 // FileGetSize is MPI_File_get_size: the file size in bytes.
@@ -168,8 +145,5 @@ func FileGetSize(f File) (int64, error) {
 
 // FileSync is MPI_File_sync (collective): flush written data to storage.
 func FileSync(f File) error {
-	if rc := C.ndmpi_file_sync(C.ndmpi_h(f)); rc != 0 {
-		return newError("MPI_File_sync", rc)
-	}
-	return nil
+	return errorOf("MPI_File_sync", C.ndmpi_file_sync(C.ndmpi_h(f)))
 }

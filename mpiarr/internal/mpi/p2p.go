@@ -117,20 +117,14 @@ func goStatus(cs *C.ndmpi_status) Status {
 // int range are supported.
 func Send(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) error {
 	rc := C.ndmpi_send(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Send", rc)
-	}
-	return nil
+	return errorOf("MPI_Send", rc)
 }
 
 // Ssend is MPI_Ssend (synchronous send: completes once the matching
 // receive has started).
 func Ssend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) error {
 	rc := C.ndmpi_ssend(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Ssend", rc)
-	}
-	return nil
+	return errorOf("MPI_Ssend", rc)
 }
 
 // Recv is MPI_Recv. source may be AnySource or ProcNull, tag AnyTag. The
@@ -139,11 +133,7 @@ func Ssend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) er
 // MPICH: the size of the buffer).
 func Recv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (Status, error) {
 	cs := C.ndmpi_recv(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c))
-	st := goStatus(&cs)
-	if cs.error != 0 {
-		return st, newError("MPI_Recv", cs.error)
-	}
-	return st, nil
+	return goStatus(&cs), errorOf("MPI_Recv", cs.error)
 }
 
 // Isend is MPI_Isend. The memory at buf is read after Isend returns, until
@@ -152,10 +142,7 @@ func Recv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (
 func Isend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (Request, error) {
 	var r C.ndmpi_h
 	rc := C.ndmpi_isend(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), &r)
-	if rc != 0 {
-		return RequestNull, newError("MPI_Isend", rc)
-	}
-	return Request(r), nil
+	return handleOf("MPI_Isend", rc, r, RequestNull)
 }
 
 // Issend is MPI_Issend. As for Isend, Go memory at buf must be pinned
@@ -163,10 +150,7 @@ func Isend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (R
 func Issend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (Request, error) {
 	var r C.ndmpi_h
 	rc := C.ndmpi_issend(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), &r)
-	if rc != 0 {
-		return RequestNull, newError("MPI_Issend", rc)
-	}
-	return Request(r), nil
+	return handleOf("MPI_Issend", rc, r, RequestNull)
 }
 
 // Irecv is MPI_Irecv. The memory at buf is written after Irecv returns,
@@ -175,10 +159,7 @@ func Issend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (
 func Irecv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (Request, error) {
 	var r C.ndmpi_h
 	rc := C.ndmpi_irecv(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c), &r)
-	if rc != 0 {
-		return RequestNull, newError("MPI_Irecv", rc)
-	}
-	return Request(r), nil
+	return handleOf("MPI_Irecv", rc, r, RequestNull)
 }
 
 // Wait is MPI_Wait. It sets *r to RequestNull (unless the request is
@@ -188,11 +169,7 @@ func Wait(r *Request) (Status, error) {
 	h := C.ndmpi_h(*r)
 	rc := C.ndmpi_wait(&h, &cs)
 	*r = Request(h)
-	st := goStatus(&cs)
-	if rc != 0 {
-		return st, newError("MPI_Wait", rc)
-	}
-	return st, nil
+	return goStatus(&cs), errorOf("MPI_Wait", rc)
 }
 
 // Test is MPI_Test: done reports whether the request completed, in which
@@ -203,11 +180,7 @@ func Test(r *Request) (done bool, st Status, err error) {
 	h := C.ndmpi_h(*r)
 	rc := C.ndmpi_test(&h, &flag, &cs)
 	*r = Request(h)
-	st = goStatus(&cs)
-	if rc != 0 {
-		return flag != 0, st, newError("MPI_Test", rc)
-	}
-	return flag != 0, st, nil
+	return flag != 0, goStatus(&cs), errorOf("MPI_Test", rc)
 }
 
 // Waitall is MPI_Waitall. It returns one status per request (Count in
@@ -242,10 +215,7 @@ func Waitall(reqs []Request) ([]Status, error) {
 	for i := range cs {
 		sts[i] = goStatus(&cs[i])
 	}
-	if rc != 0 {
-		return sts, newError("MPI_Waitall", rc)
-	}
-	return sts, nil
+	return sts, errorOf("MPI_Waitall", rc)
 }
 
 // RequestFree is MPI_Request_free; it sets *r to RequestNull. The
@@ -255,20 +225,14 @@ func RequestFree(r *Request) error {
 	h := C.ndmpi_h(*r)
 	rc := C.ndmpi_request_free(&h)
 	*r = Request(h)
-	if rc != 0 {
-		return newError("MPI_Request_free", rc)
-	}
-	return nil
+	return errorOf("MPI_Request_free", rc)
 }
 
 // Cancel is MPI_Cancel. The request must still be completed with Wait,
 // Test or Waitall; Status.Cancelled tells whether cancellation succeeded.
 func Cancel(r *Request) error {
 	h := C.ndmpi_h(*r)
-	if rc := C.ndmpi_cancel(&h); rc != 0 {
-		return newError("MPI_Cancel", rc)
-	}
-	return nil
+	return errorOf("MPI_Cancel", C.ndmpi_cancel(&h))
 }
 
 // Sendrecv is MPI_Sendrecv. The status describes the receive (Count in
@@ -278,11 +242,7 @@ func Sendrecv(sendbuf unsafe.Pointer, scount int, sdt Datatype, dest, stag int,
 	var cs C.ndmpi_status
 	rc := C.ndmpi_sendrecv(bytep(sendbuf), C.int64_t(scount), C.ndmpi_h(sdt), cint(dest), cint(stag),
 		bytep(recvbuf), C.int64_t(rcount), C.ndmpi_h(rdt), cint(source), cint(rtag), C.ndmpi_h(c), &cs)
-	st := goStatus(&cs)
-	if rc != 0 {
-		return st, newError("MPI_Sendrecv", rc)
-	}
-	return st, nil
+	return goStatus(&cs), errorOf("MPI_Sendrecv", rc)
 }
 
 // SendrecvReplace is MPI_Sendrecv_replace: buf is sent to dest and then
@@ -292,11 +252,7 @@ func SendrecvReplace(buf unsafe.Pointer, count int, dt Datatype, dest, stag, sou
 	var cs C.ndmpi_status
 	rc := C.ndmpi_sendrecv_replace(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(stag),
 		cint(source), cint(rtag), C.ndmpi_h(c), &cs)
-	st := goStatus(&cs)
-	if rc != 0 {
-		return st, newError("MPI_Sendrecv_replace", rc)
-	}
-	return st, nil
+	return goStatus(&cs), errorOf("MPI_Sendrecv_replace", rc)
 }
 
 // Probe is MPI_Probe. Count and Bytes of the status are in bytes; use
@@ -304,11 +260,7 @@ func SendrecvReplace(buf unsafe.Pointer, count int, dt Datatype, dest, stag, sou
 func Probe(source, tag int, c Comm) (Status, error) {
 	var cs C.ndmpi_status
 	rc := C.ndmpi_probe(cint(source), cint(tag), C.ndmpi_h(c), &cs)
-	st := goStatus(&cs)
-	if rc != 0 {
-		return st, newError("MPI_Probe", rc)
-	}
-	return st, nil
+	return goStatus(&cs), errorOf("MPI_Probe", rc)
 }
 
 // Message is a message matched by Mprobe, to be received with Mrecv.
@@ -322,11 +274,7 @@ func Mprobe(source, tag int, c Comm) (Message, Status, error) {
 	var cs C.ndmpi_status
 	var m C.ndmpi_h
 	rc := C.ndmpi_mprobe(cint(source), cint(tag), C.ndmpi_h(c), &m, &cs)
-	st := goStatus(&cs)
-	if rc != 0 {
-		return Message(m), st, newError("MPI_Mprobe", rc)
-	}
-	return Message(m), st, nil
+	return Message(m), goStatus(&cs), errorOf("MPI_Mprobe", rc)
 }
 
 // Mrecv is MPI_Mrecv: it receives the message m that Mprobe matched.
@@ -334,11 +282,7 @@ func Mrecv(buf unsafe.Pointer, count int, dt Datatype, m *Message) (Status, erro
 	h := C.ndmpi_h(*m)
 	cs := C.ndmpi_mrecv(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), &h)
 	*m = Message(h)
-	st := goStatus(&cs)
-	if cs.error != 0 {
-		return st, newError("MPI_Mrecv", cs.error)
-	}
-	return st, nil
+	return goStatus(&cs), errorOf("MPI_Mrecv", cs.error)
 }
 
 // Iprobe is MPI_Iprobe: found reports whether a matching message is

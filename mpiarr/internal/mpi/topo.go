@@ -45,10 +45,7 @@ func CartCreate(c Comm, dims []int, periods []bool, reorder bool) (Comm, error) 
 	var out C.ndmpi_h
 	rc := C.ndmpi_cart_create(C.ndmpi_h(c), C.int(len(dims)), i64ptr(dims), boolptr(periods),
 		cbool(reorder), &out)
-	if rc != 0 {
-		return CommNull, newError(op, rc)
-	}
-	return Comm(out), nil
+	return handleOf(op, rc, out, CommNull)
 }
 
 // CartGet is MPI_Cart_get (with MPI_Cartdim_get): the grid dimensions,
@@ -111,8 +108,6 @@ func CartShift(c Comm, direction, disp int) (source, dest int, err error) {
 // has MPI_ERRORS_RETURN.
 func CartSub(c Comm, remain []bool) (Comm, error) {
 	var out C.ndmpi_h
-	if rc := C.ndmpi_cart_sub(C.ndmpi_h(c), C.int(len(remain)), boolptr(remain), &out); rc != 0 {
-		return CommNull, newError("MPI_Cart_sub", rc)
-	}
-	return Comm(out), nil
+	rc := C.ndmpi_cart_sub(C.ndmpi_h(c), C.int(len(remain)), boolptr(remain), &out)
+	return handleOf("MPI_Cart_sub", rc, out, CommNull)
 }

@@ -62,10 +62,7 @@ func ScattervPath(sendbuf unsafe.Pointer, counts, displs []int, sdt Datatype, re
 	rb, ip := inPlace(recvbuf)
 	rc := C.ndmpi_scatterv(bytep(sendbuf), i64ptr(counts), i64ptr(displs), C.int64_t(len(counts)),
 		C.ndmpi_h(sdt), bytep(rb), ip, C.int64_t(recvcount), C.ndmpi_h(rdt), cint(root), C.ndmpi_h(c), C.int(path))
-	if rc != 0 {
-		return newError("MPI_Scatterv", rc)
-	}
-	return nil
+	return errorOf("MPI_Scatterv", rc)
 }
 
 // Gatherv is MPI_Gatherv: the root receives counts[i] elements of rdt
@@ -87,10 +84,7 @@ func GathervPath(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf un
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_gatherv(bytep(sb), ip, C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(recvbuf), i64ptr(counts),
 		i64ptr(displs), C.int64_t(len(counts)), C.ndmpi_h(rdt), cint(root), C.ndmpi_h(c), C.int(path))
-	if rc != 0 {
-		return newError("MPI_Gatherv", rc)
-	}
-	return nil
+	return errorOf("MPI_Gatherv", rc)
 }
 
 // Allgatherv is MPI_Allgatherv. counts and displs are needed on every
@@ -111,10 +105,7 @@ func AllgathervPath(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_allgatherv(bytep(sb), ip, C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(recvbuf), i64ptr(counts),
 		i64ptr(displs), C.int64_t(len(counts)), C.ndmpi_h(rdt), C.ndmpi_h(c), C.int(path))
-	if rc != 0 {
-		return newError("MPI_Allgatherv", rc)
-	}
-	return nil
+	return errorOf("MPI_Allgatherv", rc)
 }
 
 // Alltoallv is MPI_Alltoallv. sendbuf may be InPlace (send counts and
@@ -128,8 +119,5 @@ func Alltoallv(sendbuf unsafe.Pointer, scounts, sdispls []int, sdt Datatype, rec
 	rc := C.ndmpi_alltoallv(bytep(sb), ip, i64ptr(scounts), i64ptr(sdispls), C.int64_t(len(scounts)),
 		C.ndmpi_h(sdt), bytep(recvbuf), i64ptr(rcounts), i64ptr(rdispls), C.int64_t(len(rcounts)),
 		C.ndmpi_h(rdt), C.ndmpi_h(c))
-	if rc != 0 {
-		return newError("MPI_Alltoallv", rc)
-	}
-	return nil
+	return errorOf("MPI_Alltoallv", rc)
 }
