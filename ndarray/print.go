@@ -1,9 +1,16 @@
 package ndarray
 
+// This file prints arrays as NumPy does. The formatting rules are
+// package npformat's; what this file owns is handing it the elements it
+// prints and no others: an array NumPy summarises with "..." prints from
+// a few edge items per axis, so a 4096 x 4096 array costs 36 elements to
+// print, not a copy of 128 MiB.
+
 import (
 	"fmt"
 
 	"github.com/ndmpi/ndmpi/ndarray/internal/npformat"
+	"github.com/ndmpi/ndmpi/strides"
 )
 
 // PrintOptions are NumPy's print options (np.set_printoptions): precision,
@@ -35,7 +42,8 @@ func (a *Array[T]) String() string {
 	if a == nil {
 		return "<nil>"
 	}
-	return npformat.Str(a.ToSlice(), a.shape)
+	o := DefaultPrintOptions()
+	return npformat.StrSummary(a.printed(o), a.shape, o)
 }
 
 // GoString prints the array as NumPy's repr() does, "array([1, 2],
@@ -44,7 +52,8 @@ func (a *Array[T]) GoString() string {
 	if a == nil {
 		return "<nil>"
 	}
-	return npformat.Repr(a.ToSlice(), a.shape)
+	o := DefaultPrintOptions()
+	return npformat.ReprSummary(a.printed(o), a.shape, o)
 }
 
 // StringOpts prints the array as String does with the given options, or
@@ -54,5 +63,29 @@ func (a *Array[T]) StringOpts(o PrintOptions) (string, error) {
 	if err := o.Validate(); err != nil {
 		return "", &Error{Op: "StringOpts", Err: fmt.Errorf("%w: %v", ErrValue, err)}
 	}
-	return npformat.StrOpts(a.ToSlice(), a.shape, o), nil
+	return npformat.StrSummary(a.printed(o), a.shape, o), nil
+}
+
+// printed returns the elements printing a under o reads, in C order: the
+// summary npformat.SummaryShape describes. When that is the whole array a
+// C-contiguous array hands over its own storage, which npformat only
+// reads; otherwise only the printed elements are copied.
+func (a *Array[T]) printed(o PrintOptions) []T {
+	n := a.Size()
+	if strides.Size(npformat.SummaryShape(a.shape, o)) == n {
+		if n == 0 {
+			return nil
+		}
+		if a.IsCContiguous() {
+			return a.data[a.offset : a.offset+n : a.offset+n]
+		}
+		return a.ToSlice()
+	}
+	return npformat.Summarise(a.shape, o, func(index []int) T {
+		off := a.offset
+		for i, x := range index {
+			off += x * a.strides[i]
+		}
+		return a.data[off]
+	})
 }

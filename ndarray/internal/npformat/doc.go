@@ -44,4 +44,7 @@
 //
 // The package is internal: it takes flat C-order values and a shape so that
 // the ndarray package, which imports it, owns the array representation.
+// Since printing reads only the elements it shows, StrSummary and
+// ReprSummary take just those (SummaryShape and Summarise say which), so
+// that printing a large array never copies it.
 package npformat

@@ -12,11 +12,11 @@ type unsignedInt interface {
 
 // newSignedFormat is arrayprint.IntegerFormat: every element right-aligned
 // to the wider of the shown minimum and maximum.
-func newSignedFormat[I signedInt](values, shown []I) elemFormatter {
+func newSignedFormat[I signedInt](values []I) elemFormatter {
 	width := 0
-	if len(shown) > 0 {
-		lo, hi := shown[0], shown[0]
-		for _, v := range shown {
+	if len(values) > 0 {
+		lo, hi := values[0], values[0]
+		for _, v := range values {
 			lo, hi = min(lo, v), max(hi, v)
 		}
 		width = max(len(strconv.FormatInt(int64(lo), 10)), len(strconv.FormatInt(int64(hi), 10)))
@@ -31,11 +31,11 @@ func newSignedFormat[I signedInt](values, shown []I) elemFormatter {
 
 // newUnsignedFormat is newSignedFormat for unsigned types, whose minimum is
 // never wider than the maximum.
-func newUnsignedFormat[U unsignedInt](values, shown []U) elemFormatter {
+func newUnsignedFormat[U unsignedInt](values []U) elemFormatter {
 	width := 0
-	if len(shown) > 0 {
-		hi := shown[0]
-		for _, v := range shown {
+	if len(values) > 0 {
+		hi := values[0]
+		for _, v := range values {
 			hi = max(hi, v)
 		}
 		width = len(strconv.FormatUint(uint64(hi), 10))

@@ -12,7 +12,8 @@ type elemFormatter func(buf []byte, i int) []byte
 // and summary markers around already-formatted elements.
 type layout struct {
 	shape     []int
-	strides   []int // C-order element strides
+	kept      []int // the summary's shape: SummaryShape
+	strides   []int // the summary's C-order element strides
 	format    elemFormatter
 	sep       string
 	edgeItems int
@@ -21,23 +22,25 @@ type layout struct {
 
 const summaryInsert = "..."
 
-// array2string is arrayprint.array2string without legacy modes. prefix and
-// suffix are only measured (repr prints them itself); any empty array is
-// "[]".
-func array2string[T Element](values []T, shape []int, o *Options, sep, prefix, suffix string) string {
-	size := checkSize(values, shape)
-	if size == 0 {
+// array2string is arrayprint.array2string without legacy modes, for an
+// array handed over as its summary. prefix and suffix are only measured
+// (repr prints them itself); any empty array is "[]".
+func array2string[T Element](summary []T, shape []int, o *Options, sep, prefix, suffix string) string {
+	if shapeSize(shape) == 0 {
 		return "[]"
 	}
-	l := &layout{shape: shape, strides: cStrides(shape), sep: sep, edgeItems: o.EdgeItems}
-	shown := values
-	if size > o.Threshold {
+	l := &layout{shape: shape, kept: shape, sep: sep, edgeItems: o.EdgeItems}
+	if summarises(shape, o) {
 		l.summarize = true
-		shown = gather(values, keptIndices(shape, o.EdgeItems))
+		l.kept = make([]int, len(shape))
+		for i, n := range shape {
+			l.kept[i] = keptLen(n, o.EdgeItems)
+		}
 	}
-	// Widths come from the shown elements only, so a summary is aligned to
-	// what it prints rather than to the hidden middle.
-	l.format = newFormatter(values, shown, len(shape) == 0, o)
+	l.strides = cStrides(l.kept)
+	// Widths come from the summary only, so a summary is aligned to what
+	// it prints rather than to the hidden middle.
+	l.format = newFormatter(summary, len(shape) == 0, o)
 	hanging := " " + strings.Repeat(" ", strLen(prefix))
 	width := o.LineWidth - strLen(suffix)
 	return string(l.recurse(0, 0, hanging, width))
@@ -52,7 +55,9 @@ func (l *layout) recurse(axis, offset int, hanging string, width int) []byte {
 	nextHanging := hanging + " "
 	nextWidth := width - 1
 
-	n := l.shape[axis]
+	// Whether to summarise goes by the axis's length; where its entries
+	// are goes by the summary's, which keeps the last ones last.
+	n, k := l.shape[axis], l.kept[axis]
 	stride := l.strides[axis]
 	showSummary := l.summarize && 2*l.edgeItems < n
 	leading, trailing := 0, n
@@ -76,11 +81,11 @@ func (l *layout) recurse(axis, offset int, hanging string, width int) []byte {
 			line = append(line, l.sep...)
 		}
 		for i := trailing; i > 1; i-- {
-			word = l.format(word[:0], offset+(n-i)*stride)
+			word = l.format(word[:0], offset+(k-i)*stride)
 			s, line = extendLine(s, line, word, elemWidth, hanging)
 			line = append(line, l.sep...)
 		}
-		word = l.format(word[:0], offset+(n-1)*stride)
+		word = l.format(word[:0], offset+(k-1)*stride)
 		s, line = extendLine(s, line, word, elemWidth, hanging)
 		s = append(s, line...)
 	} else {
@@ -98,11 +103,11 @@ func (l *layout) recurse(axis, offset int, hanging string, width int) []byte {
 		}
 		for i := trailing; i > 1; i-- {
 			s = append(s, hanging...)
-			s = append(s, l.recurse(axis+1, offset+(n-i)*stride, nextHanging, nextWidth)...)
+			s = append(s, l.recurse(axis+1, offset+(k-i)*stride, nextHanging, nextWidth)...)
 			s = append(s, lineSep...)
 		}
 		s = append(s, hanging...)
-		s = append(s, l.recurse(axis+1, offset+(n-1)*stride, nextHanging, nextWidth)...)
+		s = append(s, l.recurse(axis+1, offset+(k-1)*stride, nextHanging, nextWidth)...)
 	}
 
 	// The text starts with the hanging indent; its first character becomes
@@ -145,47 +150,4 @@ func cStrides(shape []int) []int {
 		acc *= shape[i]
 	}
 	return st
-}
-
-// keptIndices is arrayprint._leading_trailing as flat indices: the C-order
-// positions of the corners a summary shows.
-func keptIndices(shape []int, edge int) []int {
-	st := cStrides(shape)
-	var out []int
-	var rec func(axis, off int)
-	rec = func(axis, off int) {
-		if axis == len(shape) {
-			out = append(out, off)
-			return
-		}
-		n := shape[axis]
-		if n > 2*edge {
-			for i := 0; i < edge; i++ {
-				rec(axis+1, off+i*st[axis])
-			}
-			// NumPy slices the tail as a[-edge:], and -0: is the whole axis,
-			// so with edge 0 the widths come from every element.
-			from := n - edge
-			if edge == 0 {
-				from = 0
-			}
-			for i := from; i < n; i++ {
-				rec(axis+1, off+i*st[axis])
-			}
-			return
-		}
-		for i := 0; i < n; i++ {
-			rec(axis+1, off+i*st[axis])
-		}
-	}
-	rec(0, 0)
-	return out
-}
-
-func gather[T any](values []T, idx []int) []T {
-	out := make([]T, len(idx))
-	for k, i := range idx {
-		out[k] = values[i]
-	}
-	return out
 }

@@ -27,12 +27,26 @@ func Str[T Element](values []T, shape []int) string {
 func StrOpts[T Element](values []T, shape []int, o Options) string {
 	opts := mustNormalize(o)
 	checkSize(values, shape)
+	return str(summarise(values, shape, opts), shape, opts)
+}
+
+// StrSummary is StrOpts for an array handed over as its summary: only the
+// elements printing reads (see SummaryShape and Summarise), in C order. It
+// panics if o fails Validate or if len(summary) is not the product of
+// SummaryShape(shape, o).
+func StrSummary[T Element](summary []T, shape []int, o Options) string {
+	opts := mustNormalize(o)
+	checkSummary(summary, shape, opts)
+	return str(summary, shape, opts)
+}
+
+func str[T Element](summary []T, shape []int, o *Options) string {
 	if len(shape) == 0 {
 		// NumPy prints a 0-d array through its scalar's str, so precision
 		// and padding do not apply.
-		return Scalar(values[0])
+		return Scalar(summary[0])
 	}
-	return array2string(values, shape, opts, " ", "", "")
+	return array2string(summary, shape, o, " ", "", "")
 }
 
 // Repr returns NumPy's repr(a), e.g. "array([0., 1., 2.])",
@@ -46,7 +60,20 @@ func Repr[T Element](values []T, shape []int) string {
 // ReprOpts is Repr under options o. It panics if o fails Validate.
 func ReprOpts[T Element](values []T, shape []int, o Options) string {
 	opts := mustNormalize(o)
-	size := checkSize(values, shape)
+	checkSize(values, shape)
+	return repr(summarise(values, shape, opts), shape, opts)
+}
+
+// ReprSummary is ReprOpts for an array handed over as its summary, as
+// StrSummary is for StrOpts.
+func ReprSummary[T Element](summary []T, shape []int, o Options) string {
+	opts := mustNormalize(o)
+	checkSummary(summary, shape, opts)
+	return repr(summary, shape, opts)
+}
+
+func repr[T Element](summary []T, shape []int, opts *Options) string {
+	size := shapeSize(shape)
 	name, implied := dtypeName[T]()
 	// The dtype is left out only where the values alone would recreate it.
 	skipDType := implied && size > 0
@@ -59,7 +86,7 @@ func ReprOpts[T Element](values []T, shape []int, o Options) string {
 	var b strings.Builder
 	b.WriteString(prefix)
 	if size > 0 || (len(shape) == 1 && shape[0] == 0) {
-		b.WriteString(array2string(values, shape, opts, ", ", prefix, suffix))
+		b.WriteString(array2string(summary, shape, opts, ", ", prefix, suffix))
 	} else {
 		b.WriteString("[], shape=")
 		b.WriteString(strides.Tuple(shape))
@@ -78,9 +105,9 @@ func ReprOpts[T Element](values []T, shape []int, o Options) string {
 	return s + " " + dtypeStr
 }
 
-// checkSize returns the element count of shape, panicking when values does
-// not hold exactly that many.
-func checkSize[T any](values []T, shape []int) int {
+// shapeSize returns the element count of shape, panicking on a negative
+// length.
+func shapeSize(shape []int) int {
 	size := 1
 	for _, d := range shape {
 		if d < 0 {
@@ -88,10 +115,30 @@ func checkSize[T any](values []T, shape []int) int {
 		}
 		size *= d
 	}
-	if len(values) != size {
+	return size
+}
+
+// checkSize panics when values does not hold exactly the elements of
+// shape.
+func checkSize[T any](values []T, shape []int) {
+	if size := shapeSize(shape); len(values) != size {
 		panic(fmt.Sprintf("npformat: %d values for shape %v (want %d)", len(values), shape, size))
 	}
-	return size
+}
+
+// checkSummary panics when summary does not hold exactly the elements of
+// shape's summary.
+func checkSummary[T any](summary []T, shape []int, o *Options) {
+	size := shapeSize(shape)
+	if summarises(shape, o) {
+		size = 1
+		for _, n := range shape {
+			size *= keptLen(n, o.EdgeItems)
+		}
+	}
+	if len(summary) != size {
+		panic(fmt.Sprintf("npformat: %d values for the summary of shape %v (want %d)", len(summary), shape, size))
+	}
 }
 
 // dtypeName returns NumPy's dtype name for T and whether repr omits it
@@ -129,48 +176,45 @@ func dtypeName[T Element]() (string, bool) {
 }
 
 // newFormatter builds the per-dtype element formatter (arrayprint's
-// _get_format_function), measured on shown and indexing into values.
-func newFormatter[T Element](values, shown []T, zeroD bool, o *Options) elemFormatter {
-	switch vs := any(values).(type) {
+// _get_format_function), measured on the summary it then indexes.
+func newFormatter[T Element](summary []T, zeroD bool, o *Options) elemFormatter {
+	switch vs := any(summary).(type) {
 	case []bool:
 		return newBoolFormat(vs, zeroD)
 	case []int8:
-		return newSignedFormat(vs, any(shown).([]int8))
+		return newSignedFormat(vs)
 	case []int16:
-		return newSignedFormat(vs, any(shown).([]int16))
+		return newSignedFormat(vs)
 	case []int32:
-		return newSignedFormat(vs, any(shown).([]int32))
+		return newSignedFormat(vs)
 	case []int64:
-		return newSignedFormat(vs, any(shown).([]int64))
+		return newSignedFormat(vs)
 	case []uint8:
-		return newUnsignedFormat(vs, any(shown).([]uint8))
+		return newUnsignedFormat(vs)
 	case []uint16:
-		return newUnsignedFormat(vs, any(shown).([]uint16))
+		return newUnsignedFormat(vs)
 	case []uint32:
-		return newUnsignedFormat(vs, any(shown).([]uint32))
+		return newUnsignedFormat(vs)
 	case []uint64:
-		return newUnsignedFormat(vs, any(shown).([]uint64))
+		return newUnsignedFormat(vs)
 	case []float32:
-		sh := any(shown).([]float32)
-		data := make([]float64, len(sh))
-		for i, v := range sh {
+		data := make([]float64, len(vs))
+		for i, v := range vs {
 			data[i] = float64(v)
 		}
 		f := newFloatFormat(data, true, o, o.Sign)
-		return func(buf []byte, i int) []byte { return f.append(buf, float64(vs[i])) }
+		return func(buf []byte, i int) []byte { return f.append(buf, data[i]) }
 	case []float64:
-		f := newFloatFormat(any(shown).([]float64), false, o, o.Sign)
+		f := newFloatFormat(vs, false, o, o.Sign)
 		return func(buf []byte, i int) []byte { return f.append(buf, vs[i]) }
 	case []complex64:
-		re, im := splitComplex(any(shown).([]complex64))
+		re, im := splitComplex(vs)
 		c := newComplexFormat(re, im, true, o)
-		return func(buf []byte, i int) []byte {
-			return c.append(buf, float64(real(vs[i])), float64(imag(vs[i])))
-		}
+		return func(buf []byte, i int) []byte { return c.append(buf, re[i], im[i]) }
 	case []complex128:
-		re, im := splitComplex(any(shown).([]complex128))
+		re, im := splitComplex(vs)
 		c := newComplexFormat(re, im, false, o)
-		return func(buf []byte, i int) []byte { return c.append(buf, real(vs[i]), imag(vs[i])) }
+		return func(buf []byte, i int) []byte { return c.append(buf, re[i], im[i]) }
 	}
 	panic("npformat: unreachable element type")
 }
