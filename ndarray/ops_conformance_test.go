@@ -430,15 +430,6 @@ func described[T Element](a *Array[T]) describedArray {
 // opParams reads the parameters of a case.
 type opParams map[string]any
 
-// has reports whether the parameter is present (it may be null: None).
-func (p opParams) has(name string) bool {
-	_, ok := p[name]
-	return ok
-}
-
-// isNone reports whether the parameter is absent or null (NumPy's None).
-func (p opParams) isNone(name string) bool { return p[name] == nil }
-
 func (p opParams) int(name string) int { return int(p[name].(float64)) }
 
 // ints reads a parameter that is an int or a list of ints.
@@ -454,22 +445,6 @@ func (p opParams) ints(name string) []int {
 		return out
 	}
 	return nil
-}
-
-// isList reports whether the parameter is a list (a tuple in NumPy).
-func (p opParams) isList(name string) bool {
-	_, ok := p[name].([]any)
-	return ok
-}
-
-func (p opParams) bool(name string) bool {
-	b, _ := p[name].(bool)
-	return b
-}
-
-func (p opParams) string(name string) string {
-	s, _ := p[name].(string)
-	return s
 }
 
 // perDType builds a handler that dispatches on the dtype of the first
@@ -500,15 +475,6 @@ func inputsAs[T Element](in []any) []*Array[T] {
 	out := make([]*Array[T], len(in))
 	for i, x := range in {
 		out[i], _ = x.(*Array[T])
-	}
-	return out
-}
-
-// listOf turns arrays into the []any a handler returns for NumPy's lists.
-func listOf[T Element](xs []*Array[T]) []any {
-	out := make([]any, len(xs))
-	for i, x := range xs {
-		out[i] = x
 	}
 	return out
 }
