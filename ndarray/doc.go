@@ -2,8 +2,9 @@
 // generic Array[T] with NumPy's dtypes, shapes, byte strides and flags;
 // views that share memory (transposes, slices with steps, new axes,
 // reshapes); copies in C, F, A and K order; element access; arithmetic with
-// broadcasting; reductions; NumPy-style printing; gonum interop; and .npy
-// files.
+// broadcasting; reductions; matrix products through gonum's BLAS;
+// NumPy-style printing; and .npy files. Package ndarray/ndmat converts
+// arrays to and from gonum's matrices.
 //
 // # Memory model
 //
