@@ -25,28 +25,108 @@ import (
 	"fmt"
 	"io"
 	"math/bits"
+	"math/rand/v2"
 	"os"
+	"path/filepath"
 	"strings"
+	"syscall"
 
 	"github.com/ndmpi/ndmpi/strides"
 )
 
 // Save writes a to path as a .npy file, as numpy.save does: the same
-// header and data bytes for the same array. The file is created or
-// truncated; unlike numpy.save, no ".npy" is appended to path. See
-// WriteNPY for the layout written. After an error the file may be left
-// partly written.
+// header and data bytes for the same array. Unlike numpy.save, no ".npy"
+// is appended to path. See WriteNPY for the layout written.
+//
+// Save is crash-safe: it writes a new file, .NAME.tmp-RANDOM in the
+// directory of path, with the permission bits of the file it replaces (or
+// 0666 less the umask, as os.Create), syncs it (fsync), renames it over
+// path (atomic on POSIX file systems) and syncs the directory. A file at
+// path is therefore either left as it was or replaced by the complete new
+// one, even if the process dies or the machine loses power during Save; a
+// process that dies leaves the temporary file behind, beside the intact
+// old file. A symbolic link at path is followed: the file it points to is
+// replaced. After an error (a full file system, a nil array) the file at
+// path is untouched and the temporary file removed, unless the rename
+// succeeded and only the directory's sync failed, which the error says.
+// A path that exists and is not a regular file (a device, a named pipe),
+// or a dangling symbolic link, is written in place, as os.Create would,
+// without these guarantees.
 func Save[T Element](path string, a *Array[T]) error {
-	f, err := os.Create(path)
-	if err != nil {
-		return &Error{Op: "Save", Err: err}
+	fail := func(err error) error { return &Error{Op: "Save", Err: fmt.Errorf("%s: %w", path, err)} }
+	target, perm, keepPerm := path, os.FileMode(0o666), false
+	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
+		perm, keepPerm = st.Mode().Perm(), true
+		if real, err := filepath.EvalSymlinks(path); err == nil {
+			target = real
+		}
+	} else if lst, lerr := os.Lstat(path); err == nil || (lerr == nil && lst.Mode()&os.ModeSymlink != 0) {
+		// Not a regular file, or a dangling link: write in place.
+		f, err := os.Create(path)
+		if err != nil {
+			return &Error{Op: "Save", Err: err}
+		}
+		err = writeNPY(f, a)
+		if cerr := f.Close(); err == nil && cerr != nil {
+			err = cerr
+		}
+		if err != nil {
+			return fail(err)
+		}
+		return nil
 	}
-	err = writeNPY(f, a)
-	if cerr := f.Close(); err == nil && cerr != nil {
+
+	// The temporary file: a random name beside the target, created
+	// exclusively with perm less the umask.
+	dir, base := filepath.Split(target)
+	var f *os.File
+	var tmp string
+	for range 100 {
+		tmp = filepath.Join(dir, fmt.Sprintf(".%s.tmp-%016x", base, rand.Uint64()))
+		var err error
+		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
+		if errors.Is(err, os.ErrExist) {
+			continue
+		}
+		if err != nil {
+			return fail(err)
+		}
+		break
+	}
+	if f == nil {
+		return fail(errors.New("no free name for a temporary file"))
+	}
+	var err error
+	if keepPerm {
+		err = f.Chmod(perm)
+	}
+	if err == nil {
+		err = writeNPY(f, a)
+	}
+	if err == nil {
+		err = f.Sync()
+	}
+	if cerr := f.Close(); err == nil {
 		err = cerr
 	}
+	if err == nil {
+		err = os.Rename(tmp, target)
+	}
 	if err != nil {
-		return &Error{Op: "Save", Err: fmt.Errorf("%s: %w", path, err)}
+		_ = os.Remove(tmp)
+		return fail(err)
+	}
+	// Make the rename durable. File systems that cannot sync a
+	// directory (EINVAL) need not.
+	d, err := os.Open(filepath.Dir(target))
+	if err == nil {
+		err = d.Sync()
+		if cerr := d.Close(); err == nil {
+			err = cerr
+		}
+	}
+	if err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
+		return fail(fmt.Errorf("written, but syncing its directory failed, so the rename may not survive a crash: %w", err))
 	}
 	return nil
 }
