@@ -300,7 +300,7 @@ func roomFor(op string, table []call, r int, n int64) error {
 
 // kinds numbers the error kinds, so that one rank can tell others which
 // kind of error it found.
-var kinds = []error{nil, ErrLayout, ErrTruncate, ErrDType, ErrCount, ErrArg, ErrReadOnly, ErrMismatch, ErrFinalized, ErrMPI}
+var kinds = []error{nil, ErrLayout, ErrTruncate, ErrDType, ErrCount, ErrArg, ErrReadOnly, ErrMismatch, ErrFinalized, ErrIO, ErrMPI}
 
 func kindCode(err error) int {
 	if err == nil {

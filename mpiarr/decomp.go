@@ -45,14 +45,14 @@ func span(n, p, i int) (start, count int) {
 }
 
 // Block returns the block of the process at grid coordinates coords: its
-// first global index along each axis and its length along each axis.
-func (d Decomp) Block(coords []int) (start, count []int) {
+// first global index along each axis and its shape.
+func (d Decomp) Block(coords []int) (start, shape []int) {
 	start = make([]int, len(d.Global))
-	count = make([]int, len(d.Global))
+	shape = make([]int, len(d.Global))
 	for k := range d.Global {
-		start[k], count[k] = span(d.Global[k], d.Grid[k], coords[k])
+		start[k], shape[k] = span(d.Global[k], d.Grid[k], coords[k])
 	}
-	return start, count
+	return start, shape
 }
 
 // Owner returns the grid coordinates of the process that holds global

@@ -22,12 +22,12 @@ type Dist[T ndarray.Element] struct {
 	// Comm is the Cartesian communicator, ranks numbered row-major over
 	// the grid (it is not reordered), with the layout policy faces and
 	// blocks travel by.
-	Comm     *Comm
-	Coords   []int  // this rank's grid coordinates
-	Start    []int  // global index of the block's first element
-	Count    []int  // the block's length along each axis
-	Halo     []int  // ghost cells on each side, per axis
-	Periodic []bool // whether halos wrap around, per axis
+	Comm       *Comm
+	Coords     []int  // this rank's grid coordinates
+	BlockStart []int  // global index of the block's first element
+	BlockShape []int  // the block's length along each axis
+	Halo       []int  // ghost cells on each side, per axis
+	Periodic   []bool // whether halos wrap around, per axis
 
 	Local    *ndarray.Array[T] // the block with its halos: shape Count + 2*Halo
 	Interior *ndarray.Array[T] // the block: a view of Local
@@ -115,12 +115,12 @@ func NewDist[T ndarray.Element](c *Comm, global []int, o DistOptions) (*Dist[T],
 	cart.layout = layout
 	d := &Dist[T]{Decomp: dec, Comm: cart, Halo: halo, Periodic: periodic}
 	d.Coords = dec.CoordsOf(cart.rank)
-	d.Start, d.Count = dec.Block(d.Coords)
+	d.BlockStart, d.BlockShape = dec.Block(d.Coords)
 	lshape := make([]int, nd)
 	inner := make([]ndarray.Index, nd)
 	for k := range lshape {
-		lshape[k] = d.Count[k] + 2*halo[k]
-		inner[k] = ndarray.Range(halo[k], halo[k]+d.Count[k])
+		lshape[k] = d.BlockShape[k] + 2*halo[k]
+		inner[k] = ndarray.Range(halo[k], halo[k]+d.BlockShape[k])
 	}
 	// A block lives as long as the Dist, and its faces are walked across
 	// rows: on huge pages a column face touches a few 2 MiB pages instead
@@ -143,7 +143,7 @@ func (d *Dist[T]) Free() error { return d.Comm.Free() }
 func (d *Dist[T]) GlobalIndex(local ...int) []int {
 	g := make([]int, len(local))
 	for k, x := range local {
-		g[k] = d.Start[k] + x
+		g[k] = d.BlockStart[k] + x
 	}
 	return g
 }

@@ -40,7 +40,7 @@ func TestDistScatterGatherHalos(t *testing.T) {
 			}
 			require.NoError(t, d.Scatter(g, 0))
 			want := globalOf[float64](tc.global...)
-			require.Equal(t, blockOf(want, d.Start, d.Count).ToSlice(), d.Interior.ToSlice(), "rank %d block %v+%v", c.Rank(), d.Start, d.Count)
+			require.Equal(t, blockOf(want, d.BlockStart, d.BlockShape).ToSlice(), d.Interior.ToSlice(), "rank %d block %v+%v", c.Rank(), d.BlockStart, d.BlockShape)
 
 			require.NoError(t, d.ExchangeHalos())
 			checkHalos(t, d, want)
@@ -50,7 +50,7 @@ func TestDistScatterGatherHalos(t *testing.T) {
 			second := ndarray.Zeros[float64](d.Local.Shape()...)
 			inner := make([]ndarray.Index, len(d.Halo))
 			for k, h := range d.Halo {
-				inner[k] = ndarray.Range(h, h+d.Count[k])
+				inner[k] = ndarray.Range(h, h+d.BlockShape[k])
 			}
 			require.NoError(t, ndarray.Must(second.Slice(inner...)).Assign(d.Interior))
 			require.NoError(t, d.ExchangeHalosOf(second))
@@ -87,7 +87,7 @@ func checkHalos(t *testing.T, d *mpiarr.Dist[float64], want *ndarray.Array[float
 		g := make([]int, len(idx))
 		outside := false
 		for k, x := range idx {
-			g[k] = d.Start[k] + x - d.Halo[k]
+			g[k] = d.BlockStart[k] + x - d.Halo[k]
 			if g[k] < 0 || g[k] >= d.Global[k] {
 				if !d.Periodic[k] {
 					outside = true
@@ -128,10 +128,10 @@ func TestDistRedistribute(t *testing.T) {
 			require.NoError(t, a.Scatter(g, 0))
 			require.NoError(t, a.Redistribute(b))
 			want := globalOf[int32](shape...)
-			require.Equal(t, blockOf(want, b.Start, b.Count).ToSlice(), b.Interior.ToSlice())
+			require.Equal(t, blockOf(want, b.BlockStart, b.BlockShape).ToSlice(), b.Interior.ToSlice())
 			require.NoError(t, a.Interior.Fill(-1))
 			require.NoError(t, b.Redistribute(a))
-			require.Equal(t, blockOf(want, a.Start, a.Count).ToSlice(), a.Interior.ToSlice())
+			require.Equal(t, blockOf(want, a.BlockStart, a.BlockShape).ToSlice(), a.Interior.ToSlice())
 		})
 	}
 }

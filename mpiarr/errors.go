@@ -36,6 +36,11 @@ var (
 	// arguments that disagree (dtype, count, root, operation), or another
 	// rank failed its own checks.
 	ErrMismatch = errors.New("ranks disagree")
+	// ErrIO: a file could not be created, read, written, synced or
+	// renamed (parallel .npy I/O), or holds fewer bytes than its header
+	// says; the cause (an *fs.PathError, syscall.ENOSPC, ...) is in the
+	// chain.
+	ErrIO = errors.New("file error")
 	// ErrFinalized: a call after Finalize, when MPI can no longer
 	// communicate.
 	ErrFinalized = errors.New("MPI is finalized")

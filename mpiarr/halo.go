@@ -48,7 +48,7 @@ func (d *Dist[T]) makeFaces() error {
 func (d *Dist[T]) facesOf(a *ndarray.Array[T]) []faceSet[T] {
 	out := make([]faceSet[T], len(d.faces))
 	for i, f := range d.faces {
-		k, h, n := f.axis, d.Halo[f.axis], d.Count[f.axis]
+		k, h, n := f.axis, d.Halo[f.axis], d.BlockShape[f.axis]
 		slab := func(from, to int) *ndarray.Array[T] {
 			idx := make([]ndarray.Index, len(d.Global))
 			idx[k] = ndarray.Range(from, to)

@@ -57,15 +57,15 @@ import (
 // succeeded and only the directory's sync failed: the error says so):
 //
 //   - what rank 0 finds before the write — a directory it cannot create
-//     the file in, no room for the file (ENOSPC when reserving it), a
-//     path that is not a regular file — is ErrArg on every rank, and
-//     errors.Is finds the errno (syscall.ENOSPC) on every rank;
+//     the file in, no room for the file (ENOSPC when reserving it) — is
+//     ErrIO on every rank, and errors.Is finds the errno (syscall.ENOSPC)
+//     on every rank; a path that is not a regular file is ErrArg;
 //   - what a rank finds during the collective calls — an MPI error (an
 //     *MPIError), or fewer bytes written than its block or the header
-//     (ErrCount) — is its own error, and an error of the same kind naming
+//     (ErrIO) — is its own error, and an error of the same kind naming
 //     it on the others;
-//   - what rank 0 finds after them — a file of the wrong size (ErrCount),
-//     a failed rename (ErrArg) — reaches every rank by broadcast.
+//   - what rank 0 finds after them — a file of the wrong size, a failed
+//     rename (ErrIO) — reaches every rank by broadcast.
 //
 // A failure inside MPI's collective write itself can leave the ranks of
 // some MPI-IO components out of step (ompio, when a write fails in the
@@ -189,7 +189,7 @@ func createTemp(op, path string, size int64) (tmp, target string, err error) {
 			target = real
 		}
 	case !errors.Is(err, fs.ErrNotExist):
-		return "", "", wrapError(op, ErrArg, err)
+		return "", "", wrapError(op, ErrIO, err)
 	}
 	dir, base := filepath.Split(target)
 	for range 100 {
@@ -199,7 +199,7 @@ func createTemp(op, path string, size int64) (tmp, target string, err error) {
 			continue
 		}
 		if err != nil {
-			return "", "", wrapError(op, ErrArg, err)
+			return "", "", wrapError(op, ErrIO, err)
 		}
 		if keep {
 			err = f.Chmod(perm)
@@ -214,11 +214,11 @@ func createTemp(op, path string, size int64) (tmp, target string, err error) {
 		}
 		if err != nil {
 			_ = os.Remove(tmp)
-			return "", "", wrapError(op, ErrArg, err)
+			return "", "", wrapError(op, ErrIO, err)
 		}
 		return tmp, target, nil
 	}
-	return "", "", newError(op, ErrArg, "no free name for a temporary file beside %s", target)
+	return "", "", newError(op, ErrIO, "no free name for a temporary file beside %s", target)
 }
 
 // writeTemp writes the header (rank 0) and every rank's block into the
@@ -242,7 +242,7 @@ func (d *Dist[T]) writeTemp(op, tmp string, hdr []byte) error {
 		keep(d.fileCall(op, func() error {
 			st, err := mpi.FileWriteAt(f, 0, unsafe.Pointer(unsafe.SliceData(hdr)), len(hdr), mpi.Byte)
 			if err == nil && st.Bytes != len(hdr) {
-				return newError(op, ErrCount, "the file system took %d of the %d bytes of the header of %s", st.Bytes, len(hdr), tmp)
+				return newError(op, ErrIO, "the file system took %d of the %d bytes of the header of %s", st.Bytes, len(hdr), tmp)
 			}
 			return err
 		}))
@@ -287,13 +287,13 @@ func rename(op, tmp, target string, size int64) error {
 	st, err := os.Stat(tmp)
 	switch {
 	case err != nil:
-		err = wrapError(op, ErrArg, err)
+		err = wrapError(op, ErrIO, err)
 	case st.Size() != size:
-		err = newError(op, ErrCount, "%s holds %d bytes after the write, the header and the data make %d: "+
+		err = newError(op, ErrIO, "%s holds %d bytes after the write, the header and the data make %d: "+
 			"the file system did not take every byte (full?), though MPI reported no error", tmp, st.Size(), size)
 	default:
 		if err = os.Rename(tmp, target); err != nil {
-			err = wrapError(op, ErrArg, err)
+			err = wrapError(op, ErrIO, err)
 		}
 	}
 	if err != nil {
@@ -301,7 +301,7 @@ func rename(op, tmp, target string, size int64) error {
 		return err
 	}
 	if err := syncDir(filepath.Dir(target)); err != nil {
-		return wrapError(op, ErrArg, fmt.Errorf("%s is written, but syncing its directory failed, so the rename may not survive a crash: %w", target, err))
+		return wrapError(op, ErrIO, fmt.Errorf("%s is written, but syncing its directory failed, so the rename may not survive a crash: %w", target, err))
 	}
 	return nil
 }
@@ -357,9 +357,9 @@ func (d *Dist[T]) agreeIO(op string, local error, what string) error {
 //
 // Every rank returns nil, or every rank returns an error: rank 0 reads the
 // header and the file's size and broadcasts them, so that a file it cannot
-// open or parse (ErrArg), of another dtype (ErrDType) or shape (ErrCount),
-// or shorter than its header and data (ErrCount, naming the sizes) is the
-// same error on every rank, before any rank opens it. What a rank finds
+// open (ErrIO) or parse (ErrArg), of another dtype (ErrDType) or shape
+// (ErrCount), or shorter than its header and data (ErrIO, naming the
+// sizes) is the same error on every rank, before any rank opens it. What a rank finds
 // wrong during the collective read (an MPI error, fewer bytes than its
 // block, the file shrunk meanwhile, as rank 0 checks after the read) is
 // its own error and an error of the same kind, naming it, on the others.
@@ -379,7 +379,7 @@ func (d *Dist[T]) ReadNPY(path string) error {
 	}
 	need := offset + h.DataBytes()
 	if size < need {
-		return newError(op, ErrCount, "%s is %d bytes long, but its header (%d bytes) and data (%d bytes of %s %s) make %d: the file is cut short",
+		return newError(op, ErrIO, "%s is %d bytes long, but its header (%d bytes) and data (%d bytes of %s %s) make %d: the file is cut short",
 			path, size, offset, h.DataBytes(), h.DType, strides.Tuple(h.Shape), need)
 	}
 	f, err := d.openFile(op, path, mpi.ModeRdonly)
@@ -393,9 +393,9 @@ func (d *Dist[T]) ReadNPY(path string) error {
 		}
 	}
 	keep(testFault(op, "read", d.Comm.rank))
-	block := ndarray.Zeros[T](d.Count...)
+	block := ndarray.Zeros[T](d.BlockShape...)
 	if h.Fortran {
-		block = ndarray.ZerosOrder[T](ndarray.OrderF, d.Count...)
+		block = ndarray.ZerosOrder[T](ndarray.OrderF, d.BlockShape...)
 	}
 	keep(d.blockIO(op, f, offset, h.Fortran, block, false))
 	if d.Comm.rank == 0 {
@@ -404,7 +404,7 @@ func (d *Dist[T]) ReadNPY(path string) error {
 		keep(d.fileCall(op, func() error {
 			now, err := mpi.FileGetSize(f)
 			if err == nil && now < need {
-				return newError(op, ErrCount, "%s was cut short during the read: it is %d bytes long, its header and data make %d", path, now, need)
+				return newError(op, ErrIO, "%s was cut short during the read: it is %d bytes long, its header and data make %d", path, now, need)
 			}
 			return err
 		}))
@@ -429,6 +429,7 @@ type npyMeta struct {
 	Offset int64
 	Size   int64
 	Err    string
+	Kind   int // kindCode of Err: ErrIO for the file, ErrArg for its header
 }
 
 // sharedHeader reads the header and the file's size on rank 0 and
@@ -440,16 +441,25 @@ func (d *Dist[T]) sharedHeader(op, path string) (ndarray.NPYHeader, int64, int64
 		h, off, size, err := readHeader(path)
 		m = npyMeta{Header: h, Offset: off, Size: size}
 		if err != nil {
-			m.Err = err.Error()
+			kind := ErrArg
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				kind = ErrIO
+			}
+			m.Err, m.Kind = err.Error(), kindCode(kind)
+			err = wrapError(op, kind, err)
 		}
-		if err := d.Comm.BcastObj(m, 0); err != nil {
+		if berr := d.Comm.BcastObj(m, 0); berr != nil {
+			return m.Header, 0, 0, berr
+		}
+		if err != nil {
 			return m.Header, 0, 0, err
 		}
 	} else if err := d.Comm.BcastObj(&m, 0); err != nil {
 		return m.Header, 0, 0, err
 	}
 	if m.Err != "" {
-		return m.Header, 0, 0, newError(op, ErrArg, "%s", m.Err)
+		return m.Header, 0, 0, newError(op, kinds[m.Kind], "%s (found by rank 0)", m.Err)
 	}
 	return m.Header, m.Offset, m.Size, nil
 }
@@ -511,13 +521,13 @@ func (d *Dist[T]) blockIO(op string, f mpi.File, offset int64, fortran bool, blo
 		want = n * block.ItemSize()
 	}
 	filetype := etype
-	if local == nil && strides.Size(d.Count) > 0 {
+	if local == nil && strides.Size(d.BlockShape) > 0 {
 		order := mpi.OrderC
 		if fortran {
 			order = mpi.OrderFortran
 		}
 		enter()
-		t, err := mpi.TypeCreateSubarray(d.Global, d.Count, d.Start, order, etype)
+		t, err := mpi.TypeCreateSubarray(d.Global, d.BlockShape, d.BlockStart, order, etype)
 		if err == nil {
 			err = mpi.TypeCommit(&t)
 		}
@@ -555,9 +565,9 @@ func (d *Dist[T]) blockIO(op string, f mpi.File, offset int64, fortran bool, blo
 	case err != nil:
 		return err
 	case st.Bytes != want && write:
-		return newError(op, ErrCount, "the file system took %d of the %d bytes of this rank's block", st.Bytes, want)
+		return newError(op, ErrIO, "the file system took %d of the %d bytes of this rank's block", st.Bytes, want)
 	case st.Bytes != want:
-		return newError(op, ErrCount, "the file ended early: %d of the %d bytes of this rank's block", st.Bytes, want)
+		return newError(op, ErrIO, "the file ended early: %d of the %d bytes of this rank's block", st.Bytes, want)
 	}
 	return nil
 }

@@ -120,10 +120,10 @@ func TestDistReadNPYTruncated(t *testing.T) {
 			err = d.ReadNPY(short)
 			if cut == 0 {
 				require.NoError(t, err)
-				require.Equal(t, blockOf(want, d.Start, d.Count).ToSlice(), d.Interior.ToSlice())
+				require.Equal(t, blockOf(want, d.BlockStart, d.BlockShape).ToSlice(), d.Interior.ToSlice())
 			} else {
 				everyRankFailed(t, c, err, fmt.Sprintf("file %d bytes short, grid %v", cut, grid))
-				require.ErrorIs(t, err, mpiarr.ErrCount)
+				require.ErrorIs(t, err, mpiarr.ErrIO)
 				require.ErrorContains(t, err, fmt.Sprintf("%d bytes", size-cut))
 				require.ErrorContains(t, err, fmt.Sprintf("%d", size))
 			}
@@ -145,6 +145,7 @@ func TestDistWriteNPYFullDisk(t *testing.T) {
 		err := d.WriteNPY(path)
 		everyRankFailed(t, c, err, fmt.Sprintf("WriteNPY of %v onto a 256 KiB file system", shape))
 		require.ErrorIs(t, err, syscall.ENOSPC)
+		require.ErrorIs(t, err, mpiarr.ErrIO)
 		require.NoError(t, c.Barrier())
 		if c.Rank() == 0 {
 			// Nothing is left behind: no target, no temporary file.
@@ -193,7 +194,7 @@ func TestDistWriteNPYKeepsOldFile(t *testing.T) {
 		r, err := mpiarr.NewDist[float64](c, shape, mpiarr.DistOptions{})
 		require.NoError(t, err)
 		require.NoError(t, r.ReadNPY(path))
-		require.Equal(t, blockOf(wantOld, r.Start, r.Count).ToSlice(), r.Interior.ToSlice())
+		require.Equal(t, blockOf(wantOld, r.BlockStart, r.BlockShape).ToSlice(), r.Interior.ToSlice())
 		require.NoError(t, r.Free())
 	}
 }
@@ -282,7 +283,7 @@ func TestDistReadNPYCutDuringRead(t *testing.T) {
 	defer e.Free()
 	err = e.ReadNPY(path)
 	everyRankFailed(t, c, err, "ReadNPY of a file cut during the read")
-	require.ErrorIs(t, err, mpiarr.ErrCount)
+	require.ErrorIs(t, err, mpiarr.ErrIO)
 	if c.Rank() == 0 { // its read may come out short, or its size check fail
 		require.Regexp(t, "the file ended early|cut short during the read: it is 192 bytes long", err.Error())
 	}
@@ -302,7 +303,7 @@ func TestDistWriteNPYWrongSize(t *testing.T) {
 		}
 		tmps, err := filepath.Glob(filepath.Join(dir, ".short.npy.tmp-*"))
 		if err != nil || len(tmps) != 1 {
-			return fmt.Errorf("%w: temporary files %q: %v", mpiarr.ErrArg, tmps, err)
+			return fmt.Errorf("%w: temporary files %q: %v", mpiarr.ErrIO, tmps, err)
 		}
 		return os.Truncate(tmps[0], 500)
 	})
@@ -310,7 +311,7 @@ func TestDistWriteNPYWrongSize(t *testing.T) {
 	d := filledDist(t, c, shape, 1, mpiarr.DistOptions{})
 	err := d.WriteNPY(path)
 	everyRankFailed(t, c, err, "WriteNPY whose file came out short")
-	require.ErrorIs(t, err, mpiarr.ErrCount)
+	require.ErrorIs(t, err, mpiarr.ErrIO)
 	require.ErrorContains(t, err, "holds 500 bytes after the write, the header and the data make 896")
 	require.NoError(t, c.Barrier())
 	if c.Rank() == 0 {

@@ -52,7 +52,7 @@ func npyCheckpoint() int {
 		return 1
 	}
 	// base holds the flat global index of every element of the block.
-	base := ndarray.Zeros[float64](d.Count...)
+	base := ndarray.Zeros[float64](d.BlockShape...)
 	for idx := range base.All() {
 		g := d.GlobalIndex(idx...)
 		flat := 0
@@ -66,7 +66,7 @@ func npyCheckpoint() int {
 		size *= float64(n)
 	}
 	for g := 1; g <= gens; g++ {
-		if err := d.Interior.Assign(ndarray.Must(ndarray.Add(base, ndarray.Full(float64(g)*size, d.Count...)))); err != nil {
+		if err := d.Interior.Assign(ndarray.Must(ndarray.Add(base, ndarray.Full(float64(g)*size, d.BlockShape...)))); err != nil {
 			fmt.Println("Assign:", err)
 			return 1
 		}

@@ -2,6 +2,7 @@ package mpiarr_test
 
 import (
 	"encoding/binary"
+	"io/fs"
 	"math"
 	"os"
 	"path/filepath"
@@ -67,7 +68,7 @@ func TestDistNPY(t *testing.T) {
 		e, err := mpiarr.NewDist[float64](c, shape, mpiarr.DistOptions{Grid: []int{1, 0}, Halo: []int{0, 1}})
 		require.NoError(t, err)
 		require.NoError(t, e.ReadNPY(p), p)
-		require.Equal(t, blockOf(want, e.Start, e.Count).ToSlice(), e.Interior.ToSlice(), "%s rank %d", p, c.Rank())
+		require.Equal(t, blockOf(want, e.BlockStart, e.BlockShape).ToSlice(), e.Interior.ToSlice(), "%s rank %d", p, c.Rank())
 		require.NoError(t, e.Free())
 	}
 
@@ -82,7 +83,11 @@ func TestDistNPY(t *testing.T) {
 	require.NoError(t, err)
 	defer other.Free()
 	require.ErrorIs(t, other.ReadNPY(path), mpiarr.ErrCount)
-	require.Error(t, d.ReadNPY(filepath.Join(dir, "missing.npy")))
+	err = d.ReadNPY(filepath.Join(dir, "missing.npy"))
+	require.ErrorIs(t, err, mpiarr.ErrIO, "a file rank 0 cannot open is ErrIO on every rank")
+	if c.Rank() == 0 {
+		require.ErrorIs(t, err, fs.ErrNotExist)
+	}
 }
 
 // writeBigEndian writes a as a big-endian ('>f8') .npy file, as

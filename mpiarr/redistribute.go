@@ -40,15 +40,15 @@ func (d *Dist[T]) Redistribute(to *Dist[T]) error {
 		// What this rank sends to r: its block under d, where r's block
 		// under to lies.
 		rs, rc := to.Block(to.CoordsOf(r))
-		if s, c, ok := intersect(d.Start, d.Count, rs, rc); ok {
-			sendParts = append(sendParts, blockView(d.Interior, d.Start, s, c))
+		if s, c, ok := intersect(d.BlockStart, d.BlockShape, rs, rc); ok {
+			sendParts = append(sendParts, blockView(d.Interior, d.BlockStart, s, c))
 			scounts[r] = strides.Size(c)
 		}
 		// What r sends here: its block under d, where this rank's block
 		// under to lies.
 		fs, fc := d.Block(d.CoordsOf(r))
-		if s, c, ok := intersect(fs, fc, to.Start, to.Count); ok {
-			recvParts = append(recvParts, blockView(to.Interior, to.Start, s, c))
+		if s, c, ok := intersect(fs, fc, to.BlockStart, to.BlockShape); ok {
+			recvParts = append(recvParts, blockView(to.Interior, to.BlockStart, s, c))
 			rcounts[r] = strides.Size(c)
 		}
 	}

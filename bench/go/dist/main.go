@@ -138,7 +138,7 @@ func checkLocal(c *mpiarr.Comm, d *mpiarr.Dist[float64]) {
 	for idx, v := range d.Local.All() {
 		outside := false
 		for k, x := range idx {
-			g[k] = d.Start[k] + x - d.Halo[k]
+			g[k] = d.BlockStart[k] + x - d.Halo[k]
 			outside = outside || g[k] < 0 || g[k] >= d.Global[k]
 		}
 		want := 0.0
