@@ -53,14 +53,19 @@ mpich: deps
 		echo "==> MPI suite against MPICH (-tags mpich)"; \
 		$(GO) test -count=1 -tags mpich ./mpiarr/...; fi
 
-## fuzz: a longer run of each fuzz target (make test runs their seeds)
+## fuzz: a longer run of each fuzz target, one per decoder of bytes from a
+## file or the wire (make test runs their seeds)
 FUZZTIME ?= 30s
 fuzz:
 	$(GO) test -run XXX -fuzz FuzzView -fuzztime $(FUZZTIME) ./ndarray/
 	$(GO) test -run XXX -fuzz FuzzReshape -fuzztime $(FUZZTIME) ./ndarray/
 	$(GO) test -run XXX -fuzz FuzzReadNPY -fuzztime $(FUZZTIME) ./ndarray/
 	$(GO) test -run XXX -fuzz FuzzNPYHeaderParsers -fuzztime $(FUZZTIME) ./ndarray/
+	$(GO) test -run XXX -fuzz FuzzPyLiteral -fuzztime $(FUZZTIME) ./ndarray/
 	$(GO) test -run XXX -fuzz FuzzStr -fuzztime $(FUZZTIME) ./ndarray/internal/npformat/
+	$(GO) test -run XXX -fuzz FuzzArrayHeader -fuzztime $(FUZZTIME) ./mpiarr/
+	$(GO) test -run XXX -fuzz FuzzObjectMessage -fuzztime $(FUZZTIME) ./mpiarr/
+	$(GO) test -run XXX -fuzz FuzzSignature -fuzztime $(FUZZTIME) ./mpiarr/
 
 clean:
 	rm -rf bin bench/out
