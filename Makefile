@@ -50,8 +50,8 @@ tcp: deps
 
 mpich: deps
 	@if [ -d mpiarr ]; then \
-		echo "==> MPI suite against MPICH (-tags mpich)"; \
-		$(GO) test -count=1 -tags mpich ./mpiarr/...; fi
+		echo "==> MPI suite against MPICH (-tags mpich, -race)"; \
+		$(GO) test -race -count=1 -tags mpich ./mpiarr/...; fi
 
 ## fuzz: a longer run of each fuzz target, one per decoder of bytes from a
 ## file or the wire (make test runs their seeds)
