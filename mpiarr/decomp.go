@@ -33,16 +33,10 @@ func (d Decomp) check() error {
 }
 
 // span is NumPy's array_split of n into p parts: part i starts at start
-// and has count elements.
-func span(n, p, i int) (start, count int) {
-	q, r := n/p, n%p
-	count = q
-	if i < r {
-		count++
-	}
-	start = i*q + min(i, r)
-	return start, count
-}
+// and has count elements. The rule lives in strides.SplitPart, which
+// ndarray.ArraySplit cuts by too, so that a block of a decomposition is
+// the piece numpy.array_split would give.
+func span(n, p, i int) (start, count int) { return strides.SplitPart(n, p, i) }
 
 // Block returns the block of the process at grid coordinates coords: its
 // first global index along each axis and its shape.
