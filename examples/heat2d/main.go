@@ -80,8 +80,8 @@ func main() {
 	defer func() { check(d.Free()) }()
 
 	// Each rank fills its block from the global indices.
-	for i := range d.Count[0] {
-		for j := range d.Count[1] {
+	for i := range d.BlockShape[0] {
+		for j := range d.BlockShape[1] {
 			g := d.GlobalIndex(i, j)
 			d.Interior.Set(initial(g[0], g[1]), i, j)
 		}
@@ -90,11 +90,11 @@ func main() {
 	// wide): its block, less the global edges it holds, which stay fixed.
 	var lo, hi [2]int
 	for k := range 2 {
-		lo[k], hi[k] = 1, 1+d.Count[k]
-		if d.Start[k] == 0 {
+		lo[k], hi[k] = 1, 1+d.BlockShape[k]
+		if d.BlockStart[k] == 0 {
 			lo[k]++
 		}
-		if d.Start[k]+d.Count[k] == N {
+		if d.BlockStart[k]+d.BlockShape[k] == N {
 			hi[k]--
 		}
 	}
@@ -118,7 +118,7 @@ func main() {
 		fmt.Printf("2-D heat equation: %dx%d grid, alpha = %g, %d explicit steps; top edge held at %g, the other edges at 0\n",
 			N, N, alpha, *steps, hot)
 		fmt.Printf("%d %s on a %s process grid; rank 0's block: rows %d:%d, columns %d:%d, Local %s with its halo\n",
-			size, plural(size, "rank"), shape(d.Grid), d.Start[0], d.Start[0]+d.Count[0], d.Start[1], d.Start[1]+d.Count[1], shape(d.Local.Shape()))
+			size, plural(size, "rank"), shape(d.Grid), d.BlockStart[0], d.BlockStart[0]+d.BlockShape[0], d.BlockStart[1], d.BlockStart[1]+d.BlockShape[1], shape(d.Local.Shape()))
 		fmt.Printf("distributed (ExchangeHalos + views of Local) against serial on rank 0: max |difference| = %g\n", maxDiff)
 		fmt.Printf("temperature at the centre (%d, %d): %.6f\n", N/2, N/2, global.At(N/2, N/2))
 		fmt.Printf("total heat (sum over the grid): %.6f\n", ndarray.Sum[float64](global))
