@@ -69,7 +69,10 @@ func (c *Comm) Alltoall(send, recv Buffer) error {
 //
 // nil scounts split send evenly, as NumPy's array_split; nil rcounts are
 // learned from the senders (an Alltoall of the counts); nil displacements
-// lay parts end to end.
+// lay parts end to end. Every call first agrees, by one small Allreduce,
+// whether a count exceeds MPI's int range: an mpi4py peer does not take
+// part in it, so Alltoallv cannot run against mpi4py ranks
+// (docs/mpi4py.md).
 func (c *Comm) Alltoallv(send Buffer, scounts, sdispls []int, recv Buffer, rcounts, rdispls []int) error {
 	const op = "Alltoallv"
 	if err := c.usable(op); err != nil {

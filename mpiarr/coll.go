@@ -370,9 +370,10 @@ func (c *Comm) Scatter(send, recv Buffer, root int) error {
 //
 // nil counts mean NumPy's even split of send, as the seed tutorial
 // computes it (len/size each, the first len%size ranks one more): the
-// root sends the total so every rank knows its part. nil displs mean the
-// parts lie end to end. Pass counts on every rank or on none (checked mode
-// verifies it). send matters at the root only and may be nil elsewhere;
+// root sends the total so every rank knows its part (a Bcast that an
+// mpi4py peer does not take part in: pass counts when one is in the job).
+// nil displs mean the parts lie end to end. Pass counts on every rank or
+// on none (checked mode verifies it). send matters at the root only and may be nil elsewhere;
 // at the root, recv may be InPlace.
 func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int) error {
 	const op = "Scatterv"

@@ -29,7 +29,7 @@ type Dist[T ndarray.Element] struct {
 	Halo       []int  // ghost cells on each side, per axis
 	Periodic   []bool // whether halos wrap around, per axis
 
-	Local    *ndarray.Array[T] // the block with its halos: shape Count + 2*Halo
+	Local    *ndarray.Array[T] // the block with its halos: shape BlockShape + 2*Halo
 	Interior *ndarray.Array[T] // the block: a view of Local
 
 	faces []faceSet[T] // per axis with a halo: the views halo exchange moves

@@ -9,10 +9,10 @@ import (
 
 // Index is one entry of a NumPy basic index: an integer, a slice
 // start:stop:step, NewAxis (None) or Ellipsis (...). Build them with Int,
-// Range, From, To, All, Step, NewAxis and Ellipsis; the zero Index is All
-// (":").
+// Range, From, To, Colon, Step, NewAxis and Ellipsis; the zero Index is
+// Colon (":").
 //
-// a.Sub(ndarray.Range(1, 5).Step(2), ndarray.All.Step(-1), ndarray.NewAxis,
+// a.Slice(ndarray.Range(1, 5).Step(2), ndarray.Colon.Step(-1), ndarray.NewAxis,
 // ndarray.Ellipsis, ndarray.Int(3)) is a[1:5:2, ::-1, None, ..., 3].
 type Index struct {
 	kind              indexKind
@@ -58,7 +58,7 @@ func To(stop int) Index { return Index{stop: stop, hasStop: true} }
 
 // Step returns the slice x with the given step; a negative step walks
 // backwards, and omitted bounds then default to the end and the start.
-// On an index that is not a slice it yields an index Sub rejects.
+// On an index that is not a slice it yields an index Slice rejects.
 func (x Index) Step(step int) Index {
 	x.step, x.hasStep = step, true
 	return x

@@ -101,7 +101,8 @@
 //     types). ReduceScatterBlock with size*count beyond INT_MAX becomes one
 //     chunked Reduce per rank. Iallreduce refuses such counts (ErrCount):
 //     one request cannot be chunked.
-//   - Scatterv, Gatherv, Allgatherv and Alltoallv first agree, with one
+//   - Scatterv, Gatherv, Allgatherv and Alltoallv (with PathAgree, the
+//     default of the plain functions) first agree, with one
 //     MPI_Allreduce of an int over the communicator, whether any rank has
 //     a count or displacement beyond INT_MAX (or an invalid argument, which
 //     then makes every rank return an error instead of hanging). If so,
@@ -111,7 +112,10 @@
 //     the reserved tag TagUB. Do not use tag TagUB yourself, and do not
 //     leave AnyTag receives pending on a communicator during such a call:
 //     they could match its messages. The agreement costs one small
-//     allreduce on every call of these four functions, large or not.
+//     allreduce per call; the *Path forms of Scatterv, Gatherv and
+//     Allgatherv skip it when the caller knows the path on every rank
+//     (mpiarr does: the counts it passes are known everywhere it matters).
+//     Alltoallv always agrees, as each rank sees only its own counts.
 //     The point-to-point path supports intracommunicators only.
 //
 // Status.Count and Status.Bytes are exact beyond 2^31.
