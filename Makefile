@@ -62,6 +62,7 @@ fuzz:
 	$(GO) test -run XXX -fuzz FuzzReadNPY -fuzztime $(FUZZTIME) ./ndarray/
 	$(GO) test -run XXX -fuzz FuzzNPYHeaderParsers -fuzztime $(FUZZTIME) ./ndarray/
 	$(GO) test -run XXX -fuzz FuzzPyLiteral -fuzztime $(FUZZTIME) ./ndarray/
+	$(GO) test -run XXX -fuzz FuzzLoadNPZ -fuzztime $(FUZZTIME) ./ndarray/
 	$(GO) test -run XXX -fuzz FuzzStr -fuzztime $(FUZZTIME) ./ndarray/internal/npformat/
 	$(GO) test -run XXX -fuzz FuzzArrayHeader -fuzztime $(FUZZTIME) ./mpiarr/
 	$(GO) test -run XXX -fuzz FuzzObjectMessage -fuzztime $(FUZZTIME) ./mpiarr/
