@@ -60,11 +60,17 @@ type config struct {
 	DistHaloIters   int
 	DistN3          int
 	DistRedistIters int
+	// The ops suite: NumPy operations on OpsN² float64 arrays, MatMul of
+	// two OpsMatMulN² matrices; OpsReps timed calls after OpsWarmup.
+	OpsN       int
+	OpsMatMulN int
+	OpsReps    int
+	OpsWarmup  int
 }
 
 func fullConfig() config {
 	return config{
-		Rounds:        map[string]int{"overhead": 5, "pingpong": 9, "noncontig": 7, "coll": 5, "objects": 5, "kernels": 5, "dist": 5},
+		Rounds:        map[string]int{"overhead": 5, "pingpong": 9, "noncontig": 7, "coll": 5, "objects": 5, "kernels": 5, "dist": 5, "ops": 5},
 		PingSizes:     pow2Sizes(8, 64<<20),
 		PingBudget:    32 << 20,
 		NoncontigN:    2048,
@@ -81,13 +87,18 @@ func fullConfig() config {
 		DistHaloIters:   1000,
 		DistN3:          128,
 		DistRedistIters: 20,
+
+		OpsN:       4096,
+		OpsMatMulN: 1024,
+		OpsReps:    7,
+		OpsWarmup:  3,
 	}
 }
 
 func quickConfig() config {
 	return config{
 		Quick:         true,
-		Rounds:        map[string]int{"overhead": 3, "pingpong": 3, "noncontig": 3, "coll": 3, "objects": 3, "kernels": 3, "dist": 3},
+		Rounds:        map[string]int{"overhead": 3, "pingpong": 3, "noncontig": 3, "coll": 3, "objects": 3, "kernels": 3, "dist": 3, "ops": 3},
 		PingSizes:     "8,64,512,4K,32K,256K,1M,4M",
 		PingBudget:    8 << 20,
 		NoncontigN:    2048,
@@ -104,6 +115,11 @@ func quickConfig() config {
 		DistHaloIters:   300,
 		DistN3:          128,
 		DistRedistIters: 10,
+
+		OpsN:       4096,
+		OpsMatMulN: 1024,
+		OpsReps:    3,
+		OpsWarmup:  3,
 	}
 }
 
@@ -156,7 +172,7 @@ var (
 func main() {
 	quick := flag.Bool("quick", false, "fewer sizes, iterations and rounds (for development)")
 	rounds := flag.Int("rounds", 0, "rounds for every suite (default 5 or 7 per suite, 3 with -quick)")
-	only := flag.String("only", "", "comma-separated suites to run (overhead, pingpong, noncontig, coll, objects, kernels, dist); the report covers those")
+	only := flag.String("only", "", "comma-separated suites to run (overhead, pingpong, noncontig, coll, objects, kernels, dist, ops); the report covers those")
 	docsFlag = flag.String("docs", "", "where benchmarks.md and img/ go (default: the repository's docs/)")
 	reportOnly := flag.Bool("report", false, "run nothing: rewrite the report and plots from the last run's bench/out/results.jsonl and run.json")
 	flag.Parse()
@@ -184,7 +200,7 @@ func main() {
 	}
 	suites := harness.ParseList(*only)
 	if len(suites) == 0 {
-		suites = []string{"overhead", "pingpong", "noncontig", "coll", "objects", "kernels", "dist"}
+		suites = []string{"overhead", "pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops"}
 	}
 	if err := os.MkdirAll(binDir, 0o755); err != nil {
 		fatalf("%v", err)
@@ -259,6 +275,11 @@ func main() {
 	if err := saveResults(results, run); err != nil {
 		fatalf("%v", err)
 	}
+	// Go and NumPy must have computed the same results (the records are
+	// saved first, for a look at the odd one).
+	if err := checkOps(results); err != nil {
+		fatalf("%v", err)
+	}
 	progress("writing %s/benchmarks.md and plots in %s/img", docsDir, docsDir)
 	rep := newReport(results, run)
 	if err := rep.write(); err != nil {
@@ -327,7 +348,7 @@ func build() error {
 	if err != nil {
 		return err
 	}
-	for _, p := range []string{"pingpong", "noncontig", "coll", "objects", "kernels", "dist"} {
+	for _, p := range []string{"pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops"} {
 		cmd := exec.Command(goTool(), "build", "-o", filepath.Join(abs, "go-"+p), "./go/"+p)
 		cmd.Dir = "bench"
 		if out, err := cmd.CombinedOutput(); err != nil {
@@ -445,6 +466,20 @@ func plan(cfg config, suites []string) []step {
 			// arrays on huge pages as NumPy's are.
 			{System: "go-huge", Argv: append([]string{bin("go-kernels"), "-hugepages", "-system", "go-huge",
 				"-cases", "sum,copy_into,transpose_into,add_into"}, args...)},
+		})
+	}
+	if want["ops"] {
+		// The cases the Go program has (an operation not yet in the
+		// library is missing there), NumPy the same ones.
+		cases, err := opsCaseList()
+		if err != nil {
+			fatalf("%v", err)
+		}
+		args := []string{"-n", fmt.Sprint(cfg.OpsN), "-matmul-n", fmt.Sprint(cfg.OpsMatMulN), "-reps", fmt.Sprint(cfg.OpsReps),
+			"-warmup", fmt.Sprint(cfg.OpsWarmup), "-cases", cases}
+		rounds("ops", 0, []step{
+			{System: "go", Argv: append([]string{bin("go-ops")}, args...)},
+			{System: "numpy", Argv: append(pyScript("ops"), args...)},
 		})
 	}
 	if want["dist"] {

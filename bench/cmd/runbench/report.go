@@ -51,6 +51,7 @@ type stat struct {
 	N                int
 	Allocs           float64
 	Iters            int
+	Info             string // of the last record (the ops suite: the result's checksum)
 }
 
 type goal struct {
@@ -97,6 +98,7 @@ func newReport(results []result, run runInfo) *report {
 		}
 		s.Allocs = math.Max(s.Allocs, res.Allocs)
 		s.Iters = res.Iters
+		s.Info = res.Info
 	}
 	for k, xs := range samples {
 		s := r.stats[k]
@@ -152,6 +154,7 @@ type reportData struct {
 	Objects   *objectsData
 	Kernels   *kernelsData
 	Dist      *distData
+	Ops       *opsData
 	Machine   machineData
 }
 
@@ -186,6 +189,7 @@ func (r *report) data() (*reportData, error) {
 		{"objects", func() (err error) { d.Objects, err = r.objects(); return }},
 		{"kernels", func() (err error) { d.Kernels, err = r.kernels(); return }},
 		{"dist", func() (err error) { d.Dist, err = r.dist(); return }},
+		{"ops", func() (err error) { d.Ops, err = r.ops(); return }},
 	}
 	for _, s := range sections {
 		if !r.has(s.suite) {
@@ -331,10 +335,18 @@ func (r *report) machine() machineData {
 	row("Date", m.Date)
 	seen := map[string]bool{}
 	for _, meta := range r.run.Metas {
-		if meta.Bench == "kernels" && meta.Info != "" && !seen[meta.System] {
-			seen[meta.System] = true
-			row("Kernels ("+meta.System+")", meta.Info)
+		if meta.Info == "" || seen[meta.Bench+" "+meta.System] {
+			continue
 		}
+		switch meta.Bench {
+		case "kernels":
+			row("Kernels ("+meta.System+")", meta.Info)
+		case "ops":
+			row("NumPy operations ("+meta.System+")", meta.Info)
+		default:
+			continue
+		}
+		seen[meta.Bench+" "+meta.System] = true
 	}
 	var parts []string
 	for _, s := range r.run.Suites {
