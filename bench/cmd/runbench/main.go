@@ -90,8 +90,8 @@ func fullConfig() config {
 
 		OpsN:       4096,
 		OpsMatMulN: 1024,
-		OpsReps:    7,
-		OpsWarmup:  3,
+		OpsReps:    5,
+		OpsWarmup:  2,
 	}
 }
 
@@ -119,7 +119,7 @@ func quickConfig() config {
 		OpsN:       4096,
 		OpsMatMulN: 1024,
 		OpsReps:    3,
-		OpsWarmup:  3,
+		OpsWarmup:  2,
 	}
 }
 
