@@ -53,10 +53,15 @@ const (
 	collBcastObj
 	collGatherObj
 	collAllgatherObj
+	collScan
+	collExscan
+	collReduceScatterBlock
+	collReduceScatter
 )
 
 var collNames = [...]string{"", "Bcast", "Reduce", "Allreduce", "Scatter", "Scatterv", "Gather", "Gatherv",
-	"Allgather", "Allgatherv", "Alltoall", "Alltoallv", "Barrier", "BcastObj", "GatherObj", "AllgatherObj"}
+	"Allgather", "Allgatherv", "Alltoall", "Alltoallv", "Barrier", "BcastObj", "GatherObj", "AllgatherObj",
+	"Scan", "Exscan", "ReduceScatterBlock", "ReduceScatter"}
 
 func (k collKind) String() string {
 	if k > 0 && int(k) < len(collNames) {

@@ -143,6 +143,65 @@ int ndmpi_reduce_scatter_block(const uint8_t *sbuf, int inplace, uint8_t *rbuf, 
 	return MPI_SUCCESS;
 }
 
+/* ndmpi_reduce_scatter: MPI_Reduce_scatter when the counts add up to an
+ * int; otherwise, as for ndmpi_reduce_scatter_block, block i (counts[i]
+ * elements after the blocks of the ranks before i) is reduced to rank i
+ * with (chunked) reductions, in rank order. MPI requires the same counts on
+ * every rank, so every rank takes the same path. In place, a rank's result
+ * moves to the start of rbuf once its own block is reduced; the blocks of
+ * later ranks lie beyond what the move writes. */
+int ndmpi_reduce_scatter(const uint8_t *sbuf, int inplace, uint8_t *rbuf, const int64_t *counts,
+			 int64_t n, ndmpi_h dth, ndmpi_h oph, ndmpi_h commh)
+{
+	MPI_Comm comm = ndmpi_comm(commh);
+	MPI_Datatype dt = ndmpi_type(dth);
+	MPI_Count lb, extent;
+	int64_t total = 0, off = 0;
+	int rc, rank, size;
+	intvec v;
+
+	rc = MPI_Comm_size(comm, &size);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	if (n != size)
+		return MPI_ERR_ARG;
+	for (int64_t i = 0; i < n; i++) {
+		if (counts[i] < 0 || counts[i] > INT64_MAX - total)
+			return MPI_ERR_COUNT;
+		total += counts[i];
+	}
+	if (total <= INT_MAX) {
+		rc = intvec_from(&v, counts, n);
+		if (rc != MPI_SUCCESS)
+			return rc;
+		rc = MPI_Reduce_scatter(inplace ? MPI_IN_PLACE : sbuf, rbuf, v.p, dt,
+					nd_effective_op(ndmpi_op(oph), dt), comm);
+		intvec_free(&v);
+		return rc;
+	}
+	rc = MPI_Comm_rank(comm, &rank);
+	if (rc == MPI_SUCCESS)
+		rc = MPI_Type_get_extent_x(dt, &lb, &extent);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	for (int i = 0; i < size; off += counts[i], i++) {
+		MPI_Count blk = (MPI_Count)off * extent;
+		if (inplace) {
+			void *b = offset_ptr(rbuf, blk);
+			rc = reduce_any(RED_REDUCE, b, i == rank, i == rank ? b : NULL, counts[i], dth,
+					oph, i, commh);
+			if (rc == MPI_SUCCESS && i == rank && off > 0)
+				memmove(rbuf, b, (size_t)(counts[i] * extent));
+		} else {
+			rc = reduce_any(RED_REDUCE, offset_ptr(sbuf, blk), 0, i == rank ? rbuf : NULL,
+					counts[i], dth, oph, i, commh);
+		}
+		if (rc != MPI_SUCCESS)
+			return rc;
+	}
+	return MPI_SUCCESS;
+}
+
 /* ---- one block per rank ------------------------------------------------- */
 
 enum { BLK_SCATTER, BLK_GATHER, BLK_ALLGATHER, BLK_ALLTOALL };

@@ -19,6 +19,8 @@ package mpi
 #cgo nocallback ndmpi_exscan
 #cgo noescape ndmpi_reduce_scatter_block
 #cgo nocallback ndmpi_reduce_scatter_block
+#cgo noescape ndmpi_reduce_scatter
+#cgo nocallback ndmpi_reduce_scatter
 #cgo noescape ndmpi_scatter
 #cgo nocallback ndmpi_scatter
 #cgo noescape ndmpi_gather
@@ -93,6 +95,20 @@ func ReduceScatterBlock(sendbuf, recvbuf unsafe.Pointer, recvcount int, dt Datat
 	rc := C.ndmpi_reduce_scatter_block(bytep(sb), ip, bytep(recvbuf), C.int64_t(recvcount), C.ndmpi_h(dt),
 		C.ndmpi_h(op), C.ndmpi_h(c))
 	return errorOf("MPI_Reduce_scatter_block", rc)
+}
+
+// ReduceScatter is MPI_Reduce_scatter: rank i receives counts[i]
+// elements, the reduction of the blocks i of every rank's sendbuf, which
+// holds the blocks of all ranks end to end. counts, the same on every
+// rank, has one entry per rank. sendbuf may be InPlace (input in recvbuf,
+// the result in its first counts[rank] elements). When the counts add up
+// to more than the C int range, the operation becomes one chunked Reduce
+// per rank, as for ReduceScatterBlock.
+func ReduceScatter(sendbuf, recvbuf unsafe.Pointer, counts []int, dt Datatype, op Op, c Comm) error {
+	sb, ip := inPlace(sendbuf)
+	rc := C.ndmpi_reduce_scatter(bytep(sb), ip, bytep(recvbuf), i64ptr(counts), C.int64_t(len(counts)), C.ndmpi_h(dt),
+		C.ndmpi_h(op), C.ndmpi_h(c))
+	return errorOf("MPI_Reduce_scatter", rc)
 }
 
 // Scatter is MPI_Scatter. At the root, recvbuf may be InPlace (the root's

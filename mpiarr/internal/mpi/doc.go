@@ -98,8 +98,9 @@
 //     nonblocking calls right after the call starts; MPI keeps it alive).
 //   - Reduce, Allreduce, Scan and Exscan repeat the operation over chunks
 //     of at most INT_MAX/2 elements (predefined ops need predefined
-//     types). ReduceScatterBlock with size*count beyond INT_MAX becomes one
-//     chunked Reduce per rank. Iallreduce refuses such counts (ErrCount):
+//     types). ReduceScatterBlock with size*count beyond INT_MAX, and
+//     ReduceScatter with counts adding up beyond it, become one chunked
+//     Reduce per rank. Iallreduce refuses such counts (ErrCount):
 //     one request cannot be chunked.
 //   - Scatterv, Gatherv, Allgatherv and Alltoallv (with PathAgree, the
 //     default of the plain functions) first agree, with one

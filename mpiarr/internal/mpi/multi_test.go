@@ -373,6 +373,29 @@ func TestMultiReduce(t *testing.T) {
 	require.NoError(t, mpi.ReduceScatterBlock(mpi.InPlace, ptr(blocks), 2, mpi.Int64, mpi.OpSum, w))
 	require.Equal(t, res, blocks[:2])
 
+	// ReduceScatter: rank i gets i+1 elements; element j of rank r's
+	// input is r+j.
+	counts := make([]int, size)
+	total := 0
+	for i := range counts {
+		counts[i] = i + 1
+		total += i + 1
+	}
+	rsIn := make([]int32, total)
+	for j := range rsIn {
+		rsIn[j] = int32(rank + j)
+	}
+	rsOut := make([]int32, rank+1)
+	require.NoError(t, mpi.ReduceScatter(ptr(rsIn), ptr(rsOut), counts, mpi.Int32, mpi.OpSum, w))
+	first := rank * (rank + 1) / 2 // where this rank's block starts
+	for j := range rsOut {
+		require.Equal(t, int32(size*(size-1)/2+size*(first+j)), rsOut[j])
+	}
+	require.NoError(t, mpi.ReduceScatter(mpi.InPlace, ptr(rsIn), counts, mpi.Int32, mpi.OpSum, w))
+	require.Equal(t, rsOut, rsIn[:rank+1])
+	err = mpi.ReduceScatter(ptr(rsIn), ptr(rsOut), counts[:size-1], mpi.Int32, mpi.OpSum, w)
+	require.True(t, mpi.IsClass(err, mpi.ErrArg), "%v", err)
+
 	// Medium-size in-place operations at the last rank (implementations
 	// switch algorithms with the message size; MPICH 4.0's device Reduce
 	// crashed on this, see ndmpi_init).

@@ -199,6 +199,8 @@ int ndmpi_exscan(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count,
 		 ndmpi_h op, ndmpi_h comm);
 int ndmpi_reduce_scatter_block(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t rcount,
 			       ndmpi_h dt, ndmpi_h op, ndmpi_h comm);
+int ndmpi_reduce_scatter(const uint8_t *sbuf, int inplace, uint8_t *rbuf, const int64_t *counts,
+			 int64_t n, ndmpi_h dt, ndmpi_h op, ndmpi_h comm);
 int ndmpi_scatter(const uint8_t *sbuf, int64_t scount, ndmpi_h sdt, uint8_t *rbuf, int inplace,
 		  int64_t rcount, ndmpi_h rdt, int root, ndmpi_h comm);
 int ndmpi_gather(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
