@@ -7,7 +7,7 @@ STATICCHECK := $(CURDIR)/bin/staticcheck
 export OMPI_ALLOW_RUN_AS_ROOT := 1
 export OMPI_ALLOW_RUN_AS_ROOT_CONFIRM := 1
 
-.PHONY: all demo test lint unit cgocheck mpich tcp fuzz bench deps clean
+.PHONY: all demo test lint unit cgocheck mpich tcp cluster-test fuzz bench deps clean
 
 all: test
 
@@ -18,8 +18,8 @@ demo:
 
 ## test: vet, staticcheck, gofmt, race-enabled tests (conformance, fuzz seeds,
 ## multi-rank MPI runs), then the MPI suite with cgo's strictest pointer
-## checks, over TCP only, and against MPICH
-test: lint unit cgocheck tcp mpich
+## checks, over TCP only, against MPICH, and across network-namespace hosts
+test: lint unit cgocheck tcp mpich cluster-test
 
 deps:
 	@./scripts/deps.sh mpi mpich python tools
@@ -52,6 +52,12 @@ mpich: deps
 	@if [ -d mpiarr ]; then \
 		echo "==> MPI suite against MPICH (-tags mpich, -race)"; \
 		$(GO) test -race -count=1 -tags mpich ./mpiarr/...; fi
+
+## cluster-test: the MPI suite's key tests, heat2d and ranks killed mid-job
+## across three network-namespace hosts over TCP, under OpenMPI and MPICH
+## (root only: skipped with a message elsewhere; scripts/cluster/test.sh)
+cluster-test: deps
+	@GO="$(GO)" ./scripts/cluster/test.sh
 
 ## fuzz: a longer run of each fuzz target, one per decoder of bytes from a
 ## file or the wire (make test runs their seeds)

@@ -51,7 +51,8 @@ t=$(date +%s)
 for impl in "${impls[@]}"; do
 	tags=""
 	[ "$impl" = mpich ] && tags=mpich
-	$GO test -c -tags "$tags" -o "$work/$impl/mpiarr.test" ./mpiarr
+	# vet is make lint's job (and would fail on others' work in progress)
+	$GO test -c -vet=off -tags "$tags" -o "$work/$impl/mpiarr.test" ./mpiarr
 	$GO build -tags "$tags" -o "$work/$impl/heat2d" ./examples/heat2d
 	$GO build -tags "$tags" -o "$work/$impl/clusterprog" ./cluster/clusterprog
 done
@@ -63,15 +64,69 @@ dir=$(cl_up 3 $$)
 . "$dir/env"
 echo "==> cluster-test: hosts $CL_HOSTS ($CL_PREFIX-*, $CL_NET.0/24 on a bridge) up in $(elapsed "$t")"
 
-# job OUT TIMEOUT run.sh-ARGS...: runs a job across the cluster with its
-# output in OUT, ended after TIMEOUT seconds; returns the job's status.
+# job OUT TIMEOUT DONE N COMM run.sh-ARGS...: runs a job across the cluster
+# with its output in OUT and returns its status; 124 if it did not end
+# within TIMEOUT seconds. DONE is a pattern of the lines that tell a rank
+# has done all its work and went on to MPI_Finalize, N how many there must
+# be, COMM the program's process name. A job whose ranks all printed DONE
+# but that still runs finalize_grace seconds later is stuck in
+# MPI_Finalize: it is ended and job returns 99. Debian's MPICH 4.0.2 with
+# UCX 1.13 over TCP does that in 1 run of 5 to 1 of 3 (see
+# mpich_finalize.sh and docs/guide.md): for MPICH, 99 is reported, not
+# failed, once the work itself checked out.
+finalize_grace=10
+finalize_hangs=0
 job() {
-	local out=$1 limit=$2
-	shift 2
-	local rc=0
-	timeout -k 5 "$limit" scripts/cluster/run.sh "$@" >"$out" 2>&1 || rc=$?
+	local out=$1 limit=$2 done_re=$3 want=$4 comm=$5
+	shift 5
+	"$root/scripts/cluster/run.sh" "$@" >"$out" 2>&1 &
+	local lpid=$! start done_at="" rc=0
+	start=$(date +%s)
+	while kill -0 "$lpid" 2>/dev/null; do
+		if [ -z "$done_at" ] && [ "$(grep -cE "$done_re" "$out" || true)" -ge "$want" ]; then
+			done_at=$(date +%s)
+		fi
+		if [ -n "$done_at" ] && [ $(($(date +%s) - done_at)) -ge "$finalize_grace" ]; then
+			rc=99
+			break
+		fi
+		if [ $(($(date +%s) - start)) -ge "$limit" ]; then
+			rc=124
+			break
+		fi
+		sleep 0.2
+	done
+	if [ "$rc" = 0 ]; then
+		wait "$lpid" || rc=$?
+	else
+		kill -9 "$lpid" 2>/dev/null || true
+		wait "$lpid" 2>/dev/null || true
+		# The launcher is gone; its ranks may not be.
+		local h pid
+		for h in $CL_HOSTS; do
+			for pid in $(ranks_in "$h" "$comm"); do kill -9 "$pid" 2>/dev/null || true; done
+		done
+	fi
 	if [ "${CLUSTER_VERBOSE:-0}" = 1 ]; then cat "$out"; fi
 	return "$rc"
+}
+
+# judge IMPL WHAT RC: whether a job's status RC is a pass; a finalize hang
+# (99) passes under MPICH, counted.
+judge() {
+	case "$3" in
+	0) return 0 ;;
+	99)
+		if [ "$1" = mpich ]; then
+			finalize_hangs=$((finalize_hangs + 1))
+			echo "    (MPICH: every rank finished its work, then hung in MPI_Finalize: ended after ${finalize_grace}s; the known MPICH 4.0.2/UCX 1.13 TCP hang, see docs/guide.md)"
+			return 0
+		fi
+		fail "$1: $2: every rank finished its work, then the job hung in MPI_Finalize"
+		return 1 ;;
+	124) fail "$1: $2: the job did not end in time"; return 1 ;;
+	*) fail "$1: $2: the job ended with status $3"; return 1 ;;
+	esac
 }
 
 # ranks_in HOST COMM: the pids of the processes named COMM on HOST (every
@@ -137,12 +192,14 @@ for impl in "${impls[@]}"; do
 
 	echo "==> cluster-test ($impl): mpiarr's key tests, 4 ranks on 3 hosts"
 	t=$(date +%s)
-	if (cd mpiarr && job "$work/$impl-suite.out" 300 ${flag[@]+"${flag[@]}"} -np 4 "$dir" \
-		"$bin/mpiarr.test" -test.run "$suite" -test.count=1 -test.timeout=240s -test.v); then
-		echo "    $(grep -c '^--- PASS' "$work/$impl-suite.out") test runs passed (of 4 ranks) in $(elapsed "$t")"
+	rc=0
+	(cd mpiarr && job "$work/$impl-suite.out" 300 '(^|[] :])(PASS|FAIL)$' 4 mpiarr.test ${flag[@]+"${flag[@]}"} -np 4 -tag "$dir" \
+		"$bin/mpiarr.test" -test.run "$suite" -test.count=1 -test.timeout=240s -test.v) || rc=$?
+	if ! grep -qE '(^|[] :])FAIL$' "$work/$impl-suite.out" && judge "$impl" "mpiarr's key tests" "$rc"; then
+		echo "    $(grep -c -- '--- PASS' "$work/$impl-suite.out") test runs passed (on 4 ranks) in $(elapsed "$t")"
 	else
-		fail "$impl: mpiarr's key tests"
-		grep -E -- '^(--- FAIL|FAIL|panic)|Error' "$work/$impl-suite.out" | head -40 || tail -40 "$work/$impl-suite.out"
+		[ "$rc" = 0 ] && fail "$impl: mpiarr's key tests"
+		grep -E -- '--- FAIL|FAIL$|panic|Error' "$work/$impl-suite.out" | head -40 || tail -40 "$work/$impl-suite.out"
 	fi
 
 	echo "==> cluster-test ($impl): heat2d, 1 rank here against 4 ranks on 3 hosts"
@@ -150,7 +207,9 @@ for impl in "${impls[@]}"; do
 	mkdir -p "$work/$impl-heat1" "$work/$impl-heat4"
 	# One rank, no launcher (a singleton), in the machine's own namespace.
 	(cd "$work/$impl-heat1" && timeout 120 "$bin/heat2d" >out 2>&1) || fail "$impl: heat2d on one rank"
-	if (cd "$work/$impl-heat4" && job out 180 ${flag[@]+"${flag[@]}"} -np 4 "$dir" "$bin/heat2d"); then
+	rc=0
+	(cd "$work/$impl-heat4" && job out 180 'redistributed onto the process grid' 1 heat2d ${flag[@]+"${flag[@]}"} -np 4 "$dir" "$bin/heat2d") || rc=$?
+	if judge "$impl" "heat2d on 4 ranks across hosts" "$rc"; then
 		# Every line but the one naming the ranks and the process grid, and
 		# both .npy files, must be the same bits.
 		if ! diff <(grep -v 'process grid; rank 0' "$work/$impl-heat1/out") \
@@ -163,7 +222,6 @@ for impl in "${impls[@]}"; do
 			echo "    same output and the same .npy bytes in $(elapsed "$t")"
 		fi
 	else
-		fail "$impl: heat2d on 4 ranks across hosts"
 		tail -20 "$work/$impl-heat4/out"
 	fi
 
@@ -213,6 +271,9 @@ for impl in "${impls[@]}"; do
 done
 
 echo "==> cluster-test: $(elapsed "$begin") in all"
+if [ "$finalize_hangs" -gt 0 ]; then
+	echo "    MPICH jobs stuck in MPI_Finalize after their work and ended by the harness: $finalize_hangs"
+fi
 if [ ${#failures[@]} -gt 0 ]; then
 	echo "cluster-test FAILED:"
 	printf '  %s\n' "${failures[@]}"
