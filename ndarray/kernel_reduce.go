@@ -1,17 +1,11 @@
 package ndarray
 
-import (
-	"slices"
-
-	"github.com/ndmpi/ndmpi/strides"
-)
-
-// This file holds the inner loops of reductions and the traversal that
-// feeds them. Floating-point sums must give the same bits as NumPy's, so
-// both the summation (pairwise, exactly as NumPy's loops_utils.h.src does
-// it) and the order and grouping in which elements reach it (NumPy's
-// iterator: axes sorted by stride, a buffer of 8192 elements) are
-// reproduced here.
+// This file holds the inner loops of reductions, per operation and
+// element type: a fold, which reduces a run of elements into one output,
+// and a combine, which folds a row of elements into a row of outputs
+// (reduce_engine.go decides which one runs where). Floating-point sums
+// must give the same bits as NumPy's, so the summation is NumPy's pairwise
+// algorithm (loops_utils.h.src), chunked as NumPy's buffer chunks it.
 
 const (
 	// reduceChunk is NumPy's default ufunc buffer size. A reduction's
@@ -30,10 +24,6 @@ const (
 // then the remainder is added in order; longer runs are split in two at
 // half the length rounded down to a multiple of 8. The rounding error
 // grows as O(log n) instead of O(n).
-//
-// The accumulators are locals and each step reads a fixed-size array, so
-// the compiler keeps them in registers and checks bounds once per eight
-// elements.
 func pairwiseSum[E floating](x []E) E { return pairwiseWith(x, pairwiseLeaf[E]()) }
 
 func pairwiseWith[E floating](x []E, leaf func([]E) E) E {
@@ -55,7 +45,9 @@ func pairwiseWith[E floating](x []E, leaf func([]E) E) E {
 
 // pairwiseBlockGo is the leaf of pairwiseSum, 8 <= len(x) <= pwBlock, in
 // Go: the reference for pairwiseBlock's assembly, and its implementation
-// elsewhere.
+// elsewhere. The accumulators are locals and each step reads a
+// fixed-size array, so the compiler keeps them in registers and checks
+// bounds once per eight elements.
 func pairwiseBlockGo[E floating](x []E) E {
 	b := (*[8]E)(x)
 	r0, r1, r2, r3, r4, r5, r6, r7 := b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]
@@ -117,25 +109,49 @@ func pairwiseSumComplex[E complexNum](x []E) E {
 
 // runFold folds n elements of data, from index off in steps of stride,
 // into acc, in that order.
-type runFold[E any] func(acc E, data []E, off, stride, n int) E
+type runFold[O, E any] func(acc O, data []E, off, stride, n int) O
 
-// chunkedFold returns the runFold that adds a run the way NumPy's
-// reduction loop does: one pairwise sum per chunk of reduceChunk
-// elements, each added to the accumulator. Strided runs are gathered
-// into a buffer first, as NumPy's iterator buffers them.
-func chunkedFold[E any](pw func([]E) E, add func(x, y E) E) runFold[E] {
+// rowCombine folds one element into each of n outputs:
+//
+//	d[di + k*ds] = d[di + k*ds] op x[xi + k*xs], k = 0 .. n-1
+type rowCombine[O, E any] func(d []O, di, ds int, x []E, xi, xs, n int)
+
+// reducer is one reduction of elements of E into outputs of O, as the
+// driver (reduceInto) runs it. A reducer may own scratch buffers: each
+// reduction makes its own, so concurrent reductions share nothing.
+type reducer[O, E any] struct {
+	fold    runFold[O, E]
+	combine rowCombine[O, E]
+	// combine4, if not nil, is combine applied to four unit-strided rows
+	// in turn, element by element: the same result, with the outputs
+	// loaded and stored once instead of four times.
+	combine4 func(d []O, x0, x1, x2, x3 []E)
+	// grouped: fold's result depends on how the elements are cut into
+	// runs (a pairwise sum), so a reduced block that is not one run in
+	// memory is gathered into chunks first, as NumPy's buffer holds it.
+	grouped bool
+	// ordered: the result depends on the order of the elements
+	// (floating-point sums and products), so they are visited in logical
+	// C order; other reductions visit memory in its own order.
+	ordered bool
+	scratch []E // the driver's gathering buffer
+}
+
+// chunkedFold returns the fold that adds a run the way NumPy's reduction
+// loop does: one pairwise sum per chunk of reduceChunk elements, each
+// added to the accumulator. Strided runs are gathered into a buffer
+// first, as NumPy's iterator buffers them.
+func chunkedFold[E number](pw func([]E) E) runFold[E, E] {
 	var buf []E
 	return func(acc E, data []E, off, stride, n int) E {
 		for n > 0 {
 			c := min(n, reduceChunk)
 			if stride == 1 {
-				acc = add(acc, pw(data[off:off+c]))
+				acc += pw(data[off : off+c])
 			} else {
-				if buf == nil {
-					buf = make([]E, reduceChunk)
-				}
+				buf = grow(buf, c)
 				gather(buf[:c], data, off, stride)
-				acc = add(acc, pw(buf[:c]))
+				acc += pw(buf[:c])
 			}
 			off += c * stride
 			n -= c
@@ -144,23 +160,193 @@ func chunkedFold[E any](pw func([]E) E, add func(x, y E) E) runFold[E] {
 	}
 }
 
+// grow returns buf with room for n elements (n <= reduceChunk).
+func grow[E any](buf []E, n int) []E {
+	if len(buf) >= n {
+		return buf
+	}
+	return make([]E, max(n, min(2*len(buf), reduceChunk)))
+}
+
 // gather copies len(dst) elements of data, from off in steps of stride.
 func gather[E any](dst, data []E, off, stride int) {
+	if stride == 1 {
+		copy(dst, data[off:])
+		return
+	}
 	for i := range dst {
 		dst[i] = data[off]
 		off += stride
 	}
 }
 
-// funcFold returns the runFold that applies f element by element.
-func funcFold[E any](f func(acc, x E) E) runFold[E] {
-	return func(acc E, data []E, off, stride, n int) E {
-		for ; n > 0; n-- {
-			acc = f(acc, data[off])
-			off += stride
-		}
-		return acc
+// staged returns r reading its elements through stage, which writes the
+// elements of src (from off in steps of stride) into dst as M: converted
+// (NumPy's dtype= argument) or with NaN replaced by zero. At most
+// reduceChunk elements are staged at a time, counted from the start of
+// each run, so a chunked pairwise fold sees the chunks it would see on
+// the staged array.
+func staged[O, M, E any](r *reducer[O, M], stage func(dst []M, src []E, off, stride int)) *reducer[O, E] {
+	var buf []M
+	return &reducer[O, E]{
+		fold: func(acc O, data []E, off, stride, n int) O {
+			for n > 0 {
+				c := min(n, reduceChunk)
+				buf = grow(buf, c)
+				stage(buf[:c], data, off, stride)
+				acc = r.fold(acc, buf, 0, 1, c)
+				off += c * stride
+				n -= c
+			}
+			return acc
+		},
+		combine: func(d []O, di, ds int, x []E, xi, xs, n int) {
+			for n > 0 {
+				c := min(n, reduceChunk)
+				buf = grow(buf, c)
+				stage(buf[:c], x, xi, xs)
+				r.combine(d, di, ds, buf, 0, 1, c)
+				di += c * ds
+				xi += c * xs
+				n -= c
+			}
+		},
+		grouped: r.grouped,
+		ordered: r.ordered,
 	}
+}
+
+// reduceOp names a reduction of elements into their own type.
+type reduceOp uint8
+
+const (
+	redSum  reduceOp = iota
+	redProd          // product; the logical and for bool
+	redMin           // minimum: a NaN wins
+	redMax
+	redFMin // numpy.fmin: NaNs are ignored unless there is nothing else
+	redFMax
+)
+
+// numpyName is the ufunc NumPy's messages name.
+func (op reduceOp) numpyName() string {
+	return [...]string{redSum: "add", redProd: "multiply", redMin: "minimum", redMax: "maximum",
+		redFMin: "fmin", redFMax: "fmax"}[op]
+}
+
+// hasIdentity reports whether the reduction starts from a value of its
+// own (0 or 1); the others start from each output's first element, and
+// so fail on zero elements.
+func (op reduceOp) hasIdentity() bool { return op == redSum || op == redProd }
+
+// identity is the initial value of a reduction: 0 for sums, 1 for
+// products (false and true for bool).
+func identity[T Element](op reduceOp) T {
+	if op == redProd {
+		return one[T]()
+	}
+	var zero T
+	return zero
+}
+
+// reducerOf returns op's reducer for elements reduced in their own type.
+func reducerOf[E Element](op reduceOp) *reducer[E, E] {
+	var r any
+	switch any(*new(E)).(type) {
+	case bool:
+		r = boolReducer(op)
+	case int8:
+		r = intReducer[int8](op)
+	case int16:
+		r = intReducer[int16](op)
+	case int32:
+		r = intReducer[int32](op)
+	case int64:
+		r = intReducer[int64](op)
+	case uint8:
+		r = intReducer[uint8](op)
+	case uint16:
+		r = intReducer[uint16](op)
+	case uint32:
+		r = intReducer[uint32](op)
+	case uint64:
+		r = intReducer[uint64](op)
+	case float32:
+		r = floatReducer[float32](op)
+	case float64:
+		r = floatReducer[float64](op)
+	case complex64:
+		r = complexReducer[complex64](op)
+	case complex128:
+		r = complexReducer[complex128](op)
+	}
+	return r.(*reducer[E, E])
+}
+
+// reducerFor returns op's reducer of T elements reduced in R: converted
+// as AsType converts, chunk by chunk, when R is not T.
+func reducerFor[R, T Element](op reduceOp) *reducer[R, T] {
+	base := reducerOf[R](op)
+	if r, ok := any(base).(*reducer[R, T]); ok {
+		return r
+	}
+	return staged(base, convertRun[R, T])
+}
+
+func boolReducer(op reduceOp) *reducer[bool, bool] {
+	if op == redProd || op == redMin || op == redFMin {
+		return &reducer[bool, bool]{fold: allFold[bool], combine: allCombine[bool]}
+	}
+	return &reducer[bool, bool]{fold: anyFold[bool], combine: anyCombine[bool]}
+}
+
+func intReducer[E anyInt](op reduceOp) *reducer[E, E] {
+	switch op {
+	case redSum:
+		return &reducer[E, E]{fold: sumFold[E], combine: addCombine[E], combine4: sum4[E]}
+	case redProd:
+		return &reducer[E, E]{fold: prodFold[E], combine: mulCombine[E]}
+	case redMin, redFMin:
+		return &reducer[E, E]{fold: minFold[E], combine: minCombine[E]}
+	}
+	return &reducer[E, E]{fold: maxFold[E], combine: maxCombine[E]}
+}
+
+func floatReducer[E floating](op reduceOp) *reducer[E, E] {
+	switch op {
+	case redSum:
+		return &reducer[E, E]{fold: chunkedFold(pairwiseSum[E]), combine: addCombine[E], combine4: sum4[E],
+			grouped: true, ordered: true}
+	case redProd:
+		return &reducer[E, E]{fold: prodFold[E], combine: mulCombine[E], ordered: true}
+	case redMin:
+		return &reducer[E, E]{fold: minFold[E], combine: minCombine[E]}
+	case redMax:
+		return &reducer[E, E]{fold: maxFold[E], combine: maxCombine[E]}
+	case redFMin:
+		return &reducer[E, E]{fold: fminFold[E], combine: fminCombine[E]}
+	}
+	return &reducer[E, E]{fold: fmaxFold[E], combine: fmaxCombine[E]}
+}
+
+func complexReducer[E complexNum](op reduceOp) *reducer[E, E] {
+	var f func(acc, x E) E
+	switch op {
+	case redSum:
+		return &reducer[E, E]{fold: chunkedFold(pairwiseSumComplex[E]), combine: addCombine[E], combine4: sum4[E],
+			grouped: true, ordered: true}
+	case redProd:
+		return &reducer[E, E]{fold: prodFold[E], combine: mulCombine[E], ordered: true}
+	case redMin:
+		f = minComplex[E]
+	case redMax:
+		f = maxComplex[E]
+	case redFMin:
+		f = fminComplex[E]
+	default:
+		f = fmaxComplex[E]
+	}
+	return &reducer[E, E]{fold: funcFold(f), combine: funcCombine(f)}
 }
 
 // sumFold adds a run in order: the integer sum, where order cannot
@@ -188,27 +374,194 @@ func prodFold[E number](acc E, data []E, off, stride, n int) E {
 	return acc
 }
 
+func addCombine[E number](d []E, di, ds int, x []E, xi, xs, n int) {
+	if ds == 1 && xs == 1 {
+		d := d[di : di+n]
+		x := x[xi : xi+len(d)]
+		for i := range d {
+			d[i] += x[i]
+		}
+		return
+	}
+	for ; n > 0; n-- {
+		d[di] += x[xi]
+		di, xi = di+ds, xi+xs
+	}
+}
+
+// sum4 adds four rows into d, in order, element by element.
+func sum4[E number](d, x0, x1, x2, x3 []E) {
+	x0, x1, x2, x3 = x0[:len(d)], x1[:len(d)], x2[:len(d)], x3[:len(d)]
+	for j := range d {
+		d[j] = (((d[j] + x0[j]) + x1[j]) + x2[j]) + x3[j]
+	}
+}
+
+func mulCombine[E number](d []E, di, ds int, x []E, xi, xs, n int) {
+	if ds == 1 && xs == 1 {
+		d := d[di : di+n]
+		x := x[xi : xi+len(d)]
+		for i := range d {
+			d[i] *= x[i]
+		}
+		return
+	}
+	for ; n > 0; n-- {
+		d[di] *= x[xi]
+		di, xi = di+ds, xi+xs
+	}
+}
+
 // maxOf and minOf are NumPy's maximum and minimum for real types: a NaN
 // on either side wins; otherwise, as the x86 max/min instructions NumPy's
 // loops compile to, the later operand is kept unless the earlier one is
-// strictly greater (smaller), which decides between 0.0 and -0.0.
+// strictly greater (smaller), which decides between 0.0 and -0.0. For
+// integers the NaN tests fold away.
 func maxOf[E realNum](acc, x E) E {
-	if acc != acc || (!(x != x) && acc > x) {
+	if acc != acc || (x == x && acc > x) {
 		return acc
 	}
 	return x
 }
 
 func minOf[E realNum](acc, x E) E {
-	if acc != acc || (!(x != x) && acc < x) {
+	if acc != acc || (x == x && acc < x) {
 		return acc
 	}
 	return x
 }
 
+// fmaxOf and fminOf are numpy.fmax and fmin: a NaN loses to a number.
+func fmaxOf[E realNum](acc, x E) E {
+	if x != x || acc >= x {
+		return acc
+	}
+	return x
+}
+
+func fminOf[E realNum](acc, x E) E {
+	if x != x || acc <= x {
+		return acc
+	}
+	return x
+}
+
+// The min and max folds keep four running extremes over a contiguous run,
+// so that the comparisons of neighbouring elements do not wait on each
+// other; the extreme of a set does not depend on the order.
+func maxFold[E realNum](acc E, data []E, off, stride, n int) E {
+	if stride != 1 {
+		for ; n > 0; n-- {
+			acc = maxOf(acc, data[off])
+			off += stride
+		}
+		return acc
+	}
+	x := data[off : off+n]
+	if len(x) >= 8 {
+		a0, a1, a2, a3 := x[0], x[1], x[2], x[3]
+		i := 4
+		for ; i+4 <= len(x); i += 4 {
+			c := (*[4]E)(x[i:])
+			a0, a1, a2, a3 = maxOf(a0, c[0]), maxOf(a1, c[1]), maxOf(a2, c[2]), maxOf(a3, c[3])
+		}
+		acc = maxOf(acc, maxOf(maxOf(a0, a1), maxOf(a2, a3)))
+		x = x[i:]
+	}
+	for _, v := range x {
+		acc = maxOf(acc, v)
+	}
+	return acc
+}
+
+func minFold[E realNum](acc E, data []E, off, stride, n int) E {
+	if stride != 1 {
+		for ; n > 0; n-- {
+			acc = minOf(acc, data[off])
+			off += stride
+		}
+		return acc
+	}
+	x := data[off : off+n]
+	if len(x) >= 8 {
+		a0, a1, a2, a3 := x[0], x[1], x[2], x[3]
+		i := 4
+		for ; i+4 <= len(x); i += 4 {
+			c := (*[4]E)(x[i:])
+			a0, a1, a2, a3 = minOf(a0, c[0]), minOf(a1, c[1]), minOf(a2, c[2]), minOf(a3, c[3])
+		}
+		acc = minOf(acc, minOf(minOf(a0, a1), minOf(a2, a3)))
+		x = x[i:]
+	}
+	for _, v := range x {
+		acc = minOf(acc, v)
+	}
+	return acc
+}
+
+func fmaxFold[E floating](acc E, data []E, off, stride, n int) E {
+	for ; n > 0; n-- {
+		acc = fmaxOf(acc, data[off])
+		off += stride
+	}
+	return acc
+}
+
+func fminFold[E floating](acc E, data []E, off, stride, n int) E {
+	for ; n > 0; n-- {
+		acc = fminOf(acc, data[off])
+		off += stride
+	}
+	return acc
+}
+
+func maxCombine[E realNum](d []E, di, ds int, x []E, xi, xs, n int) {
+	if ds == 1 && xs == 1 {
+		d := d[di : di+n]
+		x := x[xi : xi+len(d)]
+		for i := range d {
+			d[i] = maxOf(d[i], x[i])
+		}
+		return
+	}
+	for ; n > 0; n-- {
+		d[di] = maxOf(d[di], x[xi])
+		di, xi = di+ds, xi+xs
+	}
+}
+
+func minCombine[E realNum](d []E, di, ds int, x []E, xi, xs, n int) {
+	if ds == 1 && xs == 1 {
+		d := d[di : di+n]
+		x := x[xi : xi+len(d)]
+		for i := range d {
+			d[i] = minOf(d[i], x[i])
+		}
+		return
+	}
+	for ; n > 0; n-- {
+		d[di] = minOf(d[di], x[xi])
+		di, xi = di+ds, xi+xs
+	}
+}
+
+func fmaxCombine[E floating](d []E, di, ds int, x []E, xi, xs, n int) {
+	for ; n > 0; n-- {
+		d[di] = fmaxOf(d[di], x[xi])
+		di, xi = di+ds, xi+xs
+	}
+}
+
+func fminCombine[E floating](d []E, di, ds int, x []E, xi, xs, n int) {
+	for ; n > 0; n-- {
+		d[di] = fminOf(d[di], x[xi])
+		di, xi = di+ds, xi+xs
+	}
+}
+
 // maxComplex and minComplex order complex numbers lexicographically, by
 // real then imaginary part, as NumPy does; an element with a NaN part
-// wins.
+// wins. fmaxComplex and fminComplex let a NaN lose.
 func maxComplex[E complexNum](acc, x E) E {
 	if hasNaN(acc) || (!hasNaN(x) && complexLess(x, acc)) {
 		return acc
@@ -218,6 +571,20 @@ func maxComplex[E complexNum](acc, x E) E {
 
 func minComplex[E complexNum](acc, x E) E {
 	if hasNaN(acc) || (!hasNaN(x) && complexLess(acc, x)) {
+		return acc
+	}
+	return x
+}
+
+func fmaxComplex[E complexNum](acc, x E) E {
+	if hasNaN(x) || (!hasNaN(acc) && !complexLess(acc, x)) {
+		return acc
+	}
+	return x
+}
+
+func fminComplex[E complexNum](acc, x E) E {
+	if hasNaN(x) || (!hasNaN(acc) && !complexLess(x, acc)) {
 		return acc
 	}
 	return x
@@ -233,172 +600,88 @@ func hasNaN[E complexNum](x E) bool {
 	return real(c) != real(c) || imag(c) != imag(c)
 }
 
-// iterOrder returns the axes of a layout in the order NumPy's iterator
-// nests them for a reduction, outermost first, leaving out axes of length
-// 1, which change nothing. It is npyiter_find_best_axis_ordering with
-// the input as the only operand whose strides are known (the output is
-// allocated later): a stable insertion sort from the fastest axis by
-// decreasing absolute stride, in which a zero stride compares with
-// nothing. Reductions do not negate strides, so a reversed axis is still
-// visited in index order.
-func iterOrder(shape, st []int) []int {
-	axes := make([]int, 0, len(shape))
-	for i := len(shape) - 1; i >= 0; i-- {
-		if shape[i] != 1 {
-			axes = append(axes, i)
+// funcFold and funcCombine apply f element by element: the loops of the
+// rare reductions (complex extremes) that have no specialised one.
+func funcFold[E any](f func(acc, x E) E) runFold[E, E] {
+	return func(acc E, data []E, off, stride, n int) E {
+		for ; n > 0; n-- {
+			acc = f(acc, data[off])
+			off += stride
 		}
+		return acc
 	}
-	// axes starts at the last axis, as NumPy's axis data does; sort it
-	// by increasing |stride|.
-	for i0 := 1; i0 < len(axes); i0++ {
-		ax0 := axes[i0]
-		s0 := abs(st[ax0])
-		pos := i0
-		for i1 := i0 - 1; i1 >= 0; i1-- {
-			s1 := abs(st[axes[i1]])
-			if s0 == 0 || s1 == 0 {
-				continue // ambiguous: look further
-			}
-			if s1 <= s0 {
-				break
-			}
-			pos = i1
-		}
-		if pos != i0 {
-			copy(axes[pos+1:i0+1], axes[pos:i0])
-			axes[pos] = ax0
-		}
-	}
-	slices.Reverse(axes)
-	return axes
 }
 
-// reduceLayout is a layout in iteration order, coalesced: the input of a
-// whole-array reduction.
-func reduceLayout(shape, st []int) (cshape, cst []int) {
-	axes := iterOrder(shape, st)
-	cs, css := strides.Coalesce(strides.Permute(shape, axes), strides.Permute(st, axes))
-	return cs, css[0]
+func funcCombine[E any](f func(acc, x E) E) rowCombine[E, E] {
+	return func(d []E, di, ds int, x []E, xi, xs, n int) {
+		for ; n > 0; n-- {
+			d[di] = f(d[di], x[xi])
+			di, xi = di+ds, xi+xs
+		}
+	}
 }
 
-// foldAll folds every element of a non-empty layout into acc, run by
-// run in NumPy's iteration order.
-func foldAll[E any](data []E, off int, shape, st []int, acc E, fold runFold[E]) E {
-	cs, cst := reduceLayout(shape, st)
-	if len(cs) == 0 {
-		return fold(acc, data, off, 1, 1)
+// anyFold, allFold and countFold reduce the truth of elements (x != 0;
+// NaN is true) into a bool or a count, whatever the element type.
+func anyFold[E Element](acc bool, data []E, off, stride, n int) bool {
+	var zero E
+	for ; n > 0 && !acc; n-- {
+		acc = data[off] != zero
+		off += stride
 	}
-	in := len(cs) - 1
-	run, q := cs[in], cst[in]
-	walk(cs[:in], cst[:in], cst[:in], off, off, func(o, _ int) {
-		acc = fold(acc, data, o, q, run)
-	})
 	return acc
 }
 
-// chunkStream calls f with the elements of a non-empty layout in NumPy's
-// iteration order, cut into consecutive chunks of reduceChunk elements
-// (the last may be shorter), as NumPy's buffered iterator hands them to a
-// whole-array reduction. The chunks do not follow runs: a chunk that lies
-// in one unit-strided run is passed as a slice of data, others are
-// gathered into a buffer.
-func chunkStream[E any](data []E, off int, shape, st []int, f func(chunk []E)) {
-	cs, cst := reduceLayout(shape, st)
-	total := strides.Size(shape)
-	if len(cs) == 0 {
-		f(data[off : off+1])
-		return
+func allFold[E Element](acc bool, data []E, off, stride, n int) bool {
+	var zero E
+	for ; n > 0 && acc; n-- {
+		acc = data[off] != zero
+		off += stride
 	}
-	in := len(cs) - 1
-	run, q := cs[in], cst[in]
-	var buf []E
-	fill, pos := 0, 0 // elements in buf; elements consumed
-	walk(cs[:in], cst[:in], cst[:in], off, off, func(o, _ int) {
-		for i := 0; i < run; {
-			c := min(reduceChunk, total-(pos-fill)) // this chunk's length
-			if fill == 0 && q == 1 && run-i >= c {
-				f(data[o+i : o+i+c])
-				i += c
-				pos += c
-				continue
-			}
-			if buf == nil {
-				buf = make([]E, reduceChunk)
-			}
-			k := min(run-i, c-fill)
-			gather(buf[fill:fill+k], data, o+i*q, q)
-			fill, i, pos = fill+k, i+k, pos+k
-			if fill == c {
-				f(buf[:c])
-				fill = 0
+	return acc
+}
+
+func countFold[E Element](acc int64, data []E, off, stride, n int) int64 {
+	var zero E
+	if stride == 1 {
+		for _, v := range data[off : off+n] {
+			if v != zero {
+				acc++
 			}
 		}
-	})
+		return acc
+	}
+	for ; n > 0; n-- {
+		if data[off] != zero {
+			acc++
+		}
+		off += stride
+	}
+	return acc
 }
 
-// axisReduction is a reduction along one axis, in the two shapes NumPy's
-// iterator gives it.
-type axisReduction[E any] struct {
-	// fold reduces one output's run along the axis, when the axis is the
-	// innermost one visited.
-	fold runFold[E]
-	// combine updates every output with one slice across the axis
-	// (out = out op slice), when another axis is innermost: then each
-	// output accumulates the slices in index order.
-	combine binaryLoop[E]
-	// combine4, if not nil, is combine applied to four unit-strided
-	// slices in turn, element by element: the same result with the output
-	// loaded and stored once instead of four times.
-	combine4 func(d, x0, x1, x2, x3 []E)
-}
-
-// sum4 adds four runs into d, in order, element by element.
-func sum4[E number](d, x0, x1, x2, x3 []E) {
-	x0, x1, x2, x3 = x0[:len(d)], x1[:len(d)], x2[:len(d)], x3[:len(d)]
-	for j := range d {
-		d[j] = (((d[j] + x0[j]) + x1[j]) + x2[j]) + x3[j]
+func anyCombine[E Element](d []bool, di, ds int, x []E, xi, xs, n int) {
+	var zero E
+	for ; n > 0; n-- {
+		d[di] = d[di] || x[xi] != zero
+		di, xi = di+ds, xi+xs
 	}
 }
 
-// reduceAxis reduces the layout (data, off, shape, st) along axis into
-// out, a C-ordered array of the remaining axes, which holds the initial
-// values: the identity, or the first slice for reductions without one
-// (then start is 1, the index of the first slice still to reduce).
-func reduceAxis[E any](r axisReduction[E], data []E, off int, shape, st []int, axis, start int, out []E) {
-	oshape := slices.Delete(slices.Clone(shape), axis, axis+1)
-	ist := slices.Delete(slices.Clone(st), axis, axis+1)
-	ost := strides.CStrides(oshape, 1)
-	n, step := shape[axis], st[axis]
-	if len(out) == 0 || n <= start {
-		return
+func allCombine[E Element](d []bool, di, ds int, x []E, xi, xs, n int) {
+	var zero E
+	for ; n > 0; n-- {
+		d[di] = d[di] && x[xi] != zero
+		di, xi = di+ds, xi+xs
 	}
-	if order := iterOrder(shape, st); len(order) > 0 && order[len(order)-1] == axis {
-		walk(oshape, ost, ist, 0, off+start*step, func(o, s int) {
-			out[o] = r.fold(out[o], data, s, step, n-start)
-		})
-		return
-	}
-	cs, cst := strides.Coalesce(oshape, ost, ist)
-	if len(cs) == 0 { // one output
-		for i := start; i < n; i++ {
-			r.combine(out, 0, 1, out, 0, 1, data, off+i*step, 1, 1)
+}
+
+func countCombine[E Element](d []int64, di, ds int, x []E, xi, xs, n int) {
+	var zero E
+	for ; n > 0; n-- {
+		if x[xi] != zero {
+			d[di]++
 		}
-		return
-	}
-	in := len(cs) - 1
-	cnt, oq, iq := cs[in], cst[0][in], cst[1][in]
-	for i := start; i < n; {
-		if r.combine4 != nil && oq == 1 && iq == 1 && n-i >= 4 {
-			walk3(cs[:in], cst[0][:in], cst[0][:in], cst[1][:in], 0, 0, off+i*step, func(o, _, s int) {
-				run := func(k int) []E { return data[s+k*step : s+k*step+cnt] }
-				r.combine4(out[o:o+cnt], run(0), run(1), run(2), run(3))
-			})
-			i += 4
-			continue
-		}
-		walk3(cs[:in], cst[0][:in], cst[0][:in], cst[1][:in], 0, 0, off+i*step, func(o, _, s int) {
-			r.combine(out, o, oq, out, o, oq, data, s, iq, cnt)
-		})
-		i++
+		di, xi = di+ds, xi+xs
 	}
 }

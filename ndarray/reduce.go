@@ -6,47 +6,33 @@ import (
 	"github.com/ndmpi/ndmpi/strides"
 )
 
-// This file holds the reductions' public functions and how they pick a
-// loop; the package documentation ("Reductions") gives their rules, and
-// kernel_reduce.go the loops.
-
-// reduceOp names a reduction.
-type reduceOp uint8
-
-const (
-	redSum reduceOp = iota
-	redProd
-	redMin
-	redMax
-)
-
-// numpyName is the ufunc NumPy's messages name.
-func (op reduceOp) numpyName() string {
-	return [...]string{redSum: "add", redProd: "multiply", redMin: "minimum", redMax: "maximum"}[op]
-}
-
-// hasIdentity reports whether the reduction has an initial value (0 or
-// 1); Min and Max start from the first element instead, and so fail on
-// zero elements.
-func (op reduceOp) hasIdentity() bool { return op == redSum || op == redProd }
+// This file holds the reductions that fold elements with one arithmetic
+// operation (sums, products, means, extremes and their spread): their
+// public functions and how each reaches the driver. The package
+// documentation ("Reductions") gives their rules, reduce_engine.go the
+// order and grouping of elements, kernel_reduce.go the loops.
 
 // Sum returns the sum of all elements reduced in R, as numpy.sum(a,
 // dtype=R): 0 for an empty array. Floating-point sums give NumPy's bits;
 // see "Reductions" in the package documentation for R.
-func Sum[R, T Element](a *Array[T]) R { return in[R](a).reduceAll(redSum) }
+func Sum[R, T Element](a *Array[T]) R {
+	return reduceAll(reducerFor[R, T](redSum), a, identity[R](redSum))
+}
 
 // Prod returns the product of all elements reduced in R, as
 // numpy.prod(a, dtype=R): 1 for an empty array; bool gives the logical and.
-func Prod[R, T Element](a *Array[T]) R { return in[R](a).reduceAll(redProd) }
+func Prod[R, T Element](a *Array[T]) R {
+	return reduceAll(reducerFor[R, T](redProd), a, identity[R](redProd))
+}
 
 // Min returns the smallest element, as numpy.min(a): a NaN anywhere gives
 // NaN; complex numbers are ordered by real part, then imaginary part; for
 // bool it is the logical and. An empty array gives an ErrValue error, as
 // NumPy's minimum has no identity.
-func Min[T Element](a *Array[T]) (T, error) { return a.extreme("Min", redMin) }
+func Min[T Element](a *Array[T]) (T, error) { return extreme(a, "Min", redMin) }
 
 // Max returns the largest element, as numpy.max(a); see Min.
-func Max[T Element](a *Array[T]) (T, error) { return a.extreme("Max", redMax) }
+func Max[T Element](a *Array[T]) (T, error) { return extreme(a, "Max", redMax) }
 
 // SumAxis returns the sums along the given axes (every axis if none),
 // reduced in R, as numpy.sum(a, axis=axes, dtype=R): a new C-ordered array
@@ -75,6 +61,84 @@ func MaxAxis[T Element](a *Array[T], axes ...int) (*Array[T], error) {
 	return reduceAxes[T](a, "MaxAxis", redMax, axes)
 }
 
+// Ptp returns the range of the elements, maximum minus minimum, as
+// numpy.ptp(a): in T, so integer ranges wrap as NumPy's do (the range of
+// int8 -100 and 100 is -56); NaN if there is a NaN. An empty array is an
+// ErrValue error, and bool, which NumPy cannot subtract, an ErrDType one.
+func Ptp[T Element](a *Array[T]) (T, error) {
+	var zero T
+	if err := checkPtp[T]("Ptp"); err != nil {
+		return zero, err
+	}
+	hi, err := extreme(a, "Ptp", redMax)
+	if err != nil {
+		return zero, err
+	}
+	lo, _ := extreme(a, "Ptp", redMin)
+	d := []T{hi}
+	subtractFrom(d, []T{lo})
+	return d[0], nil
+}
+
+// PtpAxis returns the ranges along the given axes, as numpy.ptp(a,
+// axis=axes); see Ptp and SumAxis.
+func PtpAxis[T Element](a *Array[T], axes ...int) (*Array[T], error) {
+	if err := checkPtp[T]("PtpAxis"); err != nil {
+		return nil, err
+	}
+	hi, err := reduceAxes[T](a, "PtpAxis", redMax, axes)
+	if err != nil {
+		return nil, err
+	}
+	lo, _ := reduceAxes[T](a, "PtpAxis", redMin, axes)
+	subtractFrom(hi.data, lo.data)
+	return hi, nil
+}
+
+func checkPtp[T Element](name string) error {
+	if DTypeOf[T]() == Bool {
+		return opError(name, ErrDType, "numpy boolean subtract is not supported: the range of bool is Max != Min, or use Ptp on AsType[uint8]")
+	}
+	return nil
+}
+
+// subtractFrom sets d[i] -= x[i], wrapping for integers.
+func subtractFrom[T Element](d, x []T) {
+	switch d := any(d).(type) {
+	case []int8:
+		subtractInto(d, any(x).([]int8))
+	case []int16:
+		subtractInto(d, any(x).([]int16))
+	case []int32:
+		subtractInto(d, any(x).([]int32))
+	case []int64:
+		subtractInto(d, any(x).([]int64))
+	case []uint8:
+		subtractInto(d, any(x).([]uint8))
+	case []uint16:
+		subtractInto(d, any(x).([]uint16))
+	case []uint32:
+		subtractInto(d, any(x).([]uint32))
+	case []uint64:
+		subtractInto(d, any(x).([]uint64))
+	case []float32:
+		subtractInto(d, any(x).([]float32))
+	case []float64:
+		subtractInto(d, any(x).([]float64))
+	case []complex64:
+		subtractInto(d, any(x).([]complex64))
+	case []complex128:
+		subtractInto(d, any(x).([]complex128))
+	}
+}
+
+func subtractInto[E number](d, x []E) {
+	x = x[:len(d)]
+	for i := range d {
+		d[i] -= x[i]
+	}
+}
+
 // Mean returns the arithmetic mean of all elements computed in R, as
 // numpy.mean(a, dtype=R): the sum reduced in R divided by the number of
 // elements (part by part for complex R, as NumPy divides). float64 means
@@ -82,7 +146,7 @@ func MaxAxis[T Element](a *Array[T], axes ...int) (*Array[T], error) {
 // bits; numpy.mean of an integer array is Mean[float64]. An empty array
 // gives NaN (zero for an integer R), where NumPy warns and returns nan.
 func Mean[R, T Element](a *Array[T]) R {
-	return meanOf(in[R](a).reduceAll(redSum), a.Size())
+	return meanOf(Sum[R](a), a.Size())
 }
 
 // MeanAxis returns the means along the given axes computed in R, as
@@ -93,20 +157,28 @@ func MeanAxis[R, T Element](a *Array[T], axes ...int) (*Array[R], error) {
 	if err != nil {
 		return nil, err
 	}
-	n := 1
-	if len(axes) == 0 {
-		n = a.Size()
-	} else if sum.Size() > 0 {
-		n = a.Size() / sum.Size()
-	} else {
-		for _, ax := range axes {
-			n *= a.shape[normalized(ax, len(a.shape))]
-		}
-	}
-	for i, v := range sum.data {
-		sum.data[i] = meanOf(v, n)
-	}
+	divideAll(sum.data, reducedCount(a.shape, axes))
 	return sum, nil
+}
+
+// reducedCount is the number of elements each output of a reduction
+// over axes (checked; none is every axis) gathers.
+func reducedCount(shape []int, axes []int) int {
+	if len(axes) == 0 {
+		return strides.Size(shape)
+	}
+	n := 1
+	for _, ax := range axes {
+		n *= shape[normalized(ax, len(shape))]
+	}
+	return n
+}
+
+// divideAll replaces each sum of n elements by its mean.
+func divideAll[R Element](sums []R, n int) {
+	for i, v := range sums {
+		sums[i] = meanOf(v, n)
+	}
 }
 
 // meanOf divides a sum of n elements as NumPy's mean does.
@@ -145,47 +217,80 @@ func CountNonzero[T Element](a *Array[T]) int {
 	return n
 }
 
-// in returns a as an array of R: a itself when R is T, else a converted
-// copy that keeps a's memory order, so that a reduction visits its
-// elements in the order NumPy's buffered reduction would.
-func in[R, T Element](a *Array[T]) *Array[R] {
-	if b, ok := any(a).(*Array[R]); ok {
-		return b
+// reduceAll folds every element of a into init with r.
+func reduceAll[R, T Element](r *reducer[R, T], a *Array[T], init R) R {
+	var mask [stackDims]bool
+	red := mask[:0]
+	if len(a.shape) > stackDims {
+		red = make([]bool, 0, len(a.shape))
 	}
-	return convertKeepingOrder[R](a)
+	for range a.shape {
+		red = append(red, true)
+	}
+	out := []R{init}
+	reduceInto(r, a.data, a.offset, a.shape, a.strides, red, out)
+	return out[0]
 }
 
-// reduceAxes reduces a, converted to R, along the given axes.
+// extreme is Min or Max of every element: the first element folded with
+// all of them (folding it twice changes nothing).
+func extreme[T Element](a *Array[T], name string, op reduceOp) (T, error) {
+	if a.Size() == 0 {
+		var zero T
+		return zero, noIdentity(name, op)
+	}
+	return reduceAll(reducerOf[T](op), a, a.data[a.offset]), nil
+}
+
+func noIdentity(name string, op reduceOp) error {
+	return opError(name, ErrValue, "zero-size array to reduction operation %s which has no identity", op.numpyName())
+}
+
+// reduceAxes reduces a, converted to R, along the given axes into a new
+// C-ordered array.
 func reduceAxes[R, T Element](a *Array[T], name string, op reduceOp, axes []int) (*Array[R], error) {
 	norm, err := normalizeAxes(name, axes, len(a.shape))
 	if err != nil {
 		return nil, err
 	}
-	b := in[R](a)
-	if len(axes) == 0 {
-		// Every axis, in one pass: the bits of the whole-array reduction.
-		if !op.hasIdentity() && b.Size() == 0 {
-			return nil, opError(name, ErrValue, "zero-size array to reduction operation %s which has no identity", op.numpyName())
+	red := reduceMask(len(a.shape), norm)
+	out := alloc[R](strides.RowMajor, keptShape(a.shape, red))
+	if op.hasIdentity() {
+		if v := identity[R](op); v != out.zeroValue() {
+			for i := range out.data {
+				out.data[i] = v
+			}
 		}
-		var v R
-		if op.hasIdentity() {
-			v = b.reduceAll(op)
-		} else if v, err = b.extreme(name, op); err != nil {
-			return nil, err
-		}
-		return Full(v), nil
+	} else if err := firstElements(a, name, op, red, out); err != nil {
+		return nil, err
 	}
-	slices.Sort(norm)
-	out := b
-	for i := len(norm) - 1; i >= 0; i-- {
-		if out, err = out.reduceAxis(name, op, norm[i]); err != nil {
-			return nil, err
-		}
-	}
-	if out == b { // no axis reduced: a copy, as NumPy returns
-		out = b.Copy(OrderC)
-	}
+	reduceInto(reducerFor[R, T](op), a.data, a.offset, a.shape, a.strides, red, out.data)
 	return out, nil
+}
+
+func (a *Array[T]) zeroValue() T {
+	var zero T
+	return zero
+}
+
+// firstElements fills out, a reduction's result, with the first element
+// of each output's elements: the start of reductions without identity.
+// A reduced axis of length 0 leaves nothing to start from, as in NumPy.
+func firstElements[R, T Element](a *Array[T], name string, op reduceOp, red []bool, out *Array[R]) error {
+	for i, n := range a.shape {
+		if red[i] && n == 0 {
+			return noIdentity(name, op)
+		}
+	}
+	var st []int
+	for i, s := range a.strides {
+		if !red[i] {
+			st = append(st, s)
+		}
+	}
+	first := a.view(a.offset, slices.Clone(out.shape), st)
+	first.copyToC(any(out.data).([]T))
+	return nil
 }
 
 // normalizeAxes maps axes into [0, ndim), refusing out-of-range and
@@ -211,174 +316,4 @@ func normalized(axis, ndim int) int {
 		return axis + ndim
 	}
 	return axis
-}
-
-// reduceAll reduces every element with an identity-bearing reduction.
-func (a *Array[T]) reduceAll(op reduceOp) T {
-	acc := identity[T](op)
-	if a.Size() == 0 {
-		return acc
-	}
-	r := reductionFor[T](op)
-	if r.whole != nil {
-		return r.whole(a.data, a.offset, a.shape, a.strides)
-	}
-	return foldAll(a.data, a.offset, a.shape, a.strides, acc, r.fold)
-}
-
-// extreme is Min or Max of every element.
-func (a *Array[T]) extreme(name string, op reduceOp) (T, error) {
-	if a.Size() == 0 {
-		var zero T
-		return zero, opError(name, ErrValue, "zero-size array to reduction operation %s which has no identity", op.numpyName())
-	}
-	first := a.data[a.offset] // element (0, ..., 0)
-	return foldAll(a.data, a.offset, a.shape, a.strides, first, reductionFor[T](op).fold), nil
-}
-
-// reduceAxis reduces along one axis into a new C-ordered array.
-func (a *Array[T]) reduceAxis(name string, op reduceOp, axis int) (*Array[T], error) {
-	ax, err := strides.NormalizeAxis(axis, len(a.shape))
-	if err != nil {
-		return nil, wrapError(name, err)
-	}
-	oshape := slices.Delete(slices.Clone(a.shape), ax, ax+1)
-	out := alloc[T](strides.RowMajor, oshape)
-	start := 0
-	if op.hasIdentity() {
-		if op == redProd {
-			for i := range out.data {
-				out.data[i] = one[T]()
-			}
-		}
-	} else {
-		if a.shape[ax] == 0 {
-			return nil, opError(name, ErrValue, "zero-size array to reduction operation %s which has no identity", op.numpyName())
-		}
-		first := a.view(a.offset, oshape, slices.Delete(slices.Clone(a.strides), ax, ax+1))
-		first.copyToC(out.data)
-		start = 1
-	}
-	reduceAxis(reductionFor[T](op).axisReduction, a.data, a.offset, a.shape, a.strides, ax, start, out.data)
-	return out, nil
-}
-
-// identity is the initial value of a reduction: 0 for sums, 1 for
-// products (false and true for bool).
-func identity[T Element](op reduceOp) T {
-	if op == redProd {
-		return one[T]()
-	}
-	var zero T
-	return zero
-}
-
-// reduction is one reduction for one element type: its axis loops, and
-// for floating-point sums the whole-array sum, which is chunked
-// differently from a fold of runs.
-type reduction[E any] struct {
-	axisReduction[E]
-	whole func(data []E, off int, shape, st []int) E
-}
-
-// reductionFor returns the reduction op for T's family. Each call makes
-// fresh folds, which own their scratch buffers.
-func reductionFor[T Element](op reduceOp) reduction[T] {
-	var r any
-	switch any(*new(T)).(type) {
-	case bool:
-		r = boolReduction(op)
-	case int8:
-		r = intReduction[int8](op)
-	case int16:
-		r = intReduction[int16](op)
-	case int32:
-		r = intReduction[int32](op)
-	case int64:
-		r = intReduction[int64](op)
-	case uint8:
-		r = intReduction[uint8](op)
-	case uint16:
-		r = intReduction[uint16](op)
-	case uint32:
-		r = intReduction[uint32](op)
-	case uint64:
-		r = intReduction[uint64](op)
-	case float32:
-		r = floatReduction[float32](op)
-	case float64:
-		r = floatReduction[float64](op)
-	case complex64:
-		r = complexReduction[complex64](op)
-	case complex128:
-		r = complexReduction[complex128](op)
-	}
-	return r.(reduction[T])
-}
-
-func boolReduction(op reduceOp) reduction[bool] {
-	or := func(x, y bool) bool { return x || y }
-	and := func(x, y bool) bool { return x && y }
-	f := or // Sum and Max
-	if op == redProd || op == redMin {
-		f = and
-	}
-	return reduction[bool]{axisReduction: axisReduction[bool]{fold: funcFold(f), combine: funcLoop(f)}}
-}
-
-func intReduction[E anyInt](op reduceOp) reduction[E] {
-	switch op {
-	case redSum:
-		return reduction[E]{axisReduction: axisReduction[E]{fold: sumFold[E], combine: addLoop[E], combine4: sum4[E]}}
-	case redProd:
-		return reduction[E]{axisReduction: axisReduction[E]{fold: prodFold[E], combine: mulLoop[E]}}
-	case redMin:
-		return reduction[E]{axisReduction: axisReduction[E]{fold: funcFold(minOf[E]), combine: funcLoop(minOf[E])}}
-	}
-	return reduction[E]{axisReduction: axisReduction[E]{fold: funcFold(maxOf[E]), combine: funcLoop(maxOf[E])}}
-}
-
-func floatReduction[E floating](op reduceOp) reduction[E] {
-	switch op {
-	case redSum:
-		return reduction[E]{
-			axisReduction: axisReduction[E]{fold: chunkedFold(pairwiseSum[E], plus[E]), combine: addLoop[E], combine4: sum4[E]},
-			whole:         streamSum(pairwiseSum[E]),
-		}
-	case redProd:
-		return reduction[E]{axisReduction: axisReduction[E]{fold: prodFold[E], combine: mulLoop[E]}}
-	case redMin:
-		return reduction[E]{axisReduction: axisReduction[E]{fold: funcFold(minOf[E]), combine: funcLoop(minOf[E])}}
-	}
-	return reduction[E]{axisReduction: axisReduction[E]{fold: funcFold(maxOf[E]), combine: funcLoop(maxOf[E])}}
-}
-
-func complexReduction[E complexNum](op reduceOp) reduction[E] {
-	switch op {
-	case redSum:
-		return reduction[E]{
-			axisReduction: axisReduction[E]{fold: chunkedFold(pairwiseSumComplex[E], plus[E]), combine: addLoop[E], combine4: sum4[E]},
-			whole:         streamSum(pairwiseSumComplex[E]),
-		}
-	case redProd:
-		return reduction[E]{axisReduction: axisReduction[E]{fold: prodFold[E], combine: mulLoop[E]}}
-	case redMin:
-		return reduction[E]{axisReduction: axisReduction[E]{fold: funcFold(minComplex[E]), combine: funcLoop(minComplex[E])}}
-	}
-	return reduction[E]{axisReduction: axisReduction[E]{fold: funcFold(maxComplex[E]), combine: funcLoop(maxComplex[E])}}
-}
-
-func plus[E number](x, y E) E { return x + y }
-
-// streamSum returns a whole-array sum: 0 plus one pairwise sum per chunk
-// of NumPy's iteration order.
-func streamSum[E number](pw func([]E) E) func(data []E, off int, shape, st []int) E {
-	return func(data []E, off int, shape, st []int) E {
-		var acc E
-		if strides.Size(shape) == 0 {
-			return acc
-		}
-		chunkStream(data, off, shape, st, func(c []E) { acc += pw(c) })
-		return acc
-	}
 }

@@ -1,6 +1,11 @@
 """Generates reduce_numpy.json: NumPy's sums, products and means, bit for
 bit, over arrays that reduce_test.go rebuilds identically.
 
+The reductions promise the bits NumPy gives for a C-contiguous array
+holding the same values, whatever the layout they are given (NumPy's own
+bits for a transpose follow its memory order): each result here is
+NumPy's on np.ascontiguousarray of the case's array.
+
     /usr/bin/python3 ndarray/testdata/gen_reduce.py > ndarray/testdata/reduce_numpy.json
 
 The inputs are not stored: both sides generate them with splitmix64 (see
@@ -87,8 +92,8 @@ def build(dtype, shape, kind, seed, transpose, view):
     return a
 
 
-def case(op, dtype, shape, kind="wide", seed=1, transpose=None, view=""):
-    a = build(dtype, shape, kind, seed, transpose, view)
+def case(op, dtype, shape, kind="wide", seed=1, transpose=None, view="", multi=None):
+    a = np.ascontiguousarray(build(dtype, shape, kind, seed, transpose, view))
     f = {"sum": np.sum, "prod": np.prod, "mean": np.mean}[op]
     c = {
         "op": op,
@@ -105,6 +110,18 @@ def case(op, dtype, shape, kind="wide", seed=1, transpose=None, view=""):
         whole, axes = np.float64(whole), [x.astype(np.float64) for x in axes]
     c["all"] = bits(whole)
     c["axes"] = [{"shape": list(x.shape), "sha256": digest(x), "head": [bits(v) for v in x.ravel()[:3]]} for x in axes]
+    # Several axes at once, each tuple in one call (multi=None: every
+    # pair of axes and all of them, for arrays of 3 or more dimensions).
+    if multi is None:
+        multi = [(i, j) for i in range(a.ndim) for j in range(i + 1, a.ndim)] + [tuple(range(a.ndim))] if a.ndim >= 3 else []
+    c["multi"] = []
+    for axes in multi:
+        x = f(a, axis=tuple(axes))
+        if op == "mean":
+            x = np.asarray(x).astype(np.float64)
+        x = np.asarray(x)
+        c["multi"].append({"axes": list(axes), "shape": list(x.shape), "sha256": digest(x),
+                           "head": [bits(v) for v in x.ravel()[:3]]})
     return c
 
 
@@ -128,12 +145,26 @@ def main():
         cases.append(case("prod", dtype, (120, 131), kind="near1", transpose=(1, 0)))
         cases.append(case("mean", dtype, (120, 131)))
         cases.append(case("mean", dtype, (3, 20000)))
+        # Several axes: the reduced and kept axes alternate, runs over
+        # 8192 elements, layouts that do not coalesce.
+        cases.append(case("sum", dtype, (3, 4100, 2), multi=[(1, 2), (0, 2), (0, 1), (0, 1, 2)]))
+        cases.append(case("sum", dtype, (2, 5000, 2), transpose=(2, 1, 0)))
+        cases.append(case("sum", dtype, (4, 5, 6, 7), multi=[(0, 2), (1, 3), (0, 3), (1, 2), (2, 3), (0, 1, 3), (0, 2, 3), (0, 1, 2, 3)]))
+        cases.append(case("sum", dtype, (4, 5, 6, 7), transpose=(3, 1, 0, 2), view="::-1, :, 1:, ::2",
+                          multi=[(0, 2), (1, 3), (0, 3), (1, 2), (2, 3), (0, 1, 3), (0, 2, 3), (0, 1, 2, 3)]))
+        cases.append(case("sum", dtype, (9, 1, 13, 1, 11)))
+        cases.append(case("sum", dtype, (64, 300), transpose=(1, 0), view="::3, 1:",
+                          multi=[(0, 1)]))
+        cases.append(case("mean", dtype, (6, 7, 8), transpose=(1, 2, 0)))
+        cases.append(case("prod", dtype, (6, 7, 8), kind="near1", transpose=(2, 0, 1)))
     for dtype in ("complex128", "complex64"):
         for n in (0, 1, 3, 4, 5, 63, 64, 65, 100, 1000, 8193, 20000):
             cases.append(case("sum", dtype, (n,), seed=n))
         cases.append(case("sum", dtype, (120, 131)))
         cases.append(case("sum", dtype, (120, 131), view="::2, ::-1"))
         cases.append(case("sum", dtype, (3, 20000)))
+        cases.append(case("sum", dtype, (5, 6, 700), transpose=(2, 0, 1)))
+        cases.append(case("sum", dtype, (4, 5, 6, 7), view=":, ::-2, :, 1:"))
     for dtype in ("int32", "int64", "uint8", "bool"):
         cases.append(case("mean", dtype, (120, 131), kind="int"))
         cases.append(case("mean", dtype, (3, 20000), kind="int"))
