@@ -12,7 +12,11 @@ import (
 // order. send may be InPlace: the data is then taken from recv and
 // replaced.
 func (c *Comm) Alltoall(send, recv Buffer) error {
-	const op = "Alltoall"
+	return c.alltoall("Alltoall", send, recv, nil)
+}
+
+// alltoall is Alltoall, or Ialltoall when out is not nil (icoll.go).
+func (c *Comm) alltoall(op string, send, recv Buffer, out **Request) error {
 	if err := c.usable(op); err != nil {
 		return err
 	}
@@ -45,7 +49,7 @@ func (c *Comm) Alltoall(send, recv Buffer) error {
 		k.planSend(ss, l)
 		k.checkRecv(rs, l)
 	}
-	table, err := k.begin(call{kind: collAlltoall, dtype: int64(in.dtype()), count: int64(in.count), recvCap: int64(rs.count)})
+	table, err := k.begin(call{kind: collAlltoall.blocking(out == nil), dtype: int64(in.dtype()), count: int64(in.count), recvCap: int64(rs.count)})
 	if err != nil {
 		return err
 	}
@@ -56,6 +60,12 @@ func (c *Comm) Alltoall(send, recv Buffer) error {
 	}
 	if !sendInPlace {
 		k.planRecv(rs, in.count, l, false)
+	}
+	if out != nil {
+		*out, err = k.istart(in.count, func() (mpi.Request, error) {
+			return mpi.Ialltoall(k.sm.ptr, n, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), c.h)
+		})
+		return err
 	}
 	enter()
 	err = mpi.Alltoall(k.sm.ptr, n, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), c.h)

@@ -64,6 +64,9 @@ var collNames = [...]string{"", "Bcast", "Reduce", "Allreduce", "Scatter", "Scat
 	"Scan", "Exscan", "ReduceScatterBlock", "ReduceScatter"}
 
 func (k collKind) String() string {
+	if k&collNonblocking != 0 && k != collNonblocking {
+		return nonblockingName((k &^ collNonblocking).String())
+	}
 	if k > 0 && int(k) < len(collNames) {
 		return collNames[k]
 	}

@@ -51,14 +51,19 @@ func sameDType(op string, a, b spec) error {
 // Checked mode reports ranks whose sizes differ; otherwise MPI's behaviour
 // for them is undefined.
 func (c *Comm) Bcast(buf Buffer, root int) error {
-	const op = "Bcast"
+	return c.bcast("Bcast", buf, root, nil)
+}
+
+// bcast is Bcast, or Ibcast when out is not nil: then the request is
+// started and stored in *out instead of the blocking call (icoll.go).
+func (c *Comm) bcast(op string, buf Buffer, root int, out **Request) error {
 	if err := c.usable(op); err != nil {
 		return err
 	}
 	if err := c.checkRoot(op, root); err != nil {
 		return err
 	}
-	if !c.verifying() { // the fast path: a C-contiguous array, one cgo call
+	if !c.verifying() && out == nil { // the fast path: a C-contiguous array, one cgo call
 		if p, n, dt, w, ok := contiguous(buf); ok && (w || c.rank == root) {
 			enter()
 			err := mpi.Bcast(p, n, basicType(dt), root, c.h)
@@ -86,7 +91,8 @@ func (c *Comm) Bcast(buf Buffer, root int) error {
 	} else if k.recvErr == nil {
 		k.checkRecv(s, c.layout)
 	}
-	table, err := k.begin(call{kind: collBcast, root: int64(root), dtype: int64(s.dtype()), count: int64(s.count), recvCap: int64(s.count)})
+	table, err := k.begin(call{kind: collBcast.blocking(out == nil), root: int64(root), dtype: int64(s.dtype()), count: int64(s.count),
+		recvCap: int64(s.count)})
 	if err != nil {
 		return err
 	}
@@ -100,6 +106,10 @@ func (c *Comm) Bcast(buf Buffer, root int) error {
 		k.planRecv(s, s.count, c.layout, false)
 		m = &k.rm
 	}
+	if out != nil {
+		*out, err = k.istart(s.count, func() (mpi.Request, error) { return mpi.Ibcast(m.ptr, m.count, m.dtOr(k.sm), root, c.h) })
+		return err
+	}
 	enter()
 	err = mpi.Bcast(m.ptr, m.count, m.dtOr(k.sm), root, c.h)
 	leave()
@@ -112,16 +122,18 @@ func (c *Comm) Bcast(buf Buffer, root int) error {
 // receive the result). At the root, send may be InPlace: the input is then
 // recv itself.
 func (c *Comm) Reduce(send, recv Buffer, op Op, root int) error {
-	return c.reduce("Reduce", send, recv, op, root, false)
+	return c.reduce("Reduce", send, recv, op, root, false, nil)
 }
 
 // Allreduce is Reduce with the result on every rank (MPI_Allreduce). send
 // may be InPlace on every rank.
 func (c *Comm) Allreduce(send, recv Buffer, op Op) error {
-	return c.reduce("Allreduce", send, recv, op, 0, true)
+	return c.reduce("Allreduce", send, recv, op, 0, true, nil)
 }
 
-func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool) error {
+// reduce is Reduce or Allreduce, or their nonblocking forms when out is
+// not nil (icoll.go).
+func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool, out **Request) error {
 	if err := c.usable(name); err != nil {
 		return err
 	}
@@ -129,8 +141,10 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool)
 		return err
 	}
 	gets := all || c.rank == root
-	if done, err := c.reduceFast(name, send, recv, op, root, all, gets); done {
-		return err
+	if out == nil {
+		if done, err := c.reduceFast(name, send, recv, op, root, all, gets); done {
+			return err
+		}
 	}
 	ss, rs, sendInPlace, err := gatherArgs(name, send, recv, gets)
 	if err != nil {
@@ -164,7 +178,7 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool)
 	if all {
 		kind = collAllreduce
 	}
-	me := call{kind: kind, root: int64(root), op: int64(op), dtype: int64(in.dtype()), count: int64(count), recvCap: -1}
+	me := call{kind: kind.blocking(out == nil), root: int64(root), op: int64(op), dtype: int64(in.dtype()), count: int64(count), recvCap: -1}
 	if gets {
 		me.recvCap = int64(rs.count)
 	}
@@ -186,6 +200,15 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool)
 	}
 	if gets && !sendInPlace {
 		k.planRecv(rs, count, l, false)
+	}
+	if out != nil {
+		*out, err = k.istart(count, func() (mpi.Request, error) {
+			if all {
+				return mpi.Iallreduce(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), c.h)
+			}
+			return mpi.Ireduce(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), root, c.h)
+		})
+		return err
 	}
 	enter()
 	if all {
@@ -314,7 +337,11 @@ func gatherArgs(op string, send, recv Buffer, gets bool) (ss, rs spec, sendInPla
 // order, where n is the size of recv. send matters at the root only. At
 // the root, recv may be InPlace (its part stays in send).
 func (c *Comm) Scatter(send, recv Buffer, root int) error {
-	const op = "Scatter"
+	return c.scatter("Scatter", send, recv, root, nil)
+}
+
+// scatter is Scatter, or Iscatter when out is not nil (icoll.go).
+func (c *Comm) scatter(op string, send, recv Buffer, root int, out **Request) error {
 	if err := c.usable(op); err != nil {
 		return err
 	}
@@ -344,7 +371,7 @@ func (c *Comm) Scatter(send, recv Buffer, root int) error {
 	if !recvInPlace {
 		k.checkRecv(rs, c.layout)
 	}
-	table, err := k.begin(call{kind: collScatter, root: int64(root), dtype: int64(dt), count: int64(n), recvCap: int64(n)})
+	table, err := k.begin(call{kind: collScatter.blocking(out == nil), root: int64(root), dtype: int64(dt), count: int64(n), recvCap: int64(n)})
 	if err != nil {
 		return err
 	}
@@ -357,6 +384,12 @@ func (c *Comm) Scatter(send, recv Buffer, root int) error {
 		k.rm.ptr = mpi.InPlace
 	} else {
 		k.planRecv(rs, n, c.layout, false)
+	}
+	if out != nil {
+		*out, err = k.istart(n, func() (mpi.Request, error) {
+			return mpi.Iscatter(k.sm.ptr, n, k.sm.dtOr(k.rm), k.rm.ptr, k.rm.count, k.rm.dtOr(k.sm), root, c.h)
+		})
+		return err
 	}
 	enter()
 	err = mpi.Scatter(k.sm.ptr, n, k.sm.dtOr(k.rm), k.rm.ptr, k.rm.count, k.rm.dtOr(k.sm), root, c.h)
@@ -458,7 +491,7 @@ func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int
 // (MPI_Gather). recv matters at the root only and may be nil elsewhere;
 // at the root, send may be InPlace (its part is already in place in recv).
 func (c *Comm) Gather(send, recv Buffer, root int) error {
-	return c.gather("Gather", send, recv, nil, nil, root, false, false)
+	return c.gather("Gather", send, recv, nil, nil, root, false, false, nil)
 }
 
 // Gatherv collects every rank's send buffer into root's recv (MPI_Gatherv):
@@ -472,13 +505,13 @@ func (c *Comm) Gather(send, recv Buffer, root int) error {
 // mode verifies it). recv matters at the root only and may be nil
 // elsewhere; at the root, send may be InPlace.
 func (c *Comm) Gatherv(send, recv Buffer, counts, displs []int, root int) error {
-	return c.gather("Gatherv", send, recv, counts, displs, root, true, false)
+	return c.gather("Gatherv", send, recv, counts, displs, root, true, false, nil)
 }
 
 // Allgather is Gather with the result on every rank (MPI_Allgather); send
 // may be InPlace on every rank.
 func (c *Comm) Allgather(send, recv Buffer) error {
-	return c.gather("Allgather", send, recv, nil, nil, 0, false, true)
+	return c.gather("Allgather", send, recv, nil, nil, 0, false, true, nil)
 }
 
 // Allgatherv is Gatherv with the result on every rank (MPI_Allgatherv).
@@ -486,10 +519,12 @@ func (c *Comm) Allgather(send, recv Buffer) error {
 // guesses them from the receive size instead, and truncates when the
 // guess is wrong).
 func (c *Comm) Allgatherv(send, recv Buffer, counts, displs []int) error {
-	return c.gather("Allgatherv", send, recv, counts, displs, 0, true, true)
+	return c.gather("Allgatherv", send, recv, counts, displs, 0, true, true, nil)
 }
 
-func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root int, vector, all bool) error {
+// gather is the four gathers, or Igather and Iallgather when out is not
+// nil (icoll.go; not vector).
+func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root int, vector, all bool, out **Request) error {
 	if err := c.usable(name); err != nil {
 		return err
 	}
@@ -527,7 +562,7 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 	if gets {
 		k.checkRecv(rs, c.layout)
 	}
-	me := call{kind: gatherKind(vector, all), root: int64(root), dtype: int64(dt), count: int64(n), recvCap: -1, counts: countsPrint(counts)}
+	me := call{kind: gatherKind(vector, all).blocking(out == nil), root: int64(root), dtype: int64(dt), count: int64(n), recvCap: -1, counts: countsPrint(counts)}
 	if gets {
 		me.recvCap = int64(rs.count)
 	}
@@ -600,6 +635,15 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 		k.sm.ptr = mpi.InPlace
 	case gets:
 		k.planRecv(rs, need, c.layout, true)
+	}
+	if out != nil {
+		*out, err = k.istart(need, func() (mpi.Request, error) {
+			if all {
+				return mpi.Iallgather(k.sm.ptr, k.sm.count, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), c.h)
+			}
+			return mpi.Igather(k.sm.ptr, k.sm.count, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), root, c.h)
+		})
+		return err
 	}
 	enter()
 	switch {

@@ -92,11 +92,34 @@
 //
 // # Non-blocking operations and pinning
 //
-// Isend and Irecv return a Request. Until it completes (Wait, Test,
-// WaitAll), MPI owns the buffer: the array's memory is pinned with
+// Isend, Irecv and the nonblocking collectives (Ibarrier, Ibcast,
+// Ireduce, Iallreduce, Iscan, Iexscan, Igather, Iallgather, Iscatter,
+// Ialltoall) return a Request. Until it completes (Wait, Test, WaitAll),
+// MPI owns the buffers: the array's memory is pinned with
 // runtime.Pinner so that the garbage collector neither frees nor moves
-// it, as cgo requires of Go memory that C keeps past a call. Complete
-// every Request.
+// it, as cgo requires of Go memory that C keeps past a call; a receive
+// staged by the Pack policy is unpacked into the array at completion.
+// Complete every Request.
+//
+// A nonblocking collective takes the arguments of its blocking form and
+// checks, before it returns, what the blocking form checks before it
+// communicates, so that bad local input never leaves a rank waiting:
+//
+//   - arguments every rank passes alike (root, operation against the
+//     dtype) fail on every rank at the call;
+//   - a send side this rank cannot use (a layout the policy refuses, a
+//     nil buffer, sizes that do not fit) fails at the call without
+//     starting anything; unchecked, the other ranks' requests then wait
+//     for this rank, which can call again with a buffer that works;
+//   - a receive side that fails (read-only, refused, too small) takes part
+//     through scratch memory, and Wait reports it on that rank;
+//   - in checked mode every rank first describes its call in checked
+//     mode's agreement (one small MPI_Iallreduce, waited for with the
+//     NDMPI_CHECK_TIMEOUT deadline; a nonblocking collective never
+//     matches a blocking one), so that any disagreement or any rank's own
+//     failure is an error on every rank at the call and no request starts.
+//     The call then returns once every rank has reached the same
+//     collective; only the data moves in the background.
 //
 // # Threads
 //

@@ -6,21 +6,26 @@ import (
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 )
 
-// Request is a non-blocking operation in progress (mpi4py's MPI.Request).
-// Until Wait or Test reports it complete, MPI reads or writes the buffer
-// in the background: do not touch the array meanwhile. The buffer's
+// Request is a non-blocking operation in progress (mpi4py's MPI.Request):
+// a message (Isend, Irecv) or a collective (Ibcast, Iallreduce, ...).
+// Until Wait or Test reports it complete, MPI reads or writes the buffers
+// in the background: do not touch the arrays meanwhile. The buffer's
 // memory is pinned (runtime.Pinner) for that time, as cgo requires when C
 // keeps a Go pointer past a call; every Request must be completed with
 // Wait, Test or WaitAll, or the pin and the MPI request leak.
 type Request struct {
-	h      mpi.Request
-	op     string
-	msg    message
-	pin    runtime.Pinner
-	recv   bool
-	done   bool
-	status Status
-	err    error
+	h    mpi.Request
+	op   string
+	msg  message
+	pin  runtime.Pinner
+	recv bool
+	// coll is the collective a nonblocking collective's request settles
+	// (icoll.go), arrived the elements it receives.
+	coll    *collective
+	arrived int
+	done    bool
+	status  Status
+	err     error
 }
 
 // start pins the memory of m and records it in a new Request.
@@ -70,9 +75,15 @@ func (c *Comm) Irecv(buf Buffer, source, tag int) (*Request, error) {
 // complete records the outcome of the MPI request.
 func (r *Request) complete(st mpi.Status, err error) {
 	r.done = true
-	if r.recv {
+	switch {
+	case r.coll != nil:
+		r.err = r.coll.end(err, r.arrived)
+		if err != nil {
+			r.status.Error = errorClass(err)
+		}
+	case r.recv:
 		r.status, r.err = r.msg.received(r.op, st, err)
-	} else {
+	default:
 		r.status = Status{Source: st.Source, Tag: st.Tag}
 		r.err = mpiError(r.op, err)
 		if err != nil {

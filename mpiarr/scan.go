@@ -19,7 +19,7 @@ import (
 // recv itself. recv may be larger than send: its first elements receive
 // the result.
 func (c *Comm) Scan(send, recv Buffer, op Op) error {
-	return c.scan("Scan", collScan, send, recv, op)
+	return c.scan("Scan", collScan, send, recv, op, nil)
 }
 
 // Exscan is Scan without each rank's own contribution (MPI_Exscan): rank
@@ -27,10 +27,12 @@ func (c *Comm) Scan(send, recv Buffer, op Op) error {
 // and its recv keeps its values (MPI leaves it undefined: this package
 // gives MPI a copy there).
 func (c *Comm) Exscan(send, recv Buffer, op Op) error {
-	return c.scan("Exscan", collExscan, send, recv, op)
+	return c.scan("Exscan", collExscan, send, recv, op, nil)
 }
 
-func (c *Comm) scan(name string, kind collKind, send, recv Buffer, op Op) error {
+// scan is Scan or Exscan, or their nonblocking forms when out is not nil
+// (icoll.go).
+func (c *Comm) scan(name string, kind collKind, send, recv Buffer, op Op, out **Request) error {
 	if err := c.usable(name); err != nil {
 		return err
 	}
@@ -70,7 +72,7 @@ func (c *Comm) scan(name string, kind collKind, send, recv Buffer, op Op) error 
 			k.checkRecv(rs, l)
 		}
 	}
-	table, err := k.begin(call{kind: kind, op: int64(op), dtype: int64(in.dtype()), count: int64(count), recvCap: int64(rs.count)})
+	table, err := k.begin(call{kind: kind.blocking(out == nil), op: int64(op), dtype: int64(in.dtype()), count: int64(count), recvCap: int64(rs.count)})
 	if err != nil {
 		return err
 	}
@@ -93,6 +95,19 @@ func (c *Comm) scan(name string, kind collKind, send, recv Buffer, op Op) error 
 			k.planRecv(rs, count, l, false)
 		}
 	}
+	arrived := count
+	if nothing {
+		arrived = 0
+	}
+	if out != nil {
+		*out, err = k.istart(arrived, func() (mpi.Request, error) {
+			if kind == collScan {
+				return mpi.Iscan(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), c.h)
+			}
+			return mpi.Iexscan(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), c.h)
+		})
+		return err
+	}
 	enter()
 	if kind == collScan {
 		err = mpi.Scan(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), c.h)
@@ -100,10 +115,7 @@ func (c *Comm) scan(name string, kind collKind, send, recv Buffer, op Op) error 
 		err = mpi.Exscan(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), c.h)
 	}
 	leave()
-	if nothing {
-		return k.end(err, 0)
-	}
-	return k.end(err, count)
+	return k.end(err, arrived)
 }
 
 // detached returns a message holding a packed copy of s, which MPI may

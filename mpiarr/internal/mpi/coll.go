@@ -3,8 +3,6 @@ package mpi
 /*
 #include "ndmpi.h"
 
-// Ibcast and Iallreduce hand MPI buffers it uses until the request
-// completes, so they are not noescape.
 #cgo noescape ndmpi_barrier
 #cgo nocallback ndmpi_barrier
 #cgo noescape ndmpi_bcast
@@ -29,10 +27,6 @@ package mpi
 #cgo nocallback ndmpi_allgather
 #cgo noescape ndmpi_alltoall
 #cgo nocallback ndmpi_alltoall
-#cgo noescape ndmpi_ibarrier
-#cgo nocallback ndmpi_ibarrier
-#cgo nocallback ndmpi_ibcast
-#cgo nocallback ndmpi_iallreduce
 */
 import "C"
 
@@ -149,31 +143,4 @@ func Alltoall(sendbuf unsafe.Pointer, sendcount int, sdt Datatype, recvbuf unsaf
 	rc := C.ndmpi_alltoall(bytep(sb), ip, C.int64_t(sendcount), C.ndmpi_h(sdt), bytep(recvbuf), C.int64_t(recvcount),
 		C.ndmpi_h(rdt), C.ndmpi_h(c))
 	return errorOf("MPI_Alltoall", rc)
-}
-
-// Ibarrier is MPI_Ibarrier.
-func Ibarrier(c Comm) (Request, error) {
-	var r C.ndmpi_h
-	rc := C.ndmpi_ibarrier(C.ndmpi_h(c), &r)
-	return handleOf("MPI_Ibarrier", rc, r, RequestNull)
-}
-
-// Ibcast is MPI_Ibcast. Go memory at buf must be pinned by the caller
-// (runtime.Pinner) until the request completes.
-func Ibcast(buf unsafe.Pointer, count int, dt Datatype, root int, c Comm) (Request, error) {
-	var r C.ndmpi_h
-	rc := C.ndmpi_ibcast(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(root), C.ndmpi_h(c), &r)
-	return handleOf("MPI_Ibcast", rc, r, RequestNull)
-}
-
-// Iallreduce is MPI_Iallreduce. sendbuf may be InPlace. Go memory at both
-// buffers must be pinned by the caller (runtime.Pinner) until the request
-// completes. count must fit a C int (one request cannot be split in
-// chunks): larger counts fail with ErrCount.
-func Iallreduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) (Request, error) {
-	var r C.ndmpi_h
-	sb, ip := inPlace(sendbuf)
-	rc := C.ndmpi_iallreduce(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op),
-		C.ndmpi_h(c), &r)
-	return handleOf("MPI_Iallreduce", rc, r, RequestNull)
 }

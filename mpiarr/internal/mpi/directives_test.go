@@ -13,7 +13,8 @@ import (
 
 // retainers are the C functions that hand MPI a pointer it keeps using
 // after they return (the buffer of a transfer the request tracks).
-var retainers = []string{"ndmpi_isend", "ndmpi_issend", "ndmpi_irecv", "ndmpi_ibcast", "ndmpi_iallreduce"}
+var retainers = []string{"ndmpi_isend", "ndmpi_issend", "ndmpi_irecv", "ndmpi_ibcast", "ndmpi_ireduce",
+	"ndmpi_iallreduce", "ndmpi_iscan", "ndmpi_iexscan", "ndmpi_iscatter", "ndmpi_igather", "ndmpi_iallgather", "ndmpi_ialltoall"}
 
 // TestCgoDirectives reads the package's sources and checks that every
 // function ndmpi.h declares is marked "#cgo nocallback" (none calls back

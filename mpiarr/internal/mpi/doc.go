@@ -24,6 +24,7 @@
 //	datatype.go  datatype.c  derived datatypes; big types for counts beyond INT_MAX
 //	p2p.go       p2p.c       point-to-point messages, statuses, requests
 //	coll.go      coll.c      collectives with one count per rank
+//	icoll.go     icoll.c     nonblocking collectives
 //	vcoll.go     vcoll.c     Scatterv, Gatherv, Allgatherv, Alltoallv
 //	             op.c        the OpenMPI 4.1 op/avx workaround for reductions
 //	topo.go      topo.c      Cartesian topologies
@@ -90,7 +91,8 @@
 // variants. Counts and displacements above INT_MAX are handled in C:
 //
 //   - Send, Ssend, Recv, Isend, Issend, Irecv, Sendrecv, SendrecvReplace,
-//     Bcast, Ibcast, Scatter, Gather, Allgather, Alltoall and the file
+//     Bcast, Ibcast, Scatter, Gather, Allgather, Alltoall, their
+//     nonblocking forms (Iscatter, ...) and the file
 //     accesses describe such a buffer with a derived datatype (the BigMPI
 //     technique: contiguous chunks of INT_MAX elements plus a remainder,
 //     joined with MPI_Type_create_struct, resized to count*extent,
@@ -100,8 +102,8 @@
 //     of at most INT_MAX/2 elements (predefined ops need predefined
 //     types). ReduceScatterBlock with size*count beyond INT_MAX, and
 //     ReduceScatter with counts adding up beyond it, become one chunked
-//     Reduce per rank. Iallreduce refuses such counts (ErrCount):
-//     one request cannot be chunked.
+//     Reduce per rank. Ireduce, Iallreduce, Iscan and Iexscan refuse such
+//     counts (ErrCount): one request cannot be chunked.
 //   - Scatterv, Gatherv, Allgatherv and Alltoallv (with PathAgree, the
 //     default of the plain functions) first agree, with one
 //     MPI_Allreduce of an int over the communicator, whether any rank has
@@ -132,9 +134,10 @@
 //
 // Buffers must point to memory holding no Go pointers (numeric data).
 // Blocking calls may pass any Go memory directly, heap or stack: it is
-// only used during the call. Nonblocking calls (Isend, Issend, Irecv, Ibcast, Iallreduce)
-// return while MPI still uses the buffer, so Go memory passed to them must
-// be pinned with runtime.Pinner by the caller until the request has
+// only used during the call. Nonblocking calls (Isend, Issend, Irecv and
+// the nonblocking collectives) return while MPI still uses the buffer, so
+// Go memory passed to them must be pinned with runtime.Pinner by the
+// caller until the request has
 // completed (Wait, Test, Waitall), and must not be touched meanwhile.
 // Counts, displacements and request arrays are passed as pointers to the
 // first element of Go slices of pointer-free types, which the cgo rules

@@ -434,6 +434,51 @@ func TestMultiReduce(t *testing.T) {
 	_, err = mpi.Waitall([]mpi.Request{r1, r2})
 	require.NoError(t, err)
 	require.Equal(t, []float32{float32(size), float32(2 * size)}, ib)
+
+	// The other nonblocking collectives, all in flight at once.
+	one := []int64{int64(rank + 1)}
+	scan, exscan, reduced := make([]int64, 1), []int64{-1}, make([]int64, 1)
+	gathered, all := make([]int64, size), make([]int64, size)
+	scattered, swapped := make([]int64, 1), make([]int64, size)
+	blocks = make([]int64, size)
+	for i := range blocks {
+		blocks[i] = int64(100*rank + i)
+	}
+	for _, b := range [][]int64{one, scan, exscan, reduced, gathered, all, scattered, swapped, blocks} {
+		pin.Pin(&b[0])
+	}
+	var reqs []mpi.Request
+	start := func(r mpi.Request, err error) {
+		t.Helper()
+		require.NoError(t, err)
+		reqs = append(reqs, r)
+	}
+	start(mpi.Iscan(ptr(one), ptr(scan), 1, mpi.Int64, mpi.OpSum, w))
+	start(mpi.Iexscan(ptr(one), ptr(exscan), 1, mpi.Int64, mpi.OpSum, w))
+	start(mpi.Ireduce(ptr(one), ptr(reduced), 1, mpi.Int64, mpi.OpSum, size-1, w))
+	start(mpi.Igather(ptr(one), 1, mpi.Int64, ptr(gathered), 1, mpi.Int64, 0, w))
+	start(mpi.Iallgather(ptr(one), 1, mpi.Int64, ptr(all), 1, mpi.Int64, w))
+	start(mpi.Iscatter(ptr(blocks), 1, mpi.Int64, ptr(scattered), 1, mpi.Int64, 0, w))
+	start(mpi.Ialltoall(ptr(blocks), 1, mpi.Int64, ptr(swapped), 1, mpi.Int64, w))
+	_, err = mpi.Waitall(reqs)
+	require.NoError(t, err)
+	require.Equal(t, int64((rank+1)*(rank+2)/2), scan[0])
+	if rank > 0 {
+		require.Equal(t, int64(rank*(rank+1)/2), exscan[0])
+	}
+	if rank == size-1 {
+		require.Equal(t, int64(size*(size+1)/2), reduced[0])
+	}
+	for r := range size {
+		if rank == 0 {
+			require.Equal(t, int64(r+1), gathered[r])
+		}
+		require.Equal(t, int64(r+1), all[r])
+		require.Equal(t, int64(100*r+rank), swapped[r])
+	}
+	require.Equal(t, int64(rank), scattered[0])
+	_, err = mpi.Iscan(ptr(one), ptr(scan), 1<<31, mpi.Int64, mpi.OpSum, w)
+	require.True(t, mpi.IsClass(err, mpi.ErrCount), "%v", err)
 }
 
 // A 4x4 row-major matrix sent with a TypeStrided transposing type and

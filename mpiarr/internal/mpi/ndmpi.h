@@ -18,8 +18,9 @@
  * calls) and returns an MPI error code (MPI_SUCCESS on success).
  *
  * No function calls back into Go, and all but the nonblocking ones that
- * start a transfer (ndmpi_isend, ndmpi_issend, ndmpi_irecv, ndmpi_ibcast,
- * ndmpi_iallreduce) forget every pointer they were given when they return.
+ * start a transfer (ndmpi_isend, ndmpi_issend, ndmpi_irecv, and the
+ * nonblocking collectives of icoll.c but ndmpi_ibarrier) forget every
+ * pointer they were given when they return.
  * The Go files declare exactly that with "#cgo nocallback" and
  * "#cgo noescape" (directives_test.go checks it). A function that keeps a
  * pointer must never be marked noescape: the Go compiler would then be
@@ -209,10 +210,28 @@ int ndmpi_allgather(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sd
 		    int64_t rcount, ndmpi_h rdt, ndmpi_h comm);
 int ndmpi_alltoall(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
 		   int64_t rcount, ndmpi_h rdt, ndmpi_h comm);
+
+/* ---- icoll.c ------------------------------------------------------------ */
+
+/* Each starts a request, returned in *req (MPI_REQUEST_NULL on failure). */
 int ndmpi_ibarrier(ndmpi_h comm, ndmpi_h *req);
 int ndmpi_ibcast(uint8_t *buf, int64_t count, ndmpi_h dt, int root, ndmpi_h comm, ndmpi_h *req);
+int ndmpi_ireduce(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
+		  ndmpi_h op, int root, ndmpi_h comm, ndmpi_h *req);
 int ndmpi_iallreduce(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
 		     ndmpi_h op, ndmpi_h comm, ndmpi_h *req);
+int ndmpi_iscan(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
+		ndmpi_h op, ndmpi_h comm, ndmpi_h *req);
+int ndmpi_iexscan(const uint8_t *sbuf, int inplace, uint8_t *rbuf, int64_t count, ndmpi_h dt,
+		  ndmpi_h op, ndmpi_h comm, ndmpi_h *req);
+int ndmpi_iscatter(const uint8_t *sbuf, int64_t scount, ndmpi_h sdt, uint8_t *rbuf, int inplace,
+		   int64_t rcount, ndmpi_h rdt, int root, ndmpi_h comm, ndmpi_h *req);
+int ndmpi_igather(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
+		  int64_t rcount, ndmpi_h rdt, int root, ndmpi_h comm, ndmpi_h *req);
+int ndmpi_iallgather(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
+		     int64_t rcount, ndmpi_h rdt, ndmpi_h comm, ndmpi_h *req);
+int ndmpi_ialltoall(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h sdt, uint8_t *rbuf,
+		    int64_t rcount, ndmpi_h rdt, ndmpi_h comm, ndmpi_h *req);
 
 /* ---- vcoll.c ------------------------------------------------------------ */
 
