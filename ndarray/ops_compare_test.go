@@ -39,7 +39,15 @@ func init() {
 	registerOp("right_shift", perDType(binaryOp(RightShift[int16]), binaryOp(RightShift[int32]), binaryOp(RightShift[int64]),
 		binaryOp(RightShift[uint8]), binaryOp(RightShift[bool]), binaryOp(RightShift[float64])))
 	registerOp("where", whereHandler)
-	notYet("clip")
+	registerOp("clip", perDType(clipOp[float64], clipOp[float32], clipOp[int32], clipOp[int64]))
+}
+
+// clipOp is the handler of clip with the corpus's integer bounds.
+func clipOp[T Element]() (DType, opHandler) {
+	return DTypeOf[T](), func(in []any, p opParams) (any, error) {
+		lo, hi := fromFloat[T](float64(p.int("min"))), fromFloat[T](float64(p.int("max")))
+		return Clip(in[0].(*Array[T]), Scalar(lo), Scalar(hi))
+	}
 }
 
 // whereHandler dispatches on the dtype of x (the condition is bool).
