@@ -24,13 +24,15 @@ import (
 type sortScratch[E any] struct {
 	tmp   []E
 	signs []bool
+	radix radixScratch
 }
 
 // argScratch is the reusable memory of an argsort kernel.
 type argScratch[E any] struct {
-	keys []E
-	idx  []int64
-	cnt  []int
+	keys  []E
+	idx   []int64
+	cnt   []int
+	radix radixScratch
 }
 
 // sortFloats sorts x with NaNs last, keeping the order the NaNs and the
@@ -72,7 +74,11 @@ func sortFloats[E floating](x []E, s *sortScratch[E]) {
 			}
 		}
 	}
-	quickSort(x[:m])
+	if m >= radixMin {
+		radixFloats(x[:m], &s.radix)
+	} else {
+		quickSort(x[:m])
+	}
 	if mixedZeros {
 		// The zeros form one run, which quicksort left in any order.
 		lo := lowerBound(x[:m], 0)
@@ -86,7 +92,13 @@ func sortFloats[E floating](x []E, s *sortScratch[E]) {
 }
 
 // sortInts sorts integers: stability cannot be seen.
-func sortInts[E anyInt](x []E, _ *sortScratch[E]) { quickSort(x) }
+func sortInts[E anyInt](x []E, s *sortScratch[E]) {
+	if len(x) >= radixMin {
+		radixInts(x, &s.radix)
+		return
+	}
+	quickSort(x)
+}
 
 // sortBytes sorts one-byte integers by counting them, as NumPy's radix
 // sort does for them.
@@ -315,6 +327,9 @@ func argsortReal[E realNum](k []E, idx []int64, s *argScratch[E]) {
 		}
 		m = j
 		copy(idx[m:], s.idx)
+	}
+	if m >= radixMin && radixArgReal(k[:m], idx[:m], &s.radix) {
+		return
 	}
 	s.grow(m)
 	mergeSortPairs(k[:m], idx[:m], s.keys[:m], s.idx[:m])
