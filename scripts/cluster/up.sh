@@ -3,8 +3,9 @@
 # its state directory (pass it to run.sh and down.sh). See lib.sh for the
 # layout.
 #   scripts/cluster/up.sh [-n HOSTS] [-owner PID]
-# The cluster belongs to process PID (default: the calling shell): once
-# that process is gone, the next up.sh or test.sh removes the cluster.
+# The cluster belongs to process PID (default: the calling process; under
+# sudo that is sudo itself, so pass -owner $$ from your shell): once that
+# process is gone, the next up.sh or test.sh removes the cluster.
 set -euo pipefail
 . "$(dirname "$0")/lib.sh"
 
