@@ -99,7 +99,11 @@
 // runtime.Pinner so that the garbage collector neither frees nor moves
 // it, as cgo requires of Go memory that C keeps past a call; a receive
 // staged by the Pack policy is unpacked into the array at completion.
-// Complete every Request.
+// Complete every Request. WaitAny, WaitSome, TestAll and TestAny
+// complete one or several, as mpi4py's Request.Waitany and friends;
+// Request.WaitContext and Comm.RecvContext give up when a context ends,
+// cancelling the receive, so that a rank waiting for a peer that never
+// sends can stop cleanly.
 //
 // A nonblocking collective takes the arguments of its blocking form and
 // checks, before it returns, what the blocking form checks before it

@@ -10,7 +10,10 @@ import (
 
 // The kinds of failure, for errors.Is. Every error this package returns is
 // an *Error whose chain holds one of them, and the cause below it when
-// there is one: an *MPIError, an ndarray error, an os error.
+// there is one: an *MPIError, an ndarray error, an os error. The calls
+// that take a context (RecvContext, Request.WaitContext) return, when it
+// ends, an *Error whose kind is the context's error (context.Canceled or
+// context.DeadlineExceeded).
 var (
 	// ErrLayout: the layout policy does not allow sending or receiving
 	// this array's layout as it is (a non-contiguous view under Refuse, a

@@ -2,6 +2,7 @@ package mpiarr
 
 import (
 	"runtime"
+	"sync"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 )
@@ -76,6 +77,11 @@ func (c *Comm) Irecv(buf Buffer, source, tag int) (*Request, error) {
 func (r *Request) complete(st mpi.Status, err error) {
 	r.done = true
 	switch {
+	case st.Cancelled && err == nil:
+		// Nothing arrived or left: no signature to check, nothing to
+		// unpack.
+		r.status = Status{Source: st.Source, Tag: st.Tag, Cancelled: true}
+		r.msg.release()
 	case r.coll != nil:
 		r.err = r.coll.end(err, r.arrived)
 		if err != nil {
@@ -194,4 +200,67 @@ func WaitAll(reqs ...*Request) ([]Status, error) {
 		first = stillPending
 	}
 	return statuses, first
+}
+
+// Cancel asks MPI to cancel the operation (MPI_Cancel) and returns at
+// once. The request must still be completed (Wait, Test, WaitAll, ...):
+// Status.Cancelled then says whether the cancellation took effect — a
+// receive whose message was already matching completes normally instead.
+// Cancel a receive; MPI-4 deprecates cancelling sends, which the
+// libraries may not honour, and forbids cancelling collectives (an ErrArg
+// error here). Cancelling a completed request does nothing.
+func (r *Request) Cancel() error {
+	if r.done {
+		return nil
+	}
+	if r.coll != nil {
+		return newError(r.op, ErrArg, "MPI cannot cancel a nonblocking collective: wait for it")
+	}
+	if !mpi.Active() {
+		return newError(r.op, ErrFinalized, "MPI was finalized before the request completed")
+	}
+	enter()
+	err := mpi.Cancel(&r.h)
+	leave()
+	return mpiError(r.op, err)
+}
+
+// Free lets the operation complete unobserved (MPI_Request_free): the
+// request is done at once, and no one learns when MPI has finished with
+// the buffer. The buffer's memory therefore stays pinned, and a staging
+// buffer held, for the rest of the program: free only requests, such as
+// sends whose arrival the program learns otherwise, that it would never
+// wait for. Receives that the Pack policy or checked mode stages, which
+// need Wait to deliver their elements, and collectives (MPI forbids it)
+// cannot be freed: an ErrArg error.
+func (r *Request) Free() error {
+	if r.done {
+		return nil
+	}
+	switch {
+	case r.coll != nil:
+		return newError(r.op, ErrArg, "MPI cannot free a nonblocking collective's request: wait for it")
+	case r.recv && (r.msg.stage != nil || r.msg.bools):
+		return newError(r.op, ErrArg, "this receive is delivered into the array by Wait (staged, or bools to normalise): wait for it")
+	case !mpi.Active():
+		return newError(r.op, ErrFinalized, "MPI was finalized before the request completed")
+	}
+	enter()
+	err := mpi.RequestFree(&r.h)
+	leave()
+	if err != nil {
+		return mpiError(r.op, err)
+	}
+	r.done = true
+	freed.Lock()
+	freed.reqs = append(freed.reqs, r) // MPI may still use its memory
+	freed.Unlock()
+	return nil
+}
+
+// freed holds the requests Free released: their pins and stages, which
+// MPI may still use.
+var freed struct {
+	sync.Mutex
+	reqs []*Request
 }

@@ -23,6 +23,9 @@ type Status struct {
 	// differ. The returned error says the same in words, and its
 	// *MPIError has the code MPI returned.
 	Error int
+	// Cancelled reports that Request.Cancel cancelled the operation
+	// (mpi4py's Status.Is_cancelled): nothing was received.
+	Cancelled bool
 }
 
 // String prints the status readably, e.g. "source 0, tag 7: 12 elements

@@ -182,6 +182,7 @@ ndmpi_status ndmpi_mrecv(uint8_t *buf, int64_t count, ndmpi_h dt, ndmpi_h *msg);
 int ndmpi_wait(ndmpi_h *req, ndmpi_status *st);
 int ndmpi_test(ndmpi_h *req, int *flag, ndmpi_status *st);
 int ndmpi_waitall(int n, ndmpi_h *reqs, ndmpi_status *sts);
+int ndmpi_waitany(int n, ndmpi_h *reqs, int *index, ndmpi_status *st);
 int ndmpi_request_free(ndmpi_h *req);
 int ndmpi_cancel(ndmpi_h *req);
 

@@ -349,6 +349,50 @@ int ndmpi_waitall(int n, ndmpi_h *reqs, ndmpi_status *sts)
 	return rc;
 }
 
+/* ndmpi_waitany completes one of n requests and says which in *index
+ * (MPI_UNDEFINED when none is active). With OpenMPI it polls MPI_Test over
+ * the requests instead of calling MPI_Waitany, which waits in the same
+ * WAIT_SYNC machinery as the MPI_Waitall that hangs (see nd_waitall); a
+ * failed request is reported by its index and code, as MPI_Waitany does. */
+int ndmpi_waitany(int n, ndmpi_h *reqs, int *index, ndmpi_status *st)
+{
+	MPI_Request small_r[16], *r = small_r;
+	MPI_Status s;
+	int rc;
+
+	*index = MPI_UNDEFINED;
+	if (n < 0)
+		return MPI_ERR_COUNT;
+	if (n > 16 && !(r = malloc((size_t)n * sizeof *r)))
+		return MPI_ERR_NO_MEM;
+	for (int i = 0; i < n; i++)
+		r[i] = ndmpi_req(reqs[i]);
+	nd_status_init(&s);
+#ifdef OPEN_MPI
+	rc = MPI_SUCCESS;
+	for (int active = 1; active && *index == MPI_UNDEFINED;) {
+		active = 0;
+		for (int i = 0; i < n && *index == MPI_UNDEFINED; i++) {
+			int flag = 0;
+			if (r[i] == MPI_REQUEST_NULL)
+				continue;
+			active = 1;
+			rc = MPI_Test(&r[i], &flag, &s);
+			if (flag || rc != MPI_SUCCESS)
+				*index = i;
+		}
+	}
+#else
+	rc = MPI_Waitany(n, r, index, &s);
+#endif
+	for (int i = 0; i < n; i++)
+		reqs[i] = ndmpi_req_h(r[i]);
+	nd_fill_status(&s, MPI_BYTE, rc, st);
+	if (r != small_r)
+		free(r);
+	return rc;
+}
+
 int ndmpi_request_free(ndmpi_h *req)
 {
 	MPI_Request r = ndmpi_req(*req);

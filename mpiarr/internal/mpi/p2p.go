@@ -20,6 +20,8 @@ package mpi
 #cgo nocallback ndmpi_test
 #cgo noescape ndmpi_waitall
 #cgo nocallback ndmpi_waitall
+#cgo noescape ndmpi_waitany
+#cgo nocallback ndmpi_waitany
 #cgo noescape ndmpi_request_free
 #cgo nocallback ndmpi_request_free
 #cgo noescape ndmpi_cancel
@@ -216,6 +218,24 @@ func Waitall(reqs []Request) ([]Status, error) {
 		sts[i] = goStatus(&cs[i])
 	}
 	return sts, errorOf("MPI_Waitall", rc)
+}
+
+// Waitany is MPI_Waitany: it waits until one of the requests completes
+// and returns its index, its status (Count in bytes) and its error; that
+// request is then RequestNull in reqs. With no active request (all
+// RequestNull) the index is Undefined.
+func Waitany(reqs []Request) (index int, st Status, err error) {
+	if len(reqs) != int(int32(len(reqs))) {
+		return Undefined, st, argError("MPI_Waitany", ErrCount, "too many requests: "+strconv.Itoa(len(reqs)))
+	}
+	var cs C.ndmpi_status
+	var i C.int
+	var first *C.ndmpi_h
+	if len(reqs) > 0 {
+		first = (*C.ndmpi_h)(unsafe.Pointer(&reqs[0]))
+	}
+	rc := C.ndmpi_waitany(C.int(len(reqs)), first, &i, &cs)
+	return int(i), goStatus(&cs), errorOf("MPI_Waitany", rc)
 }
 
 // RequestFree is MPI_Request_free; it sets *r to RequestNull. The
