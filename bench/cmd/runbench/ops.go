@@ -48,7 +48,7 @@ var opsCases = []struct{ id, goCall, numpy string }{
 	{"sum_axis1", "`SumAxis[float64](a, 1)`", "`a.sum(axis=1)`"},
 	{"argmax_axis0", "`ArgMaxAxis(a, 0)`", "`a.argmax(axis=0)`"},
 	{"argmax_axis1", "`ArgMaxAxis(a, 1)`", "`a.argmax(axis=1)`"},
-	{"sort", "`Sort(a, -1)`", "`np.sort(a, axis=-1)`"},
+	{"sort", "`Sort(a, -1)` (stable)", "`np.sort(a, axis=-1)` (default `kind='quicksort'`)"},
 	{"mask", "`Extract(m, a)`", "`a[m]`"},
 	{"matmul", "`MatMul(x, y)`", "`x @ y`"},
 }

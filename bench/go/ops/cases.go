@@ -23,6 +23,9 @@ type op struct {
 // operation the library does not have yet is left out; runbench asks this
 // program for its list (-list) and gives NumPy the same one.
 var ops = []op{
+	// np.greater(a, b) (a > b), np.where(m, a, b)
+	{"greater", func(in inputs) any { return ndarray.Must(ndarray.Greater(in.a, in.b)) }},
+	{"where", func(in inputs) any { return ndarray.Must(ndarray.Where(in.m, in.a, in.b)) }},
 	// np.concatenate((a, b), axis=0) and axis=1
 	{"concatenate_axis0", func(in inputs) any {
 		return ndarray.Must(ndarray.Concatenate([]*ndarray.Array[float64]{in.a, in.b}, 0))
@@ -33,6 +36,8 @@ var ops = []op{
 	// a.sum(axis=0), a.sum(axis=1)
 	{"sum_axis0", func(in inputs) any { return ndarray.Must(ndarray.SumAxis[float64](in.a, 0)) }},
 	{"sum_axis1", func(in inputs) any { return ndarray.Must(ndarray.SumAxis[float64](in.a, 1)) }},
+	// np.sort(a, axis=-1)
+	{"sort", func(in inputs) any { return ndarray.Must(ndarray.Sort(in.a, -1)) }},
 	// a[m]
 	{"mask", func(in inputs) any { return ndarray.Must(ndarray.Extract(in.m, in.a)) }},
 }
