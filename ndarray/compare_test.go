@@ -299,3 +299,40 @@ func TestIsClose(t *testing.T) {
 	require.NoError(t, err)
 	require.False(t, ok)
 }
+
+// Every layout against a plain loop over indices: a 4-D transposed and
+// reversed operand against a broadcast one, into C- and F-ordered
+// destinations, and the 0-d and empty cases.
+func TestCompareAgainstIndexLoop(t *testing.T) {
+	base := Must(Arange[int16](0, 120, 1).Reshape(2, 3, 4, 5))
+	a := Must(Must(base.Transpose(3, 1, 0, 2)).Slice(Colon.Step(-1))) // (5, 3, 2, 4)
+	b := Must(FromSlice([]int16{40, 7, 90, 13}, 4))
+	want := Zeros[bool](5, 3, 2, 4)
+	for idx, v := range a.All() {
+		want.Set(v < b.At(idx[3]), idx...)
+	}
+	got, err := Less(a, b)
+	require.NoError(t, err)
+	require.True(t, ArrayEqual(want, got))
+	f := ZerosOrder[bool](OrderF, 5, 3, 2, 4)
+	require.NoError(t, LessInto(f, a, b))
+	require.True(t, ArrayEqual(want, f))
+
+	w, err := Where(got, a, Scalar[int16](-1))
+	require.NoError(t, err)
+	for idx, v := range w.All() {
+		if want.At(idx...) {
+			require.Equal(t, a.At(idx...), v)
+		} else {
+			require.Equal(t, int16(-1), v)
+		}
+	}
+
+	z, err := GreaterEqual(Scalar(1.5), Scalar(1.5))
+	require.NoError(t, err)
+	require.Equal(t, 0, z.Ndim())
+	require.True(t, z.At())
+	e, err := Where(Zeros[bool](0, 3), Zeros[float64](3), Zeros[float64](0, 1))
+	require.NoError(t, err)
+	require.Equal(t, []int{0, 3}, e.Shape())
+}
