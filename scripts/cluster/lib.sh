@@ -40,7 +40,9 @@ cl_can_create() {
 			return 1
 		fi
 	done
-	local probe="$CL_NAME-probe-$$"
+	# Named like a cluster of this process, so that cl_clean_stale removes
+	# it should this process die before deleting it.
+	local probe="$CL_NAME-$$-probe"
 	if ! ip netns add "$probe" 2>/dev/null; then
 		echo "cannot create a network namespace (ip netns add failed)"
 		return 1

@@ -196,7 +196,7 @@ for impl in "${impls[@]}"; do
 	(cd mpiarr && job "$work/$impl-suite.out" 300 '(^|[] :])(PASS|FAIL)$' 4 mpiarr.test ${flag[@]+"${flag[@]}"} -np 4 -tag "$dir" \
 		"$bin/mpiarr.test" -test.run "$suite" -test.count=1 -test.timeout=240s -test.v) || rc=$?
 	if ! grep -qE '(^|[] :])FAIL$' "$work/$impl-suite.out" && judge "$impl" "mpiarr's key tests" "$rc"; then
-		echo "    $(grep -cE -- '(>:|\] )--- PASS' "$work/$impl-suite.out") tests passed on each of 4 ranks, in all, in $(elapsed "$t")"
+		echo "    $(grep -cE -- '(>:|\] )--- PASS' "$work/$impl-suite.out") passes (each test on each of the 4 ranks) in $(elapsed "$t")"
 	else
 		[ "$rc" = 0 ] && fail "$impl: mpiarr's key tests"
 		grep -E -- '--- FAIL|FAIL$|panic|Error' "$work/$impl-suite.out" | head -40 || tail -40 "$work/$impl-suite.out"
