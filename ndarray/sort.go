@@ -29,11 +29,7 @@ func Sort[T Element](a *Array[T], axis int) (*Array[T], error) {
 	if err != nil {
 		return nil, wrapError("Sort", err)
 	}
-	work := axisLastCopy(a, ax)
-	if n := a.shape[ax]; work.Size() > 0 && n > 1 {
-		sortRows(work.data, n)
-	}
-	return axisRestore(work, a.shape, ax), nil
+	return axisRestore(sortedAxisLast(a, ax), a.shape, ax), nil
 }
 
 // ArgSort returns the indices that sort a along axis, as

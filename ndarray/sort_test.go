@@ -327,3 +327,30 @@ func inLayout[T Element](c *Array[T], layout string) *Array[T] {
 	}
 	return c
 }
+
+// Large arrays sort on several workers, each copying and sorting its own
+// lines: the result is the serial ArgSort's order, in every layout.
+func TestSortParallel(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	rows, n := 700, 400
+	values := randomSortValues[float64](r, rows*n)
+	for _, layout := range []string{"C", "F", "T", "strided"} {
+		x := inLayout(Must(FromSlice(values, rows, n)), layout)
+		for _, axis := range []int{-1, 0} {
+			s, err := Sort(x, axis)
+			require.NoError(t, err)
+			o, err := ArgSort(x, axis)
+			require.NoError(t, err)
+			lines, stride, _ := sortLines(rows, n, axis)
+			got, order := s.ToSlice(), o.ToSlice()
+			for _, start := range lines {
+				for i := range len(got) / len(lines) {
+					p := start + i*stride
+					if w := values[start+int(order[p])*stride]; !sameBits(w, got[p]) {
+						require.Failf(t, "wrong element", "%s axis %d: element %d is %v, want %v", layout, axis, p, got[p], w)
+					}
+				}
+			}
+		}
+	}
+}
