@@ -193,8 +193,11 @@ for impl in "${impls[@]}"; do
 	echo "==> cluster-test ($impl): mpiarr's key tests, 4 ranks on 3 hosts"
 	t=$(date +%s)
 	rc=0
-	(cd mpiarr && job "$work/$impl-suite.out" 300 '(^|[] :])(PASS|FAIL)$' 4 mpiarr.test ${flag[@]+"${flag[@]}"} -np 4 -tag "$dir" \
-		"$bin/mpiarr.test" -test.run "$suite" -test.count=1 -test.timeout=240s -test.v) || rc=$?
+	# No subshells around jobs: a signal's trap would wait for them to end.
+	cd mpiarr
+	job "$work/$impl-suite.out" 300 '(^|[] :])(PASS|FAIL)$' 4 mpiarr.test ${flag[@]+"${flag[@]}"} -np 4 -tag "$dir" \
+		"$bin/mpiarr.test" -test.run "$suite" -test.count=1 -test.timeout=240s -test.v || rc=$?
+	cd "$root"
 	if ! grep -qE '(^|[] :])FAIL$' "$work/$impl-suite.out" && judge "$impl" "mpiarr's key tests" "$rc"; then
 		echo "    $(grep -cE -- '(>:|\] )--- PASS' "$work/$impl-suite.out") passes (each test on each of the 4 ranks) in $(elapsed "$t")"
 	else
@@ -208,7 +211,9 @@ for impl in "${impls[@]}"; do
 	# One rank, no launcher (a singleton), in the machine's own namespace.
 	(cd "$work/$impl-heat1" && timeout 120 "$bin/heat2d" >out 2>&1) || fail "$impl: heat2d on one rank"
 	rc=0
-	(cd "$work/$impl-heat4" && job out 180 'redistributed onto the process grid' 1 heat2d ${flag[@]+"${flag[@]}"} -np 4 "$dir" "$bin/heat2d") || rc=$?
+	cd "$work/$impl-heat4"
+	job out 180 'redistributed onto the process grid' 1 heat2d ${flag[@]+"${flag[@]}"} -np 4 "$dir" "$bin/heat2d" || rc=$?
+	cd "$root"
 	if judge "$impl" "heat2d on 4 ranks across hosts" "$rc"; then
 		# Every line but the one naming the ranks and the process grid, and
 		# both .npy files, must be the same bits.
