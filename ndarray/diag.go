@@ -23,6 +23,10 @@ func Diagonal[T Element](a *Array[T], offset, axis1, axis2 int) (*Array[T], erro
 // type rules as Sum (Trace[int64] of an int32 matrix is NumPy's default).
 // a must be 2-D; TraceAxes takes the diagonals of stacks of matrices.
 func Trace[R, T Element](a *Array[T], offset int) (R, error) {
+	if err := nilOperand("Trace", a); err != nil {
+		var zero R
+		return zero, err
+	}
 	if a.Ndim() != 2 {
 		var zero R
 		return zero, opError("Trace", ErrShape, "Trace takes a 2-D array, not shape %s: use TraceAxes for more axes", strides.Tuple(a.shape))
@@ -47,6 +51,9 @@ func TraceAxes[R, T Element](a *Array[T], offset, axis1, axis2 int) (*Array[R], 
 }
 
 func diagonal[T Element](op string, a *Array[T], offset, axis1, axis2 int) (*Array[T], error) {
+	if err := nilOperand(op, a); err != nil {
+		return nil, err
+	}
 	nd := a.Ndim()
 	if nd < 2 {
 		return nil, opError(op, ErrValue, "diag requires an array of at least two dimensions, not shape %s", strides.Tuple(a.shape))

@@ -13,6 +13,9 @@ import (
 // array.
 func Diff[T Element](a *Array[T], n, axis int) (*Array[T], error) {
 	const op = "Diff"
+	if err := nilOperand(op, a); err != nil {
+		return nil, err
+	}
 	if n < 0 {
 		return nil, opError(op, ErrValue, "order must be non-negative but got %d", n)
 	}

@@ -27,6 +27,9 @@ import (
 // "shapes (2, 3) and (4,) not aligned: 3 (dim 1) != 4 (dim 0)". Dtypes
 // behave as in MatMul (bool is the or of ands).
 func Dot[T Element](a, b *Array[T]) (*Array[T], error) {
+	if err := nilOperand("Dot", a, b); err != nil {
+		return nil, err
+	}
 	if len(a.shape) == 0 || len(b.shape) == 0 {
 		return Multiply(a, b)
 	}
@@ -70,6 +73,9 @@ func productMK[T Element](x *Array[T], m, k int, y *Array[T], n int, shape []int
 // array. Last axes of different lengths are an ErrShape error naming both
 // shapes.
 func Inner[T Element](a, b *Array[T]) (*Array[T], error) {
+	if err := nilOperand("Inner", a, b); err != nil {
+		return nil, err
+	}
 	if len(a.shape) == 0 || len(b.shape) == 0 {
 		return Multiply(a, b)
 	}
@@ -108,6 +114,9 @@ func Outer[T Element](a, b *Array[T]) *Array[T] {
 // hold. Different sizes are an ErrShape error.
 func VDot[T Element](a, b *Array[T]) (T, error) {
 	var zero T
+	if err := nilOperand("VDot", a, b); err != nil {
+		return zero, err
+	}
 	if a.Size() != b.Size() {
 		return zero, opError("VDot", ErrShape, "a of shape %s has %d elements, b of shape %s has %d: they must have as many",
 			strides.Tuple(a.shape), a.Size(), strides.Tuple(b.shape), b.Size())

@@ -58,6 +58,9 @@ import (
 // no input has), are ErrValue errors; lengths that differ under one label
 // are ErrShape errors, naming the label and the operands.
 func Einsum[T Element](subscripts string, operands ...*Array[T]) (*Array[T], error) {
+	if err := nilOperand("Einsum", operands...); err != nil {
+		return nil, err
+	}
 	ndims := make([]int, len(operands))
 	for i, x := range operands {
 		ndims[i] = len(x.shape)

@@ -28,7 +28,7 @@ func ExampleConcatenate() {
 	//  [2 3]
 	//  [4 5]]
 	// [0 1 2 3 4 5]
-	// ndarray: Concatenate: shape mismatch: all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has size 2 and the array at index 1 has size 1
+	// ndarray: Concatenate: shape mismatch: all the input array dimensions except for the concatenation axis must match exactly, but along dimension 0, the array at index 0 has size 2 and the array at index 1 has size 1: shapes (2, 2) and (1, 2)
 }
 
 // Stack joins arrays of one shape along a new axis.
@@ -62,7 +62,7 @@ func ExampleSplit() {
 	// Output:
 	// [0 1] [2 3] [4 5]
 	// [ 0  1 -1  3  4  5]
-	// ndarray: Split: invalid value: array split does not result in an equal division: 6 elements along axis 0 into 4 sections
+	// ndarray: Split: invalid value: array split does not result in an equal division: 6 elements along axis 0 of shape (6,) into 4 sections
 }
 
 // ArraySplit accepts sections that do not divide the axis: the first

@@ -6,6 +6,9 @@ package ndarray
 // so nothing is copied and writing to it writes to a. Negative axes count
 // from the end; an axis out of range or given twice is an error.
 func Flip[T Element](a *Array[T], axes ...int) (*Array[T], error) {
+	if err := nilOperand("Flip", a); err != nil {
+		return nil, err
+	}
 	flip := make([]bool, a.Ndim())
 	if len(axes) == 0 {
 		for i := range flip {

@@ -32,6 +32,9 @@ func Stack[T Element](arrays []*Array[T], axis int) (*Array[T], error) {
 	if len(arrays) == 0 {
 		return nil, opError(op, ErrValue, "need at least one array to stack")
 	}
+	if err := nilOperand(op, arrays...); err != nil {
+		return nil, err
+	}
 	shape := arrays[0].shape
 	for i, a := range arrays[1:] {
 		if !strides.Equal(a.shape, shape) {
@@ -63,6 +66,9 @@ func Stack[T Element](arrays []*Array[T], axis int) (*Array[T], error) {
 // 2-D, as numpy.vstack: a 1-D array of n elements is a row (1, n), a 0-d
 // array a (1, 1) matrix.
 func VStack[T Element](arrays ...*Array[T]) (*Array[T], error) {
+	if err := nilOperand("VStack", arrays...); err != nil {
+		return nil, err
+	}
 	rows := make([]*Array[T], len(arrays))
 	for i, a := range arrays {
 		rows[i] = atLeast2D(a)
@@ -74,6 +80,9 @@ func VStack[T Element](arrays ...*Array[T]) (*Array[T], error) {
 // the first if they are 1-D (NumPy decides by the first array); 0-d arrays
 // count as 1-D arrays of one element.
 func HStack[T Element](arrays ...*Array[T]) (*Array[T], error) {
+	if err := nilOperand("HStack", arrays...); err != nil {
+		return nil, err
+	}
 	cols := make([]*Array[T], len(arrays))
 	for i, a := range arrays {
 		cols[i] = a
@@ -86,6 +95,22 @@ func HStack[T Element](arrays ...*Array[T]) (*Array[T], error) {
 		axis = 0
 	}
 	return concatenate("HStack", cols, axis)
+}
+
+// nilOperand reports the first nil array among the operands of op as an
+// ErrValue error naming its position: a nil *Array is no array at all,
+// not an empty one, and the functions of this package refuse it rather
+// than panic.
+func nilOperand[T Element](op string, arrays ...*Array[T]) error {
+	for i, a := range arrays {
+		if a == nil {
+			if len(arrays) == 1 {
+				return opError(op, ErrValue, "nil array")
+			}
+			return opError(op, ErrValue, "the array at index %d is nil", i)
+		}
+	}
+	return nil
 }
 
 // atLeast2D is numpy.atleast_2d: a view with leading axes of length 1
@@ -104,6 +129,9 @@ func concatenate[T Element](op string, arrays []*Array[T], axis int) (*Array[T],
 	if len(arrays) == 0 {
 		return nil, opError(op, ErrValue, "need at least one array to concatenate")
 	}
+	if err := nilOperand(op, arrays...); err != nil {
+		return nil, err
+	}
 	if axis == Flat {
 		return concatFlat(arrays), nil
 	}
@@ -119,13 +147,13 @@ func concatenate[T Element](op string, arrays []*Array[T], axis int) (*Array[T],
 	shape := append([]int(nil), first.shape...)
 	for i, a := range arrays[1:] {
 		if a.Ndim() != nd {
-			return nil, opError(op, ErrShape, "all the input arrays must have same number of dimensions, but the array at index 0 has %d dimension(s) and the array at index %d has %d dimension(s)",
-				nd, i+1, a.Ndim())
+			return nil, opError(op, ErrShape, "all the input arrays must have same number of dimensions, but the array at index 0 has %d dimension(s) and the array at index %d has %d dimension(s): shapes %s and %s",
+				nd, i+1, a.Ndim(), strides.Tuple(first.shape), strides.Tuple(a.shape))
 		}
 		for d, n := range a.shape {
 			if d != ax && n != shape[d] {
-				return nil, opError(op, ErrShape, "all the input array dimensions except for the concatenation axis must match exactly, but along dimension %d, the array at index 0 has size %d and the array at index %d has size %d",
-					d, shape[d], i+1, n)
+				return nil, opError(op, ErrShape, "all the input array dimensions except for the concatenation axis must match exactly, but along dimension %d, the array at index 0 has size %d and the array at index %d has size %d: shapes %s and %s",
+					d, shape[d], i+1, n, strides.Tuple(first.shape), strides.Tuple(a.shape))
 			}
 		}
 		shape[ax] += a.shape[ax]

@@ -25,6 +25,12 @@ const allTrue = 0x0101010101010101
 // shape is matched with a element by element in C order, both flattened;
 // a true element of cond past a's last element is then an ErrIndex error.
 func Extract[T Element](cond *Array[bool], a *Array[T]) (*Array[T], error) {
+	if cond == nil {
+		return nil, opError("Extract", ErrValue, "cond is a nil array")
+	}
+	if err := nilOperand("Extract", a); err != nil {
+		return nil, err
+	}
 	if strides.Equal(cond.shape, a.shape) {
 		return masked(cond, a), nil
 	}
@@ -161,6 +167,12 @@ func Place[T Element](a *Array[T], mask *Array[bool], values ...T) error {
 // values[k % len] when inTurn, the element at flat position i values[i %
 // len] otherwise.
 func putMasked[T Element](op string, a *Array[T], mask *Array[bool], values []T, inTurn bool) error {
+	if mask == nil {
+		return opError(op, ErrValue, "mask is a nil array")
+	}
+	if err := nilOperand(op, a); err != nil {
+		return err
+	}
 	if err := a.checkWriteable(op); err != nil {
 		return err
 	}

@@ -39,6 +39,9 @@ import (
 // a B holding Inf or NaN (where gonum's dgemm would lose NumPy's 0·Inf =
 // NaN), run a blocked Go kernel.
 func MatMul[T Element](a, b *Array[T]) (*Array[T], error) {
+	if err := nilOperand("MatMul", a, b); err != nil {
+		return nil, err
+	}
 	p, err := matmulShape(a.shape, b.shape)
 	if err != nil {
 		return nil, &Error{Op: "MatMul", Err: err}
@@ -54,6 +57,9 @@ func MatMul[T Element](a, b *Array[T]) (*Array[T], error) {
 // output. Otherwise nothing is allocated but the header of a view and
 // (for layouts BLAS cannot read) packed copies of the operands.
 func MatMulInto[T Element](dst, a, b *Array[T]) error {
+	if err := nilOperand("MatMulInto", dst, a, b); err != nil {
+		return err
+	}
 	p, err := matmulShape(a.shape, b.shape)
 	if err != nil {
 		return &Error{Op: "MatMulInto", Err: err}

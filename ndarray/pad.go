@@ -81,6 +81,9 @@ func pad[T Element](op string, a *Array[T], widths [][2]int, mode PadMode, value
 	if mode > PadSymmetric {
 		return nil, opError(op, ErrValue, "mode '%s' is not supported", mode)
 	}
+	if err := nilOperand(op, a); err != nil {
+		return nil, err
+	}
 	nd := a.Ndim()
 	if len(widths) != nd && len(widths) != 1 {
 		return nil, opError(op, ErrShape, "%d pairs of pad widths for an array of %d dimensions, shape %s: give one pair per axis, or one for all",

@@ -9,6 +9,9 @@ package ndarray
 // ErrReadOnly.
 func Put[T Element](a *Array[T], indices []int, values ...T) error {
 	const op = "Put"
+	if err := nilOperand(op, a); err != nil {
+		return err
+	}
 	if err := a.checkWriteable(op); err != nil {
 		return err
 	}

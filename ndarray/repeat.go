@@ -38,6 +38,9 @@ func RepeatEach[T Element](a *Array[T], repeats []int, axis int) (*Array[T], err
 }
 
 func repeat[T Element](op string, a *Array[T], repeats []int, axis int) (*Array[T], error) {
+	if err := nilOperand(op, a); err != nil {
+		return nil, err
+	}
 	if axis == Flat || a.Ndim() == 0 {
 		if axis != Flat && axis != 0 && axis != -1 {
 			return nil, opError(op, ErrAxis, "axis %d is out of bounds for array of dimension 1", axis)

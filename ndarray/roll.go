@@ -17,6 +17,9 @@ import (
 // axis=None) the elements are rolled in C order as if a were flat, and
 // the result keeps a's shape. The result is a new C-ordered array.
 func Roll[T Element](a *Array[T], shift, axis int) (*Array[T], error) {
+	if err := nilOperand("Roll", a); err != nil {
+		return nil, err
+	}
 	if axis == Flat {
 		out := alloc[T](strides.RowMajor, a.shape)
 		n := out.Size()
@@ -41,9 +44,12 @@ func RollAxes[T Element](a *Array[T], shifts, axes []int) (*Array[T], error) {
 }
 
 func rollAxes[T Element](op string, a *Array[T], shifts, axes []int) (*Array[T], error) {
+	if err := nilOperand(op, a); err != nil {
+		return nil, err
+	}
 	n := max(len(shifts), len(axes))
 	if (len(shifts) != n && len(shifts) != 1) || (len(axes) != n && len(axes) != 1) {
-		return nil, opError(op, ErrShape, "shape mismatch: objects cannot be broadcast to a single shape: shifts %s, axes %s",
+		return nil, opError(op, ErrShape, "objects cannot be broadcast to a single shape: shifts %s, axes %s",
 			strides.Tuple(shifts), strides.Tuple(axes))
 	}
 	total := make([]int, a.Ndim())

@@ -30,7 +30,7 @@ func Split[T Element](a *Array[T], sections, axis int) ([]*Array[T], error) {
 		return nil, opError(op, ErrValue, "number sections must be larger than 0, not %d", sections)
 	}
 	if n := a.shape[ax]; n%sections != 0 {
-		return nil, opError(op, ErrValue, "array split does not result in an equal division: %d elements along axis %d into %d sections", n, ax, sections)
+		return nil, opError(op, ErrValue, "array split does not result in an equal division: %d elements along axis %d of shape %s into %d sections", n, ax, strides.Tuple(a.shape), sections)
 	}
 	return splitSections(a, sections, ax), nil
 }
@@ -107,6 +107,9 @@ func (a *Array[T]) part(ax, start, count int) *Array[T] {
 // splitAxis normalizes the axis of a split; the splits work along one
 // axis, so Flat is refused.
 func splitAxis[T Element](op string, a *Array[T], axis int) (int, error) {
+	if err := nilOperand(op, a); err != nil {
+		return 0, err
+	}
 	if axis == Flat {
 		return 0, opError(op, ErrAxis, "axis Flat (None) is not accepted: %s cuts along one axis of the array of shape %s", op, strides.Tuple(a.shape))
 	}

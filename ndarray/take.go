@@ -18,6 +18,9 @@ import (
 // nothing is read.
 func Take[T Element](a *Array[T], indices []int, axis int) (*Array[T], error) {
 	const op = "Take"
+	if err := nilOperand(op, a); err != nil {
+		return nil, err
+	}
 	if axis == Flat {
 		n := a.Size()
 		idx, err := takeIndices(op, indices, 0, n)

@@ -23,6 +23,9 @@ import (
 // paired axes of different lengths an ErrShape error naming both shapes.
 // Empty lists give the outer product.
 func TensorDot[T Element](a, b *Array[T], axesA, axesB []int) (*Array[T], error) {
+	if err := nilOperand("TensorDot", a, b); err != nil {
+		return nil, err
+	}
 	if len(axesA) != len(axesB) {
 		return nil, opError("TensorDot", ErrValue, "shape-mismatch for sum: %d axes of a, %s, paired with %d axes of b, %s",
 			len(axesA), strides.Tuple(axesA), len(axesB), strides.Tuple(axesB))
@@ -66,6 +69,9 @@ func TensorDot[T Element](a, b *Array[T], axesA, axesB []int) (*Array[T], error)
 // ErrAxis error; a negative n is an ErrValue error (NumPy gives an outer
 // product for it, by accident of its slicing).
 func TensorDotN[T Element](a, b *Array[T], n int) (*Array[T], error) {
+	if err := nilOperand("TensorDotN", a, b); err != nil {
+		return nil, err
+	}
 	if n < 0 {
 		return nil, opError("TensorDotN", ErrValue, "the number of summed axes, %d, is negative", n)
 	}

@@ -16,6 +16,9 @@ import (
 // C-ordered array whose length along axis i is a's times reps[i]. A
 // negative repetition is an ErrValue error.
 func Tile[T Element](a *Array[T], reps ...int) (*Array[T], error) {
+	if err := nilOperand("Tile", a); err != nil {
+		return nil, err
+	}
 	nd := max(len(reps), a.Ndim())
 	shape := make([]int, nd) // a's shape and strides with leading axes of length 1
 	src := make([]int, nd)

@@ -23,6 +23,9 @@ func Tril[T Element](a *Array[T], k int) (*Array[T], error) {
 }
 
 func triangle[T Element](op string, a *Array[T], k int, upper bool) (*Array[T], error) {
+	if err := nilOperand(op, a); err != nil {
+		return nil, err
+	}
 	switch a.Ndim() {
 	case 0:
 		return nil, opError(op, ErrValue, "a 0-d array has no triangle: %s takes an array of one dimension at least", op)
