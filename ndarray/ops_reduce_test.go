@@ -18,7 +18,7 @@ func init() {
 		registerOp(name, perDType(insts...))
 	}
 	notYet("argmax", "argmin", "cumprod",
-		"cumsum", "median", "nanmax", "nanmean", "nanmin", "nansum", "ptp", "std", "var")
+		"cumsum", "median", "std", "var")
 }
 
 // reduced applies an axis reduction as NumPy's axis= and keepdims= say.
@@ -83,6 +83,15 @@ func reduceOps[T Element]() (DType, map[string]opHandler) {
 		"all": func(in []any, p opParams) (any, error) { return reduced(AllAxis[T], first(in), p) },
 		"count_nonzero": func(in []any, p opParams) (any, error) {
 			return reduced(CountNonzeroAxis[T], first(in), p)
+		},
+		"ptp":    func(in []any, p opParams) (any, error) { return reduced(PtpAxis[T], first(in), p) },
+		"nanmin": func(in []any, p opParams) (any, error) { return reduced(NanMinAxis[T], first(in), p) },
+		"nanmax": func(in []any, p opParams) (any, error) { return reduced(NanMaxAxis[T], first(in), p) },
+		"nansum": func(in []any, p opParams) (any, error) {
+			return defaultSum(NanSumAxis[int64, T], NanSumAxis[uint64, T], NanSumAxis[T, T], first(in), p)
+		},
+		"nanmean": func(in []any, p opParams) (any, error) {
+			return inexact(NanMeanAxis[float64, T], NanMeanAxis[T, T], first(in), p)
 		},
 		"mean": func(in []any, p opParams) (any, error) {
 			return inexact(MeanAxis[float64, T], MeanAxis[T, T], first(in), p)
