@@ -17,8 +17,7 @@ func init() {
 	for name, insts := range byName {
 		registerOp(name, perDType(insts...))
 	}
-	notYet("argmax", "argmin", "cumprod",
-		"cumsum", "median", "std", "var")
+	notYet("median", "std", "var")
 }
 
 // reduced applies an axis reduction as NumPy's axis= and keepdims= say.
@@ -93,8 +92,32 @@ func reduceOps[T Element]() (DType, map[string]opHandler) {
 		"nanmean": func(in []any, p opParams) (any, error) {
 			return inexact(NanMeanAxis[float64, T], NanMeanAxis[T, T], first(in), p)
 		},
+		"cumsum": func(in []any, p opParams) (any, error) {
+			return defaultSum(oneAxis(CumSumAxis[int64, T], p), oneAxis(CumSumAxis[uint64, T], p),
+				oneAxis(CumSumAxis[T, T], p), first(in), opParams{})
+		},
+		"cumprod": func(in []any, p opParams) (any, error) {
+			return defaultSum(oneAxis(CumProdAxis[int64, T], p), oneAxis(CumProdAxis[uint64, T], p),
+				oneAxis(CumProdAxis[T, T], p), first(in), opParams{})
+		},
+		"argmin": func(in []any, p opParams) (any, error) {
+			return reduced(oneAxis(ArgMinAxis[T], p), first(in), opParams{})
+		},
+		"argmax": func(in []any, p opParams) (any, error) {
+			return reduced(oneAxis(ArgMaxAxis[T], p), first(in), opParams{})
+		},
 		"mean": func(in []any, p opParams) (any, error) {
 			return inexact(MeanAxis[float64, T], MeanAxis[T, T], first(in), p)
 		},
 	}
+}
+
+// oneAxis adapts a function of one axis (Flat for None) to reduced's
+// form; the axis comes from p.
+func oneAxis[R, T Element](f func(*Array[T], int) (*Array[R], error), p opParams) func(*Array[T], ...int) (*Array[R], error) {
+	axis := Flat
+	if ax := p.ints("axis"); ax != nil {
+		axis = ax[0]
+	}
+	return func(a *Array[T], _ ...int) (*Array[R], error) { return f(a, axis) }
 }
