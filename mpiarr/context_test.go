@@ -2,6 +2,8 @@ package mpiarr_test
 
 import (
 	"context"
+	"errors"
+	"fmt"
 	"testing"
 	"time"
 
@@ -92,4 +94,24 @@ func TestWaitContextCollectiveStaysPending(t *testing.T) {
 		_, err = r.WaitContext(context.Background())
 		require.NoError(t, err)
 	}
+}
+
+// A rank gives up waiting for a message that does not come; the message
+// sent later is received as usual (here a rank talks to itself).
+func ExampleComm_RecvContext() {
+	comm := mpitest.World()
+	me := comm.Rank()
+	buf := ndarray.Zeros[float64](3)
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Millisecond)
+	defer cancel()
+	st, err := comm.RecvContext(ctx, buf, me, 5)
+	fmt.Println(errors.Is(err, context.DeadlineExceeded), st.Cancelled)
+
+	req, _ := comm.Isend(ndarray.Iota[float64](3), me, 5)
+	st, err = comm.Recv(buf, me, 5)
+	_, _ = req.Wait()
+	fmt.Println(buf, st.Count, err)
+	// Output:
+	// true true
+	// [0. 1. 2.] 3 <nil>
 }

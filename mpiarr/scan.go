@@ -199,8 +199,10 @@ func (c *Comm) ReduceScatterBlock(send, recv Buffer, op Op) error {
 // verifies it).
 //
 // nil counts mean every rank's receive size: the ranks exchange their
-// sizes first, as mpi4py does when recvcounts is None, and a rank whose
-// send size is not their sum is an ErrCount error on every rank. send may
+// sizes first, as mpi4py does when recvcounts is None, with their send
+// sizes too (a message mpi4py's exchange does not match: pass counts when
+// an mpi4py rank is in the job), so that a rank whose send size is not
+// the sum of the receive sizes is an ErrCount error on every rank. send may
 // be InPlace with explicit counts: recv then holds the input and its
 // first counts[rank] elements receive the result.
 func (c *Comm) ReduceScatter(send, recv Buffer, counts []int, op Op) error {

@@ -1,6 +1,7 @@
 package mpiarr_test
 
 import (
+	"fmt"
 	"testing"
 
 	"github.com/ndmpi/ndmpi/mpiarr"
@@ -153,4 +154,27 @@ func TestRequestFreeAndCancel(t *testing.T) {
 	_, err = r.Wait()
 	require.NoError(t, err)
 	require.NoError(t, r.Cancel(), "cancelling a completed request does nothing")
+}
+
+// WaitAny returns the requests as they complete, each once, then
+// Undefined (here a rank talks to itself).
+func ExampleWaitAny() {
+	comm := mpitest.World()
+	me := comm.Rank()
+	a, b := ndarray.Zeros[int32](2), ndarray.Zeros[int32](2)
+	ra, _ := comm.Irecv(a, me, 1)
+	rb, _ := comm.Irecv(b, me, 2)
+	_ = comm.Send(ndarray.Full[int32](2, 2), me, 2)
+	_ = comm.Send(ndarray.Full[int32](1, 2), me, 1)
+	got := 0
+	for {
+		i, _, err := mpiarr.WaitAny(ra, rb)
+		if err != nil || i == mpiarr.Undefined {
+			break
+		}
+		got++
+	}
+	fmt.Println(got, a, b)
+	// Output:
+	// 2 [1 1] [2 2]
 }
