@@ -57,11 +57,14 @@ const (
 	collExscan
 	collReduceScatterBlock
 	collReduceScatter
+	collScatterObj
+	collAlltoallObj
+	collAlltoallw
 )
 
 var collNames = [...]string{"", "Bcast", "Reduce", "Allreduce", "Scatter", "Scatterv", "Gather", "Gatherv",
 	"Allgather", "Allgatherv", "Alltoall", "Alltoallv", "Barrier", "BcastObj", "GatherObj", "AllgatherObj",
-	"Scan", "Exscan", "ReduceScatterBlock", "ReduceScatter"}
+	"Scan", "Exscan", "ReduceScatterBlock", "ReduceScatter", "ScatterObj", "AlltoallObj", "Alltoallw"}
 
 func (k collKind) String() string {
 	if k&collNonblocking != 0 && k != collNonblocking {
