@@ -12,9 +12,12 @@ import (
 )
 
 // retainers are the C functions that hand MPI a pointer it keeps using
-// after they return (the buffer of a transfer the request tracks).
+// after they return (the buffer of a transfer the request tracks; a
+// window's memory; the origin buffer of a one-sided operation until its
+// epoch ends).
 var retainers = []string{"ndmpi_isend", "ndmpi_issend", "ndmpi_irecv", "ndmpi_ibcast", "ndmpi_ireduce",
-	"ndmpi_iallreduce", "ndmpi_iscan", "ndmpi_iexscan", "ndmpi_iscatter", "ndmpi_igather", "ndmpi_iallgather", "ndmpi_ialltoall"}
+	"ndmpi_iallreduce", "ndmpi_iscan", "ndmpi_iexscan", "ndmpi_iscatter", "ndmpi_igather", "ndmpi_iallgather", "ndmpi_ialltoall",
+	"ndmpi_win_create", "ndmpi_put", "ndmpi_get", "ndmpi_accumulate", "ndmpi_get_accumulate", "ndmpi_rput", "ndmpi_rget"}
 
 // TestCgoDirectives reads the package's sources and checks that every
 // function ndmpi.h declares is marked "#cgo nocallback" (none calls back
