@@ -19,10 +19,14 @@ type op struct {
 }
 
 // ops are the operations in the order both programs run them (each once
-// on the C-contiguous arrays, then once on their [::2, ::2] views). An
-// operation the library does not have yet is left out; runbench asks this
-// program for its list (-list) and gives NumPy the same one.
+// on the C-contiguous arrays, then once on their [::2, ::2] views);
+// runbench asks this program for its list (-list) and gives NumPy the
+// same one.
 var ops = []op{
+	// np.sqrt(a), np.exp(a), np.maximum(a, b)
+	{"sqrt", func(in inputs) any { return ndarray.Must(ndarray.Sqrt(in.a)) }},
+	{"exp", func(in inputs) any { return ndarray.Must(ndarray.Exp(in.a)) }},
+	{"maximum", func(in inputs) any { return ndarray.Must(ndarray.Maximum(in.a, in.b)) }},
 	// np.greater(a, b) (a > b), np.where(m, a, b)
 	{"greater", func(in inputs) any { return ndarray.Must(ndarray.Greater(in.a, in.b)) }},
 	{"where", func(in inputs) any { return ndarray.Must(ndarray.Where(in.m, in.a, in.b)) }},
@@ -36,6 +40,9 @@ var ops = []op{
 	// a.sum(axis=0), a.sum(axis=1)
 	{"sum_axis0", func(in inputs) any { return ndarray.Must(ndarray.SumAxis[float64](in.a, 0)) }},
 	{"sum_axis1", func(in inputs) any { return ndarray.Must(ndarray.SumAxis[float64](in.a, 1)) }},
+	// a.argmax(axis=0), a.argmax(axis=1)
+	{"argmax_axis0", func(in inputs) any { return ndarray.Must(ndarray.ArgMaxAxis(in.a, 0)) }},
+	{"argmax_axis1", func(in inputs) any { return ndarray.Must(ndarray.ArgMaxAxis(in.a, 1)) }},
 	// np.sort(a, axis=-1)
 	{"sort", func(in inputs) any { return ndarray.Must(ndarray.Sort(in.a, -1)) }},
 	// a[m]
