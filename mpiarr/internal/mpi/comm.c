@@ -8,6 +8,7 @@
  * binding creates keeps the promise that errors come back to Go.
  */
 #include "internal.h"
+#include "commtype.h"
 
 int nd_comm_made(int rc, MPI_Comm c, ndmpi_h *out)
 {
@@ -46,4 +47,13 @@ int ndmpi_comm_free(ndmpi_h *comm)
 int ndmpi_comm_compare(ndmpi_h a, ndmpi_h b, int *result)
 {
 	return MPI_Comm_compare(ndmpi_comm(a), ndmpi_comm(b), result);
+}
+
+int ndmpi_comm_type_shared(void) { return MPI_COMM_TYPE_SHARED; }
+
+int ndmpi_comm_split_type(ndmpi_h comm, int split_type, int key, ndmpi_h *out)
+{
+	MPI_Comm c = MPI_COMM_NULL;
+	int rc = MPI_Comm_split_type(ndmpi_comm(comm), split_type, key, MPI_INFO_NULL, &c);
+	return nd_comm_made(rc, c, out);
 }

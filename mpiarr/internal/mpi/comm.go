@@ -2,6 +2,7 @@ package mpi
 
 /*
 #include "ndmpi.h"
+#include "commtype.h"
 
 #cgo noescape ndmpi_comm_rank
 #cgo nocallback ndmpi_comm_rank
@@ -15,6 +16,10 @@ package mpi
 #cgo nocallback ndmpi_comm_free
 #cgo noescape ndmpi_comm_compare
 #cgo nocallback ndmpi_comm_compare
+#cgo noescape ndmpi_comm_type_shared
+#cgo nocallback ndmpi_comm_type_shared
+#cgo noescape ndmpi_comm_split_type
+#cgo nocallback ndmpi_comm_split_type
 */
 import "C"
 
@@ -67,4 +72,17 @@ func CommCompare(a, b Comm) (int, error) {
 		return 0, newError("MPI_Comm_compare", rc)
 	}
 	return int(r), nil
+}
+
+// CommTypeShared is MPI_COMM_TYPE_SHARED: CommSplitType groups the ranks
+// that can share memory, the ranks of one node.
+var CommTypeShared = int(C.ndmpi_comm_type_shared())
+
+// CommSplitType is MPI_Comm_split_type (with MPI_INFO_NULL). Ranks passing
+// Undefined as splitType get CommNull. The new communicator has
+// MPI_ERRORS_RETURN.
+func CommSplitType(c Comm, splitType, key int) (Comm, error) {
+	var out C.ndmpi_h
+	rc := C.ndmpi_comm_split_type(C.ndmpi_h(c), cint(splitType), cint(key), &out)
+	return handleOf("MPI_Comm_split_type", rc, out, CommNull)
 }
