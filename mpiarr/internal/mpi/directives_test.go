@@ -17,7 +17,8 @@ import (
 // epoch ends).
 var retainers = []string{"ndmpi_isend", "ndmpi_issend", "ndmpi_irecv", "ndmpi_ibcast", "ndmpi_ireduce",
 	"ndmpi_iallreduce", "ndmpi_iscan", "ndmpi_iexscan", "ndmpi_iscatter", "ndmpi_igather", "ndmpi_iallgather", "ndmpi_ialltoall",
-	"ndmpi_win_create", "ndmpi_put", "ndmpi_get", "ndmpi_accumulate", "ndmpi_get_accumulate", "ndmpi_rput", "ndmpi_rget"}
+	"ndmpi_win_create", "ndmpi_put", "ndmpi_get", "ndmpi_accumulate", "ndmpi_get_accumulate", "ndmpi_rput", "ndmpi_rget",
+	"ndmpi_ibsend", "ndmpi_irsend", "ndmpi_send_init", "ndmpi_recv_init", "ndmpi_imrecv"}
 
 // TestCgoDirectives reads the package's sources and checks that every
 // function ndmpi.h declares is marked "#cgo nocallback" (none calls back
