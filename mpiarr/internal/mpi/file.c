@@ -10,6 +10,7 @@
  * point-to-point messages do.
  */
 #include "internal.h"
+#include "file.h"
 
 /* copy_cstr makes a NUL-terminated copy of (s, n) (Go strings are not
  * NUL-terminated). The result must be freed. */
@@ -126,3 +127,53 @@ int ndmpi_file_get_size(ndmpi_h fh, int64_t *size)
 }
 
 int ndmpi_file_sync(ndmpi_h fh) { return MPI_File_sync(ndmpi_file(fh)); }
+
+int ndmpi_file_seek(ndmpi_h fh, int64_t offset, int whence)
+{
+	static const int seek[] = {MPI_SEEK_SET, MPI_SEEK_CUR, MPI_SEEK_END};
+	if (whence < 0 || whence > 2)
+		return MPI_ERR_ARG;
+	return MPI_File_seek(ndmpi_file(fh), (MPI_Offset)offset, seek[whence]);
+}
+
+int ndmpi_file_get_position(ndmpi_h fh, int64_t *offset)
+{
+	MPI_Offset o = 0;
+	int rc = MPI_File_get_position(ndmpi_file(fh), &o);
+	*offset = o;
+	return rc;
+}
+
+int ndmpi_file_get_byte_offset(ndmpi_h fh, int64_t offset, int64_t *disp)
+{
+	MPI_Offset d = 0;
+	int rc = MPI_File_get_byte_offset(ndmpi_file(fh), (MPI_Offset)offset, &d);
+	*disp = d;
+	return rc;
+}
+
+int ndmpi_file_rw(ndmpi_h fh, int write, int collective, uint8_t *buf, int64_t count, ndmpi_h dt,
+		  ndmpi_status *st)
+{
+	MPI_File f = ndmpi_file(fh);
+	MPI_Status s;
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	nd_status_init(&s);
+	if (write)
+		rc = collective ? MPI_File_write_all(f, buf, b.count, b.type, &s)
+				: MPI_File_write(f, buf, b.count, b.type, &s);
+	else
+		rc = collective ? MPI_File_read_all(f, buf, b.count, b.type, &s)
+				: MPI_File_read(f, buf, b.count, b.type, &s);
+	nd_msgbuf_done(&b);
+	nd_fill_status(&s, ndmpi_type(dt), rc, st);
+	return rc;
+}
+
+int ndmpi_file_preallocate(ndmpi_h fh, int64_t size)
+{
+	return MPI_File_preallocate(ndmpi_file(fh), (MPI_Offset)size);
+}

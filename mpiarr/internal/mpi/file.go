@@ -1,7 +1,7 @@
 package mpi
 
 /*
-#include "ndmpi.h"
+#include "file.h"
 
 #cgo noescape ndmpi_file_open
 #cgo nocallback ndmpi_file_open
@@ -21,6 +21,16 @@ package mpi
 #cgo nocallback ndmpi_file_get_size
 #cgo noescape ndmpi_file_sync
 #cgo nocallback ndmpi_file_sync
+#cgo noescape ndmpi_file_seek
+#cgo nocallback ndmpi_file_seek
+#cgo noescape ndmpi_file_get_position
+#cgo nocallback ndmpi_file_get_position
+#cgo noescape ndmpi_file_get_byte_offset
+#cgo nocallback ndmpi_file_get_byte_offset
+#cgo noescape ndmpi_file_rw
+#cgo nocallback ndmpi_file_rw
+#cgo noescape ndmpi_file_preallocate
+#cgo nocallback ndmpi_file_preallocate
 */
 import "C"
 
@@ -146,4 +156,66 @@ func FileGetSize(f File) (int64, error) {
 // FileSync is MPI_File_sync (collective): flush written data to storage.
 func FileSync(f File) error {
 	return errorOf("MPI_File_sync", C.ndmpi_file_sync(C.ndmpi_h(f)))
+}
+
+// FileSeek is MPI_File_seek: move the individual file pointer to offset
+// (in etype units of the view) from whence: 0 the start of the view, 1
+// the current position, 2 the end of the file (io.SeekStart, SeekCurrent,
+// SeekEnd).
+func FileSeek(f File, offset int64, whence int) error {
+	return errorOf("MPI_File_seek", C.ndmpi_file_seek(C.ndmpi_h(f), C.int64_t(offset), cint(whence)))
+}
+
+// FileGetPosition is MPI_File_get_position: the individual file pointer,
+// in etype units of the view.
+func FileGetPosition(f File) (int64, error) {
+	var o C.int64_t
+	if rc := C.ndmpi_file_get_position(C.ndmpi_h(f), &o); rc != 0 {
+		return 0, newError("MPI_File_get_position", rc)
+	}
+	return int64(o), nil
+}
+
+// FileGetByteOffset is MPI_File_get_byte_offset: the absolute byte
+// position in the file of offset (in etype units of the view).
+func FileGetByteOffset(f File, offset int64) (int64, error) {
+	var d C.int64_t
+	if rc := C.ndmpi_file_get_byte_offset(C.ndmpi_h(f), C.int64_t(offset), &d); rc != 0 {
+		return 0, newError("MPI_File_get_byte_offset", rc)
+	}
+	return int64(d), nil
+}
+
+// FileWrite is MPI_File_write: write count elements of dt from buf at the
+// individual file pointer, and advance it.
+func FileWrite(f File, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
+	return filePointerAccess("MPI_File_write", 1, 0, f, buf, count, dt)
+}
+
+// FileWriteAll is MPI_File_write_all, the collective FileWrite.
+func FileWriteAll(f File, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
+	return filePointerAccess("MPI_File_write_all", 1, 1, f, buf, count, dt)
+}
+
+// FileRead is MPI_File_read: read up to count elements of dt into buf at
+// the individual file pointer, and advance it.
+func FileRead(f File, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
+	return filePointerAccess("MPI_File_read", 0, 0, f, buf, count, dt)
+}
+
+// FileReadAll is MPI_File_read_all, the collective FileRead.
+func FileReadAll(f File, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
+	return filePointerAccess("MPI_File_read_all", 0, 1, f, buf, count, dt)
+}
+
+func filePointerAccess(op string, write, coll C.int, f File, buf unsafe.Pointer, count int, dt Datatype) (Status, error) {
+	var cs C.ndmpi_status
+	rc := C.ndmpi_file_rw(C.ndmpi_h(f), write, coll, bytep(buf), C.int64_t(count), C.ndmpi_h(dt), &cs)
+	return goStatus(&cs), errorOf(op, rc)
+}
+
+// FilePreallocate is MPI_File_preallocate (collective): reserve storage
+// for the first size bytes of the file.
+func FilePreallocate(f File, size int64) error {
+	return errorOf("MPI_File_preallocate", C.ndmpi_file_preallocate(C.ndmpi_h(f), C.int64_t(size)))
 }
