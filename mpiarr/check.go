@@ -60,11 +60,16 @@ const (
 	collScatterObj
 	collAlltoallObj
 	collAlltoallw
+	collNeighborAllgather
+	collNeighborAllgatherv
+	collNeighborAlltoall
+	collNeighborAlltoallv
 )
 
 var collNames = [...]string{"", "Bcast", "Reduce", "Allreduce", "Scatter", "Scatterv", "Gather", "Gatherv",
 	"Allgather", "Allgatherv", "Alltoall", "Alltoallv", "Barrier", "BcastObj", "GatherObj", "AllgatherObj",
-	"Scan", "Exscan", "ReduceScatterBlock", "ReduceScatter", "ScatterObj", "AlltoallObj", "Alltoallw"}
+	"Scan", "Exscan", "ReduceScatterBlock", "ReduceScatter", "ScatterObj", "AlltoallObj", "Alltoallw",
+	"NeighborAllgather", "NeighborAllgatherv", "NeighborAlltoall", "NeighborAlltoallv"}
 
 func (k collKind) String() string {
 	if k&collNonblocking != 0 && k != collNonblocking {
