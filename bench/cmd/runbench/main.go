@@ -66,11 +66,13 @@ type config struct {
 	OpsMatMulN int
 	OpsReps    int
 	OpsWarmup  int
+	// The interhost suite (interhost.go).
+	Interhost interhostConfig
 }
 
 func fullConfig() config {
 	return config{
-		Rounds:        map[string]int{"overhead": 5, "pingpong": 9, "noncontig": 7, "coll": 5, "objects": 5, "kernels": 5, "dist": 5, "ops": 5},
+		Rounds:        map[string]int{"overhead": 5, "pingpong": 9, "noncontig": 7, "coll": 5, "objects": 5, "kernels": 5, "dist": 5, "ops": 5, "interhost": 5},
 		PingSizes:     pow2Sizes(8, 64<<20),
 		PingBudget:    32 << 20,
 		NoncontigN:    2048,
@@ -92,13 +94,15 @@ func fullConfig() config {
 		OpsMatMulN: 1024,
 		OpsReps:    5,
 		OpsWarmup:  2,
+
+		Interhost: interhostConfig{PingSizes: pow2Sizes(8, 4<<20), PingBudget: 16 << 20, MaxIters: 2000, CollSizes: "8,64K,8M", CollBudget: 16 << 20},
 	}
 }
 
 func quickConfig() config {
 	return config{
 		Quick:         true,
-		Rounds:        map[string]int{"overhead": 3, "pingpong": 3, "noncontig": 3, "coll": 3, "objects": 3, "kernels": 3, "dist": 3, "ops": 3},
+		Rounds:        map[string]int{"overhead": 3, "pingpong": 3, "noncontig": 3, "coll": 3, "objects": 3, "kernels": 3, "dist": 3, "ops": 3, "interhost": 3},
 		PingSizes:     "8,64,512,4K,32K,256K,1M,4M",
 		PingBudget:    8 << 20,
 		NoncontigN:    2048,
@@ -120,6 +124,8 @@ func quickConfig() config {
 		OpsMatMulN: 1024,
 		OpsReps:    3,
 		OpsWarmup:  2,
+
+		Interhost: interhostConfig{PingSizes: "8,512,32K,1M,4M", PingBudget: 8 << 20, MaxIters: 1000, CollSizes: "8,64K,1M", CollBudget: 8 << 20},
 	}
 }
 
@@ -152,6 +158,9 @@ type step struct {
 	// Remap adjusts the records of the run (the C ping-pong reused as an
 	// anchor of the object suite).
 	Remap func(*harness.Record)
+	// Launch, if set, is the launcher of an NP-rank run instead of
+	// mpirunArgs (the interhost suite's cluster).
+	Launch func(np int) []string
 }
 
 // result is a record with the round it came from.
@@ -172,7 +181,7 @@ var (
 func main() {
 	quick := flag.Bool("quick", false, "fewer sizes, iterations and rounds (for development)")
 	rounds := flag.Int("rounds", 0, "rounds for every suite (default 5 or 7 per suite, 3 with -quick)")
-	only := flag.String("only", "", "comma-separated suites to run (overhead, pingpong, noncontig, coll, objects, kernels, dist, ops); the report covers those")
+	only := flag.String("only", "", "comma-separated suites to run (overhead, pingpong, noncontig, coll, objects, kernels, dist, ops, interhost); the report covers those")
 	docsFlag = flag.String("docs", "", "where benchmarks.md and img/ go (default: the repository's docs/)")
 	reportOnly := flag.Bool("report", false, "run nothing: rewrite the report and plots from the last run's bench/out/results.jsonl and run.json")
 	flag.Parse()
@@ -200,7 +209,7 @@ func main() {
 	}
 	suites := harness.ParseList(*only)
 	if len(suites) == 0 {
-		suites = []string{"overhead", "pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops"}
+		suites = []string{"overhead", "pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops", "interhost"}
 	}
 	if err := os.MkdirAll(binDir, 0o755); err != nil {
 		fatalf("%v", err)
@@ -213,6 +222,9 @@ func main() {
 		fatalf("build: %v", err)
 	}
 	mach := machineInfo()
+	// Up for the whole run, down at its end or at any exit (fatalf, a
+	// signal); a reason instead when namespaces cannot be made here.
+	ihSkip := interhostUp(suites)
 	steps := plan(cfg, suites)
 	progress("%d program runs: %s", len(steps), roundsText(cfg, suites))
 
@@ -265,12 +277,13 @@ func main() {
 			results = append(results, result{Record: r, Round: s.Round})
 		}
 	}
+	interhostDown()
 	elapsed := time.Since(start)
 	measured := time.Since(measureStart)
 	run := runInfo{
 		Config: cfg, Suites: suites, Start: start, Elapsed: elapsed, Measured: measured,
 		Load0: load0, Load1: readLoad(), Others: othersCPU(cpu0, readCPU(), measured), SuiteTime: suiteTime,
-		Sanity: sanity, Metas: metas, Machine: mach, Steps: len(steps),
+		Sanity: sanity, Metas: metas, Machine: mach, Steps: len(steps), InterhostSkip: ihSkip,
 	}
 	if err := saveResults(results, run); err != nil {
 		fatalf("%v", err)
@@ -392,6 +405,9 @@ func plan(cfg config, suites []string) []step {
 			}
 		}
 	}
+	if want["interhost"] && ihCluster != "" {
+		interhostPlan(cfg, rounds)
+	}
 	if want["overhead"] {
 		// One rank: a Send+Recv pair of 8 bytes to itself, the calls alone.
 		args := []string{"-sizes", "8", "-max-iters", "200000"}
@@ -506,7 +522,10 @@ func plan(cfg config, suites []string) []step {
 // fails the step with the tail of its error output.
 func runStep(s step, cfg config) ([]harness.Record, error) {
 	argv := s.Argv
-	if s.NP > 0 {
+	switch {
+	case s.Launch != nil:
+		argv = append(s.Launch(s.NP), argv...)
+	case s.NP > 0:
 		argv = append(mpirunArgs(s.NP), argv...)
 	}
 	limit := 240 * time.Second
@@ -624,6 +643,7 @@ func progress(format string, args ...any) {
 }
 
 func fatalf(format string, args ...any) {
+	interhostDown()
 	fmt.Fprintf(os.Stderr, "runbench: "+format+"\n", args...)
 	os.Exit(1)
 }

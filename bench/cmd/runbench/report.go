@@ -36,6 +36,9 @@ type runInfo struct {
 	Metas     []harness.Record
 	Machine   machine
 	Steps     int
+	// InterhostSkip: why the interhost suite could not run here ("" if
+	// it ran or was not asked for).
+	InterhostSkip string `json:",omitempty"`
 }
 
 type key struct {
@@ -155,6 +158,7 @@ type reportData struct {
 	Kernels   *kernelsData
 	Dist      *distData
 	Ops       *opsData
+	Interhost *interhostData
 	Machine   machineData
 }
 
@@ -190,6 +194,7 @@ func (r *report) data() (*reportData, error) {
 		{"kernels", func() (err error) { d.Kernels, err = r.kernels(); return }},
 		{"dist", func() (err error) { d.Dist, err = r.dist(); return }},
 		{"ops", func() (err error) { d.Ops, err = r.ops(); return }},
+		{"interhost", func() (err error) { d.Interhost = r.interhost(); return nil }},
 	}
 	for _, s := range sections {
 		if !r.has(s.suite) {
