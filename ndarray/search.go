@@ -122,39 +122,15 @@ func searchKeys[T Element](arr, keys []T, out []int64, right bool) {
 // nanLess is Sort's order of real numbers: < with NaN after everything.
 func nanLess[E realNum](x, y E) bool { return x < y || (y != y && x == x) }
 
-// binsearch is npysort's binsearch for real numbers. On the left side an
-// element goes before the key when it is less than the key; on the right
-// side, when the key is not less than it.
+// binsearch is npysort's binsearch for real numbers, in Sort's order.
 func binsearch[E realNum](arr, keys []E, out []int64, right bool) {
-	lo, hi := 0, len(arr)
-	last := keys[0]
-	before := func(x, key E) bool {
-		if right {
-			return !nanLess(key, x)
-		}
-		return nanLess(x, key)
-	}
-	for i, key := range keys {
-		if before(last, key) {
-			hi = len(arr)
-		} else {
-			lo = 0
-			hi = min(hi+1, len(arr))
-		}
-		last = key
-		for lo < hi {
-			mid := lo + (hi-lo)>>1
-			if before(arr[mid], key) {
-				lo = mid + 1
-			} else {
-				hi = mid
-			}
-		}
-		out[i] = int64(lo)
-	}
+	binsearchFunc(arr, keys, out, right, nanLess[E])
 }
 
-// binsearchFunc is binsearch for the types ordered by a function.
+// binsearchFunc is npysort's binsearch in the order less gives. On the
+// left side an element goes before the key when it is less than the key;
+// on the right side, when the key is not less than it. Keys in order let
+// each search start from the last one's bounds, as NumPy's does.
 func binsearchFunc[E any](arr, keys []E, out []int64, right bool, less func(x, y E) bool) {
 	lo, hi := 0, len(arr)
 	last := keys[0]
