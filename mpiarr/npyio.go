@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"syscall"
 	"unsafe"
 
@@ -17,21 +18,22 @@ import (
 )
 
 // Parallel .npy files: the ranks of a Dist write one file together, each
-// its own block, with MPI-IO. The file is an ordinary .npy file in C
+// its own block, through a File (file.go): the one implementation of
+// file access in this package. The file is an ordinary .npy file in C
 // order, which numpy.load reads as the global array; ReadNPY also reads
-// files NumPy wrote in Fortran order or in the other byte order. Every rank computes
-// the header itself (its length fixes where the data starts); rank 0
-// writes it; then every rank sees the file through an MPI subarray
-// datatype of its block and writes or reads it with one collective call.
+// files NumPy wrote in Fortran order or in the other byte order. Every
+// rank computes the header itself (its length fixes where the data
+// starts); rank 0 writes it; then every rank sets its view to its block
+// (SubarrayView) and writes or reads it with one collective call.
 //
 // A collective call that fails on some ranks only must not let the ranks
 // go different ways (those that failed leaving, the others waiting in the
 // next collective): what a rank finds wrong during the file's collective
 // calls (an MPI error, a short count) is kept, every rank takes part in
-// the remaining collective calls all the same, and a small MPI_Allreduce
-// of the kinds of failure (agreeIO) then makes every rank return an error.
-// What only rank 0 sees (the header, the file's size, the rename) reaches
-// the others by broadcast.
+// the remaining collective calls all the same (File's internal forms,
+// which do not agree after each call), and one Comm.agreeIO then makes
+// every rank return an error. What only rank 0 sees (the header, the
+// file's size, the rename) reaches the others by broadcast.
 
 // WriteNPY writes the global array to path as a .npy file, every rank
 // writing its own block (MPI_File_write_at_all). Collective.
@@ -86,7 +88,7 @@ func (d *Dist[T]) WriteNPY(path string) error {
 	if err != nil {
 		return err
 	}
-	failed := d.agreeIO(op, d.writeTemp(op, tmp, hdr), "writing "+tmp)
+	failed := d.Comm.agreeIO(op, d.writeTemp(op, tmp, hdr), "writing "+tmp)
 	return d.replace(op, tmp, target, size, failed)
 }
 
@@ -225,8 +227,10 @@ func createTemp(op, path string, size int64) (tmp, target string, err error) {
 // temporary file, syncs and closes it, and returns this rank's failure.
 // Every rank takes part in every collective call, failed or not.
 func (d *Dist[T]) writeTemp(op, tmp string, hdr []byte) error {
-	f, err := d.openFile(op, tmp, mpi.ModeWronly)
-	if err := d.agreeIO(op, err, "opening "+tmp); err != nil {
+	// Pack: the Interior, a view inside the halo, goes through a pooled
+	// stage, whatever the Dist's own layout policy.
+	f, err := openFile(op, d.Comm.WithLayout(Pack), tmp, ModeWronly)
+	if err != nil {
 		// MPI_File_open's failure is every rank's (ROMIO and ompio agree
 		// on it inside). Were it not, the handles opened are left open:
 		// their collective close would wait for the ranks that failed.
@@ -239,20 +243,33 @@ func (d *Dist[T]) writeTemp(op, tmp string, hdr []byte) error {
 		}
 	}
 	if d.Comm.rank == 0 {
-		keep(d.fileCall(op, func() error {
-			st, err := mpi.FileWriteAt(f, 0, unsafe.Pointer(unsafe.SliceData(hdr)), len(hdr), mpi.Byte)
+		header, err := ndarray.FromSlice(hdr, len(hdr))
+		if err == nil {
+			var st Status
+			st, err = f.access(fileAccess{op: op, explicit: true, write: true}, header)
 			if err == nil && st.Bytes != len(hdr) {
-				return newError(op, ErrIO, "the file system took %d of the %d bytes of the header of %s", st.Bytes, len(hdr), tmp)
+				err = newError(op, ErrIO, "the file system took %d of the %d bytes of the header of %s", st.Bytes, len(hdr), tmp)
 			}
-			return err
-		}))
+		}
+		keep(err)
 	}
 	keep(testFault(op, "write", d.Comm.rank))
-	keep(d.blockIO(op, f, int64(len(hdr)), false, d.Interior.Copy(ndarray.OrderC), true))
-	keep(d.fileCall(op, func() error { return mpi.FileSync(f) }))
-	keep(d.fileCall(op, func() error { return mpi.FileClose(&f) }))
+	keep(f.setView(op, int64(len(hdr)), ndarray.DTypeOf[T](), d.fileView(false)))
+	st, err := f.access(fileAccess{op: op, explicit: true, write: true, coll: true, prior: local}, d.Interior)
+	if want := d.Interior.Size() * d.Interior.ItemSize(); err == nil && local == nil && st.Bytes != want {
+		err = newError(op, ErrIO, "the file system took %d of the %d bytes of this rank's block", st.Bytes, want)
+	}
+	keep(err)
+	keep(f.call(op, func() error { return mpi.FileSync(f.h) }, "syncing %s", tmp))
+	keep(f.call(op, func() error { return mpi.FileClose(&f.h) }, "closing %s", tmp))
 	keep(testFault(op, "written", d.Comm.rank))
 	return local
+}
+
+// fileView is the view of this rank's block, of the global array in C
+// or Fortran order.
+func (d *Dist[T]) fileView(fortran bool) Filetype {
+	return SubarrayView[T](d.Global, d.BlockShape, d.BlockStart, fortran)
 }
 
 // replace ends a write. After a failure every rank knew of (failed), rank
@@ -323,32 +340,6 @@ func syncDir(dir string) error {
 	return err
 }
 
-// agreeIO tells every rank whether any rank failed (local is this rank's
-// failure, nil if none), with one MPI_Allreduce of the kinds of failure,
-// after the collective calls every rank took part in: every rank then
-// returns an error if one did, its own or one of the same kind naming the
-// rank that failed (the highest rank of the highest kind), so that the
-// ranks never go different ways. what is what the ranks were doing.
-func (d *Dist[T]) agreeIO(op string, local error, what string) error {
-	flag := [1]int64{-1}
-	if local != nil {
-		flag[0] = int64(kindCode(local))<<32 | int64(d.Comm.rank)
-	}
-	enter()
-	err := mpi.Allreduce(mpi.InPlace, ptrOf(flag[:]), 1, mpi.Int64, mpi.OpMax, d.Comm.h)
-	leave()
-	switch {
-	case local != nil:
-		return local
-	case err != nil:
-		return mpiError(op, err)
-	case flag[0] >= 0:
-		rank := flag[0] & (1<<32 - 1)
-		return newError(op, kinds[flag[0]>>32], "rank %d failed %s (see the error on rank %d); every rank returns an error", rank, what, rank)
-	}
-	return nil
-}
-
 // ReadNPY fills every rank's Interior with its block of the global array
 // in a .npy file (MPI_File_read_at_all). The file's dtype must be T's and
 // its shape the global shape; C or Fortran order, either byte order;
@@ -382,8 +373,8 @@ func (d *Dist[T]) ReadNPY(path string) error {
 		return newError(op, ErrIO, "%s is %d bytes long, but its header (%d bytes) and data (%d bytes of %s %s) make %d: the file is cut short",
 			path, size, offset, h.DataBytes(), h.DType, strides.Tuple(h.Shape), need)
 	}
-	f, err := d.openFile(op, path, mpi.ModeRdonly)
-	if err := d.agreeIO(op, err, "opening "+path); err != nil {
+	f, err := openFile(op, d.Comm, path, ModeRdonly)
+	if err != nil {
 		return err // see writeTemp
 	}
 	var local error
@@ -393,28 +384,38 @@ func (d *Dist[T]) ReadNPY(path string) error {
 		}
 	}
 	keep(testFault(op, "read", d.Comm.rank))
-	block := ndarray.Zeros[T](d.BlockShape...)
+	// A Fortran-order file holds the block in Fortran order: the C order
+	// of the block with its axes reversed.
+	shape := slices.Clone(d.BlockShape)
 	if h.Fortran {
-		block = ndarray.ZerosOrder[T](ndarray.OrderF, d.BlockShape...)
+		slices.Reverse(shape)
 	}
-	keep(d.blockIO(op, f, offset, h.Fortran, block, false))
+	block := ndarray.Zeros[T](shape...)
+	keep(f.setView(op, offset, ndarray.DTypeOf[T](), d.fileView(h.Fortran)))
+	st, err := f.access(fileAccess{op: op, explicit: true, coll: true, prior: local}, block)
+	if want := block.Size(); err == nil && local == nil && st.Count != want {
+		// File counts what lies before the end of the file, whatever the
+		// collective read reports.
+		err = newError(op, ErrIO, "the file ended early: %d of the %d bytes of this rank's block", st.Bytes, want*block.ItemSize())
+	}
+	keep(err)
 	if d.Comm.rank == 0 {
-		// Collective reads past the end of the file report the full
-		// count: a file cut short during the read is seen here.
-		keep(d.fileCall(op, func() error {
-			now, err := mpi.FileGetSize(f)
-			if err == nil && now < need {
-				return newError(op, ErrIO, "%s was cut short during the read: it is %d bytes long, its header and data make %d", path, now, need)
-			}
-			return err
-		}))
+		// A file cut short during the read is seen here too.
+		now, err := f.Size()
+		if err == nil && now < need {
+			err = newError(op, ErrIO, "%s was cut short during the read: it is %d bytes long, its header and data make %d", path, now, need)
+		}
+		keep(err)
 	}
-	keep(d.fileCall(op, func() error { return mpi.FileClose(&f) }))
-	if err := d.agreeIO(op, local, "reading "+path); err != nil {
+	keep(f.call(op, func() error { return mpi.FileClose(&f.h) }, "closing %s", path))
+	if err := d.Comm.agreeIO(op, local, "reading "+path); err != nil {
 		return err
 	}
 	if h.BigEndian != bigEndian {
 		swapBytes(block)
+	}
+	if h.Fortran {
+		block = block.T()
 	}
 	if err := d.Interior.Assign(block); err != nil { // cannot fail: same shape and dtype
 		return wrapError(op, ErrArg, err)
@@ -476,100 +477,6 @@ func readHeader(path string) (ndarray.NPYHeader, int64, int64, error) {
 	}
 	h, off, err := ndarray.ReadNPYHeader(file)
 	return h, off, st.Size(), err
-}
-
-func (d *Dist[T]) openFile(op, path string, mode int) (mpi.File, error) {
-	if err := d.Comm.usable(op); err != nil {
-		return mpi.FileNull, err
-	}
-	enter()
-	f, err := mpi.FileOpen(d.Comm.h, path, mode)
-	leave()
-	if err != nil {
-		return f, mpiError(op, err)
-	}
-	return f, nil
-}
-
-// fileCall runs one MPI-IO call, turning MPI's errors into *Error.
-func (d *Dist[T]) fileCall(op string, call func() error) error {
-	enter()
-	err := call()
-	leave()
-	var e *Error
-	if errors.As(err, &e) {
-		return e
-	}
-	return mpiError(op, err)
-}
-
-// blockIO sets the file view of this rank's block (a subarray of the
-// global array, in C or Fortran order, after offset bytes of header) and
-// writes or reads block, a contiguous array in that order, collectively.
-// It returns this rank's failure, having taken part in both collective
-// calls whatever failed before them (with no data, then).
-func (d *Dist[T]) blockIO(op string, f mpi.File, offset int64, fortran bool, block *ndarray.Array[T], write bool) error {
-	etype := basicType(ndarray.DTypeOf[T]())
-	var local error
-	n, want := 0, 0
-	var ptr unsafe.Pointer
-	mem, err := memoryOf(op, block)
-	if err != nil {
-		local = err
-	} else {
-		ptr, n = mem.Ptr, mem.Size()
-		want = n * block.ItemSize()
-	}
-	filetype := etype
-	if local == nil && strides.Size(d.BlockShape) > 0 {
-		order := mpi.OrderC
-		if fortran {
-			order = mpi.OrderFortran
-		}
-		enter()
-		t, err := mpi.TypeCreateSubarray(d.Global, d.BlockShape, d.BlockStart, order, etype)
-		if err == nil {
-			err = mpi.TypeCommit(&t)
-		}
-		leave()
-		if err != nil {
-			local = mpiError(op, err)
-		} else {
-			filetype = t
-			defer func() {
-				enter()
-				_ = mpi.TypeFree(&t)
-				leave()
-			}()
-		}
-	}
-	if err := d.fileCall(op, func() error { return mpi.FileSetView(f, offset, etype, filetype, "native") }); err != nil && local == nil {
-		local = err
-	}
-	if local != nil {
-		ptr, n = nil, 0
-	}
-	var st mpi.Status
-	err = d.fileCall(op, func() error {
-		var err error
-		if write {
-			st, err = mpi.FileWriteAtAll(f, 0, ptr, n, etype)
-		} else {
-			st, err = mpi.FileReadAtAll(f, 0, ptr, n, etype)
-		}
-		return err
-	})
-	switch {
-	case local != nil:
-		return local
-	case err != nil:
-		return err
-	case st.Bytes != want && write:
-		return newError(op, ErrIO, "the file system took %d of the %d bytes of this rank's block", st.Bytes, want)
-	case st.Bytes != want:
-		return newError(op, ErrIO, "the file ended early: %d of the %d bytes of this rank's block", st.Bytes, want)
-	}
-	return nil
 }
 
 // testFault, when tests set it, injects a failure into one rank's side of
