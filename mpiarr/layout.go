@@ -69,6 +69,10 @@ type message struct {
 	bools    bool              // receives into bool: normalise what MPI wrote
 	signed   ndarray.DType     // checked receives: the dtype the signature must name
 	skip     int               // bytes of the stage before the elements (a signature)
+	// kept marks the message of a persistent request (persistent.go),
+	// which uses its stage and derived type at every start: release then
+	// leaves them to Request.Free.
+	kept bool
 }
 
 // route is how the elements of a message reach MPI.
@@ -175,6 +179,9 @@ func (m *message) finish(op string, n int) error {
 // release returns the stage of a message to the pool and gives back its
 // derived datatype.
 func (m *message) release() {
+	if m.kept {
+		return
+	}
 	if m.stage != nil {
 		putStage(m.stage)
 		m.stage = nil

@@ -27,6 +27,9 @@ type Request struct {
 	done    bool
 	status  Status
 	err     error
+	// persist is the state of a persistent request (persistent.go), nil
+	// for a one-shot one.
+	persist *persistence
 }
 
 // start pins the memory of m and records it in a new Request.
@@ -96,7 +99,9 @@ func (r *Request) complete(st mpi.Status, err error) {
 			r.status.Error = errorClass(err)
 		}
 	}
-	r.close()
+	if r.persist == nil { // a persistent request keeps its pin and stage until Free
+		r.close()
+	}
 }
 
 // close unpins the buffer and releases a staged message.
@@ -232,8 +237,12 @@ func (r *Request) Cancel() error {
 // sends whose arrival the program learns otherwise, that it would never
 // wait for. Receives that the Pack policy or checked mode stages, which
 // need Wait to deliver their elements, and collectives (MPI forbids it)
-// cannot be freed: an ErrArg error.
+// cannot be freed: an ErrArg error. A persistent request (SendInit,
+// RecvInit) is freed only while inactive, which unpins its memory.
 func (r *Request) Free() error {
+	if r.persist != nil {
+		return r.freePersistent()
+	}
 	if r.done {
 		return nil
 	}
