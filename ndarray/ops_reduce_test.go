@@ -17,7 +17,6 @@ func init() {
 	for name, insts := range byName {
 		registerOp(name, perDType(insts...))
 	}
-	notYet("median", "std", "var")
 }
 
 // reduced applies an axis reduction as NumPy's axis= and keepdims= say.
@@ -109,6 +108,15 @@ func reduceOps[T Element]() (DType, map[string]opHandler) {
 		"mean": func(in []any, p opParams) (any, error) {
 			return inexact(MeanAxis[float64, T], MeanAxis[T, T], first(in), p)
 		},
+		"var": func(in []any, p opParams) (any, error) {
+			return inexact(withDDOF(VarAxis[float64, T], p), withDDOF(VarAxis[T, T], p), first(in), p)
+		},
+		"std": func(in []any, p opParams) (any, error) {
+			return inexact(withDDOF(StdAxis[float64, T], p), withDDOF(StdAxis[T, T], p), first(in), p)
+		},
+		"median": func(in []any, p opParams) (any, error) {
+			return inexact(MedianAxis[float64, T], MedianAxis[T, T], first(in), p)
+		},
 	}
 }
 
@@ -120,4 +128,14 @@ func oneAxis[R, T Element](f func(*Array[T], int) (*Array[R], error), p opParams
 		axis = ax[0]
 	}
 	return func(a *Array[T], _ ...int) (*Array[R], error) { return f(a, axis) }
+}
+
+// withDDOF adapts VarAxis or StdAxis to reduced's form; ddof comes from
+// p (0 when absent, NumPy's default).
+func withDDOF[R, T Element](f func(*Array[T], int, ...int) (*Array[R], error), p opParams) func(*Array[T], ...int) (*Array[R], error) {
+	ddof := 0
+	if _, ok := p["ddof"]; ok {
+		ddof = p.int("ddof")
+	}
+	return func(a *Array[T], axes ...int) (*Array[R], error) { return f(a, ddof, axes...) }
 }
