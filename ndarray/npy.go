@@ -25,11 +25,8 @@ import (
 	"fmt"
 	"io"
 	"math/bits"
-	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"strings"
-	"syscall"
 
 	"github.com/ndmpi/ndmpi/strides"
 )
@@ -53,80 +50,8 @@ import (
 // or a dangling symbolic link, is written in place, as os.Create would,
 // without these guarantees.
 func Save[T Element](path string, a *Array[T]) error {
-	fail := func(err error) error { return &Error{Op: "Save", Err: fmt.Errorf("%s: %w", path, err)} }
-	target, perm, keepPerm := path, os.FileMode(0o666), false
-	if st, err := os.Stat(path); err == nil && st.Mode().IsRegular() {
-		perm, keepPerm = st.Mode().Perm(), true
-		if real, err := filepath.EvalSymlinks(path); err == nil {
-			target = real
-		}
-	} else if lst, lerr := os.Lstat(path); err == nil || (lerr == nil && lst.Mode()&os.ModeSymlink != 0) {
-		// Not a regular file, or a dangling link: write in place.
-		f, err := os.Create(path)
-		if err != nil {
-			return &Error{Op: "Save", Err: err}
-		}
-		err = writeNPY(f, a)
-		if cerr := f.Close(); err == nil && cerr != nil {
-			err = cerr
-		}
-		if err != nil {
-			return fail(err)
-		}
-		return nil
-	}
-
-	// The temporary file: a random name beside the target, created
-	// exclusively with perm less the umask.
-	dir, base := filepath.Split(target)
-	var f *os.File
-	var tmp string
-	for range 100 {
-		tmp = filepath.Join(dir, fmt.Sprintf(".%s.tmp-%016x", base, rand.Uint64()))
-		var err error
-		f, err = os.OpenFile(tmp, os.O_WRONLY|os.O_CREATE|os.O_EXCL, perm)
-		if errors.Is(err, os.ErrExist) {
-			continue
-		}
-		if err != nil {
-			return fail(err)
-		}
-		break
-	}
-	if f == nil {
-		return fail(errors.New("no free name for a temporary file"))
-	}
-	var err error
-	if keepPerm {
-		err = f.Chmod(perm)
-	}
-	if err == nil {
-		err = writeNPY(f, a)
-	}
-	if err == nil {
-		err = f.Sync()
-	}
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(tmp, target)
-	}
-	if err != nil {
-		_ = os.Remove(tmp)
-		return fail(err)
-	}
-	// Make the rename durable. File systems that cannot sync a
-	// directory (EINVAL) need not.
-	d, err := os.Open(filepath.Dir(target))
-	if err == nil {
-		err = d.Sync()
-		if cerr := d.Close(); err == nil {
-			err = cerr
-		}
-	}
-	if err != nil && !errors.Is(err, syscall.EINVAL) && !errors.Is(err, syscall.ENOTSUP) {
-		return fail(fmt.Errorf("written, but syncing its directory failed, so the rename may not survive a crash: %w", err))
+	if err := writeFileAtomic(path, func(w io.Writer) error { return writeNPY(w, a) }); err != nil {
+		return &Error{Op: "Save", Err: fmt.Errorf("%s: %w", path, err)}
 	}
 	return nil
 }
