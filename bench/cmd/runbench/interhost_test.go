@@ -24,6 +24,8 @@ func TestInterhostRule(t *testing.T) {
 		{"overhead exactly a third", 512, s(1), s(1.25), s(1.75), true, true, "⅓ (mpi4py − C) = 250 ms"},
 		{"overhead above a third", 8, s(100e-6), s(111e-6), s(130e-6), false, true, "Go − C = 11.0 µs"},
 		{"Go faster than C", 32 << 10, s(100e-6), s(90e-6), s(130e-6), true, true, "Go − C = -10.0 µs"},
+		{"Go and mpi4py faster than C", 8, s(100e-6), s(95e-6), s(70e-6), true, true, "⅓ (mpi4py − C) = -10.0 µs"},
+		{"mpi4py faster than C, Go slower", 8, s(100e-6), s(102e-6), s(70e-6), false, true, "Go − C = 2.00 µs"},
 		{"no mpi4py below 1 MiB", 8, s(100e-6), s(100e-6), nil, false, false, ""},
 		{"bandwidth at 0.95", 1 << 20, s(95e-3), s(100e-3), nil, true, true, "Go ÷ C bandwidth 0.95"},
 		{"bandwidth below 0.95", 4 << 20, s(90e-3), s(100e-3), s(50e-3), false, true, "Go ÷ C bandwidth 0.90"},

@@ -95,7 +95,7 @@ func fullConfig() config {
 		OpsReps:    5,
 		OpsWarmup:  2,
 
-		Interhost: interhostConfig{PingSizes: pow2Sizes(8, 4<<20), PingBudget: 16 << 20, MaxIters: 2000, CollSizes: "8,64K,8M", CollBudget: 16 << 20},
+		Interhost: interhostConfig{PingSizes: "8,64,512,4K,32K,256K,1M,2M,4M", PingBudget: 16 << 20, MaxIters: 1000, CollSizes: "8,64K,1M,4M", CollBudget: 16 << 20},
 	}
 }
 
@@ -125,7 +125,7 @@ func quickConfig() config {
 		OpsReps:    3,
 		OpsWarmup:  2,
 
-		Interhost: interhostConfig{PingSizes: "8,512,32K,1M,4M", PingBudget: 8 << 20, MaxIters: 1000, CollSizes: "8,64K,1M", CollBudget: 8 << 20},
+		Interhost: interhostConfig{PingSizes: "8,512,32K,1M,4M", PingBudget: 8 << 20, MaxIters: 500, CollSizes: "8,64K,1M", CollBudget: 8 << 20},
 	}
 }
 
