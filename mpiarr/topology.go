@@ -6,6 +6,7 @@ package mpiarr
 
 import (
 	"fmt"
+	"slices"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 )
@@ -94,13 +95,13 @@ func (c *Comm) edges(op string) (sources, destinations []int, err error) {
 			}
 			sources = append(sources, s, d)
 		}
-		return sources, append([]int(nil), sources...), nil
+		return sources, slices.Clone(sources), nil
 	case mpi.Graph:
 		nb, err := mpi.GraphNeighbors(c.h, c.rank)
 		if err != nil {
 			return nil, nil, mpiError(op, err)
 		}
-		return nb, append([]int(nil), nb...), nil
+		return nb, slices.Clone(nb), nil
 	case mpi.DistGraph:
 		s, _, d, _, err := mpi.DistGraphNeighbors(c.h)
 		if err != nil {
