@@ -6,8 +6,8 @@ import (
 )
 
 // Op is a reduction operation for Reduce and Allreduce, as mpi4py's
-// MPI.SUM and friends.
-type Op uint8
+// MPI.SUM and friends, or one that OpCreate made from a Go function.
+type Op uint32
 
 // The reduction operations.
 const (
@@ -30,7 +30,7 @@ func (o Op) String() string {
 	if int(o) < len(opNames) && o > 0 {
 		return opNames[o]
 	}
-	return "Op(?)"
+	return o.userString()
 }
 
 func (o Op) handle() mpi.Op {
@@ -56,7 +56,7 @@ func (o Op) handle() mpi.Op {
 	case BXor:
 		return mpi.OpBxor
 	}
-	return mpi.OpNull
+	return o.userHandle()
 }
 
 // check reports whether MPI defines the operation on elements of dtype d
@@ -84,7 +84,7 @@ func (o Op) check(op string, d ndarray.DType) error {
 			hint = "; for bool use LAnd, LOr or LXor"
 		}
 	default:
-		return newError(op, ErrArg, "unknown reduction operation %d", uint8(o))
+		return o.checkUser(op, d)
 	}
 	if !ok {
 		return newError(op, ErrDType, "MPI defines no %s on %s elements%s", o, d, hint)

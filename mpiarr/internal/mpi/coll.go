@@ -51,6 +51,9 @@ func Bcast(buf unsafe.Pointer, count int, dt Datatype, root int, c Comm) error {
 // then taken from recvbuf). recvbuf is ignored on the other ranks. Counts
 // beyond the C int range are reduced in chunks.
 func Reduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, root int, c Comm) error {
+	if u := userOpOf(op); u != nil {
+		return userReduce("MPI_Reduce", cbReduce, u, sendbuf, recvbuf, count, nil, dt, op, root, c)
+	}
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_reduce(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), cint(root),
 		C.ndmpi_h(c))
@@ -60,6 +63,9 @@ func Reduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, root
 // Allreduce is MPI_Allreduce. sendbuf may be InPlace. Counts beyond the C
 // int range are reduced in chunks.
 func Allreduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) error {
+	if u := userOpOf(op); u != nil {
+		return userReduce("MPI_Allreduce", cbAllreduce, u, sendbuf, recvbuf, count, nil, dt, op, 0, c)
+	}
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_allreduce(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
 	return errorOf("MPI_Allreduce", rc)
@@ -67,6 +73,9 @@ func Allreduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c
 
 // Scan is MPI_Scan (inclusive prefix reduction). sendbuf may be InPlace.
 func Scan(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) error {
+	if u := userOpOf(op); u != nil {
+		return userReduce("MPI_Scan", cbScan, u, sendbuf, recvbuf, count, nil, dt, op, 0, c)
+	}
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_scan(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
 	return errorOf("MPI_Scan", rc)
@@ -75,6 +84,9 @@ func Scan(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm
 // Exscan is MPI_Exscan (exclusive prefix reduction; recvbuf is undefined
 // on rank 0). sendbuf may be InPlace.
 func Exscan(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) error {
+	if u := userOpOf(op); u != nil {
+		return userReduce("MPI_Exscan", cbExscan, u, sendbuf, recvbuf, count, nil, dt, op, 0, c)
+	}
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_exscan(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), C.ndmpi_h(c))
 	return errorOf("MPI_Exscan", rc)
@@ -85,6 +97,9 @@ func Exscan(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Co
 // blocks i. sendbuf may be InPlace (input and output in recvbuf, the
 // result in its first block).
 func ReduceScatterBlock(sendbuf, recvbuf unsafe.Pointer, recvcount int, dt Datatype, op Op, c Comm) error {
+	if u := userOpOf(op); u != nil {
+		return userReduce("MPI_Reduce_scatter_block", cbReduceScatterBlock, u, sendbuf, recvbuf, recvcount, nil, dt, op, 0, c)
+	}
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_reduce_scatter_block(bytep(sb), ip, bytep(recvbuf), C.int64_t(recvcount), C.ndmpi_h(dt),
 		C.ndmpi_h(op), C.ndmpi_h(c))
@@ -99,6 +114,9 @@ func ReduceScatterBlock(sendbuf, recvbuf unsafe.Pointer, recvcount int, dt Datat
 // to more than the C int range, the operation becomes one chunked Reduce
 // per rank, as for ReduceScatterBlock.
 func ReduceScatter(sendbuf, recvbuf unsafe.Pointer, counts []int, dt Datatype, op Op, c Comm) error {
+	if u := userOpOf(op); u != nil {
+		return userReduce("MPI_Reduce_scatter", cbReduceScatter, u, sendbuf, recvbuf, 0, counts, dt, op, 0, c)
+	}
 	sb, ip := inPlace(sendbuf)
 	rc := C.ndmpi_reduce_scatter(bytep(sb), ip, bytep(recvbuf), i64ptr(counts), C.int64_t(len(counts)), C.ndmpi_h(dt),
 		C.ndmpi_h(op), C.ndmpi_h(c))

@@ -20,6 +20,11 @@ var retainers = []string{"ndmpi_isend", "ndmpi_issend", "ndmpi_irecv", "ndmpi_ib
 	"ndmpi_win_create", "ndmpi_put", "ndmpi_get", "ndmpi_accumulate", "ndmpi_get_accumulate", "ndmpi_rput", "ndmpi_rget",
 	"ndmpi_ibsend", "ndmpi_irsend", "ndmpi_send_init", "ndmpi_recv_init", "ndmpi_imrecv"}
 
+// callsBack are the C functions that call back into Go: the reductions
+// that may run a user-defined operation (userop.go). They must not be
+// marked nocallback, on which the Go runtime panics when C calls back.
+var callsBack = []string{"ndmpi_reduce_cb"}
+
 // TestCgoDirectives reads the package's sources and checks that every
 // function ndmpi.h declares is marked "#cgo nocallback" (none calls back
 // into Go, which spares cgo preparing for it) and "#cgo noescape" unless it
@@ -77,7 +82,11 @@ func TestCgoDirectives(t *testing.T) {
 	}
 
 	for name := range declared {
-		require.NotEmpty(t, nocallback[name], "%s is not marked nocallback", name)
+		if slices.Contains(callsBack, name) {
+			require.Empty(t, nocallback[name], "%s calls back into Go but is marked nocallback", name)
+		} else {
+			require.NotEmpty(t, nocallback[name], "%s is not marked nocallback", name)
+		}
 		if slices.Contains(retainers, name) {
 			require.Empty(t, noescape[name], "%s keeps a pointer but is marked noescape", name)
 		} else {
