@@ -7,6 +7,9 @@
 //	go -C bench run ./cmd/runbench          # full run, about 7 minutes on 2 cores
 //	go -C bench run ./cmd/runbench -quick   # fewer sizes and rounds, 1-2 minutes
 //
+// plus the interhost suite's (interhost.go: root only, skipped elsewhere),
+// 3-6 minutes quick on a loaded 2-core machine.
+//
 // bench/out and docs/ are the repository root's whichever of the two it is
 // started from. It builds the C programs
 // (bench/c, mpicc -O2) and the Go programs (bench/go, go build in the
