@@ -84,12 +84,16 @@ func (c *Comm) alltoall(op string, send, recv Buffer, out **Request) error {
 // part in it, so Alltoallv cannot run against mpi4py ranks
 // (docs/mpi4py.md).
 func (c *Comm) Alltoallv(send Buffer, scounts, sdispls []int, recv Buffer, rcounts, rdispls []int) error {
-	const op = "Alltoallv"
+	return c.alltoallv("Alltoallv", send, scounts, sdispls, recv, rcounts, rdispls, nil)
+}
+
+// alltoallv is Alltoallv, or Ialltoallv when out is not nil (ivcoll.go).
+func (c *Comm) alltoallv(op string, send Buffer, scounts, sdispls []int, recv Buffer, rcounts, rdispls []int, out **Request) error {
 	if err := c.usable(op); err != nil {
 		return err
 	}
 	if send == InPlace {
-		return newError(op, ErrArg, "InPlace is not supported by Alltoallv: pass a send buffer")
+		return newError(op, ErrArg, "InPlace is not supported by %s: pass a send buffer", op)
 	}
 	ss, _, err := parseColl(op, "send", send, true)
 	if err != nil {
@@ -112,7 +116,7 @@ func (c *Comm) Alltoallv(send Buffer, scounts, sdispls []int, recv Buffer, rcoun
 	k.checkRecv(rs, l)
 	// rcounts are checked against what the senders say below; the
 	// agreement covers the collective and the dtype.
-	if _, err := k.begin(call{kind: collAlltoallv, dtype: int64(ss.dtype()), count: int64(ss.count), recvCap: int64(rs.count)}); err != nil {
+	if _, err := k.begin(call{kind: collAlltoallv.blocking(out == nil), dtype: int64(ss.dtype()), count: int64(ss.count), recvCap: int64(rs.count)}); err != nil {
 		return err
 	}
 	if rcounts == nil || c.verifying() {
@@ -155,6 +159,10 @@ func (c *Comm) Alltoallv(send Buffer, scounts, sdispls []int, recv Buffer, rcoun
 		need = max(need, rdispls[i]+n)
 	}
 	k.planRecv(rs, need, l, true)
+	if out != nil {
+		*out, err = k.istartAlltoallv(need, scounts, sdispls, rcounts, rdispls)
+		return err
+	}
 	enter()
 	err = mpi.Alltoallv(k.sm.ptr, scounts, sdispls, k.sm.dt, k.rm.ptr, rcounts, rdispls, k.rm.dt, c.h)
 	leave()

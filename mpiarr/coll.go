@@ -409,7 +409,11 @@ func (c *Comm) scatter(op string, send, recv Buffer, root int, out **Request) er
 // on none (checked mode verifies it). send matters at the root only and may be nil elsewhere;
 // at the root, recv may be InPlace.
 func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int) error {
-	const op = "Scatterv"
+	return c.scatterv("Scatterv", send, counts, displs, recv, root, nil)
+}
+
+// scatterv is Scatterv, or Iscatterv when out is not nil (ivcoll.go).
+func (c *Comm) scatterv(op string, send Buffer, counts, displs []int, recv Buffer, root int, out **Request) error {
 	if err := c.usable(op); err != nil {
 		return err
 	}
@@ -440,7 +444,7 @@ func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int
 	if !recvInPlace {
 		k.checkRecv(rs, c.layout)
 	}
-	me := call{kind: collScatterv, root: int64(root), dtype: int64(dt), count: -1, recvCap: int64(rs.count), counts: countsPrint(counts)}
+	me := call{kind: collScatterv.blocking(out == nil), root: int64(root), dtype: int64(dt), count: -1, recvCap: int64(rs.count), counts: countsPrint(counts)}
 	if recvInPlace {
 		me.recvCap = 1<<62 - 1
 	}
@@ -477,6 +481,10 @@ func (c *Comm) Scatterv(send Buffer, counts, displs []int, recv Buffer, root int
 	var sendCounts, sendDispls []int
 	if isRoot {
 		sendCounts, sendDispls = counts, displs
+	}
+	if out != nil {
+		*out, err = k.istartScatterv(counts, displs, mine, root)
+		return err
 	}
 	enter()
 	// Every rank knows every count here, so the ranks need not agree on
@@ -522,8 +530,8 @@ func (c *Comm) Allgatherv(send, recv Buffer, counts, displs []int) error {
 	return c.gather("Allgatherv", send, recv, counts, displs, 0, true, true, nil)
 }
 
-// gather is the four gathers, or Igather and Iallgather when out is not
-// nil (icoll.go; not vector).
+// gather is the four gathers, or their nonblocking forms when out is not
+// nil (icoll.go, ivcoll.go).
 func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root int, vector, all bool, out **Request) error {
 	if err := c.usable(name); err != nil {
 		return err
@@ -635,6 +643,10 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 		k.sm.ptr = mpi.InPlace
 	case gets:
 		k.planRecv(rs, need, c.layout, true)
+	}
+	if out != nil && vector {
+		*out, err = k.istartGatherv(need, n, counts, displs, root, all)
+		return err
 	}
 	if out != nil {
 		*out, err = k.istart(need, func() (mpi.Request, error) {
