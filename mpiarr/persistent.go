@@ -29,6 +29,25 @@ type persistence struct {
 	// send's signature.
 	packAt int
 	freed  bool
+	// init makes the MPI request again. OpenMPI 4.1 frees a persistent
+	// request whose activation failed (a truncated receive, say) and
+	// hands back MPI_REQUEST_NULL, where MPICH, as the standard says,
+	// leaves it inactive; Start then makes it anew, on the same pinned
+	// memory, so that the request behaves alike under both.
+	init func() (mpi.Request, error)
+}
+
+// restore makes the MPI request again if MPI freed it (see init).
+func (r *Request) restore() error {
+	if r.h != mpi.RequestNull {
+		return nil
+	}
+	h, err := r.persist.init()
+	if err != nil {
+		return err
+	}
+	r.h = h
+	return nil
 }
 
 func (c *Comm) sendInit(op string, mode mpi.SendMode, buf Buffer, dest, tag int) (*Request, error) {
@@ -48,9 +67,12 @@ func (c *Comm) sendInit(op string, mode mpi.SendMode, buf Buffer, dest, tag int)
 	}
 	m.kept = true
 	r := start(op, m, false)
+	p.init = func() (mpi.Request, error) {
+		return mpi.SendInit(mode, m.ptr, m.count, m.dt, dest, tag, c.h)
+	}
 	r.persist, r.done = p, true
 	enter()
-	r.h, err = mpi.SendInit(mode, m.ptr, m.count, m.dt, dest, tag, c.h)
+	r.h, err = p.init()
 	leave()
 	if err != nil {
 		r.msg.kept = false
@@ -105,9 +127,12 @@ func (c *Comm) RecvInit(buf Buffer, source, tag int) (*Request, error) {
 	}
 	m.kept = true
 	r := start(op, m, true)
-	r.persist, r.done = &persistence{}, true
+	r.persist = &persistence{init: func() (mpi.Request, error) {
+		return mpi.RecvInit(m.ptr, m.count, m.dt, source, tag, c.h)
+	}}
+	r.done = true
 	enter()
-	r.h, err = mpi.RecvInit(m.ptr, m.count, m.dt, source, tag, c.h)
+	r.h, err = r.persist.init()
 	leave()
 	if err != nil {
 		r.msg.kept = false
@@ -179,7 +204,10 @@ func (r *Request) Start() error {
 		return err
 	}
 	enter()
-	err := mpi.Start(&r.h)
+	err := r.restore()
+	if err == nil {
+		err = mpi.Start(&r.h)
+	}
 	leave()
 	if err != nil {
 		return mpiError(op, err)
@@ -205,15 +233,24 @@ func StartAll(reqs ...*Request) error {
 		}
 		seen[r] = i
 	}
-	handles := make([]mpi.Request, len(reqs))
-	for i, r := range reqs {
+	for _, r := range reqs {
 		if err := r.pack(op); err != nil {
 			return err
 		}
+	}
+	handles := make([]mpi.Request, len(reqs))
+	enter()
+	var err error
+	for i, r := range reqs {
+		if err = r.restore(); err != nil {
+			break
+		}
 		handles[i] = r.h
 	}
-	enter()
-	started, err := mpi.Startall(handles)
+	started := 0
+	if err == nil {
+		started, err = mpi.Startall(handles)
+	}
 	leave()
 	for i := range started {
 		reqs[i].h = handles[i]
@@ -238,11 +275,13 @@ func (r *Request) freePersistent() error {
 	case !mpi.Active():
 		return newError(r.op, ErrFinalized, "MPI was finalized before the request was freed")
 	}
-	enter()
-	err := mpi.RequestFree(&r.h)
-	leave()
-	if err != nil {
-		return mpiError(r.op, err)
+	if r.h != mpi.RequestNull { // MPI may have freed it (see persistence.init)
+		enter()
+		err := mpi.RequestFree(&r.h)
+		leave()
+		if err != nil {
+			return mpiError(r.op, err)
+		}
 	}
 	r.persist.freed = true
 	r.msg.kept = false
