@@ -33,6 +33,11 @@ type DistGraphComm struct {
 // count per rank), so that ranks out of range, weights of the wrong
 // length and edges that do not match are an error on every rank, not a
 // neighbour collective that waits for ever.
+//
+// Several edges between the same two ranks are allowed, but MPI libraries
+// differ in which part of a NeighborAlltoall travels along which: OpenMPI
+// matches them in the order of the lists, MPICH 4 does not. Keep the
+// edges between two ranks unique when their parts differ.
 func (c *Comm) CreateDistGraphAdjacent(sources, destinations []int, sourceWeights, destWeights []int, reorder bool) (*DistGraphComm, error) {
 	const op = "CreateDistGraphAdjacent"
 	if err := c.usable(op); err != nil {
