@@ -50,7 +50,7 @@ func argAxis[T Element](a *Array[T], name, np string, axis int, max bool) (*Arra
 	}
 	ax, err := strides.NormalizeAxis(axis, len(a.shape))
 	if err != nil {
-		return nil, wrapError(name, err)
+		return nil, axisError(name, err, a.shape)
 	}
 	if a.shape[ax] == 0 {
 		return nil, opError(name, ErrValue, "attempt to get %s of an empty sequence", np)

@@ -45,7 +45,7 @@ func cumAxis[R, T Element](a *Array[T], name string, axis int, op reduceOp) (*Ar
 	}
 	ax, err := strides.NormalizeAxis(axis, len(a.shape))
 	if err != nil {
-		return nil, wrapError(name, err)
+		return nil, axisError(name, err, a.shape)
 	}
 	out := AsType[R](a)
 	inner := 1

@@ -15,7 +15,7 @@ func Flip[T Element](a *Array[T], axes ...int) (*Array[T], error) {
 			flip[i] = true
 		}
 	} else {
-		norm, err := normalizeAxes("Flip", axes, a.Ndim())
+		norm, err := normalizeAxes("Flip", axes, a.shape)
 		if err != nil {
 			return nil, err
 		}

@@ -1,6 +1,7 @@
 package ndarray
 
 import (
+	"fmt"
 	"slices"
 
 	"github.com/ndmpi/ndmpi/strides"
@@ -249,7 +250,7 @@ func noIdentity(name string, op reduceOp) error {
 // reduceAxes reduces a, converted to R, along the given axes into a new
 // C-ordered array.
 func reduceAxes[R, T Element](a *Array[T], name string, op reduceOp, axes []int) (*Array[R], error) {
-	norm, err := normalizeAxes(name, axes, len(a.shape))
+	norm, err := normalizeAxes(name, axes, a.shape)
 	if err != nil {
 		return nil, err
 	}
@@ -293,21 +294,28 @@ func firstElements[R, T Element](a *Array[T], name string, op reduceOp, red []bo
 	return nil
 }
 
-// normalizeAxes maps axes into [0, ndim), refusing out-of-range and
-// repeated ones as NumPy does.
-func normalizeAxes(name string, axes []int, ndim int) ([]int, error) {
+// normalizeAxes maps axes into [0, len(shape)), refusing out-of-range
+// and repeated ones as NumPy does; the messages name the shape.
+func normalizeAxes(name string, axes []int, shape []int) ([]int, error) {
 	out := make([]int, len(axes))
 	for i, ax := range axes {
-		n, err := strides.NormalizeAxis(ax, ndim)
+		n, err := strides.NormalizeAxis(ax, len(shape))
 		if err != nil {
-			return nil, wrapError(name, err)
+			return nil, axisError(name, err, shape)
 		}
 		if slices.Contains(out[:i], n) {
-			return nil, opError(name, ErrValue, "duplicate value in 'axis': %d", ax)
+			return nil, opError(name, ErrValue, "duplicate value in 'axis': %d (axes %v of shape %v)", ax, axes, shape)
 		}
 		out[i] = n
 	}
 	return out, nil
+}
+
+// axisError attributes strides.NormalizeAxis's error (NumPy's wording,
+// which names the axis and the number of dimensions) to op, with the
+// shape.
+func axisError(op string, err error, shape []int) error {
+	return &Error{Op: op, Err: fmt.Errorf("%w (shape %v)", err, shape)}
 }
 
 // normalized is NormalizeAxis of an axis already checked.

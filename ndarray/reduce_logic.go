@@ -42,7 +42,7 @@ func CountNonzeroAxis[T Element](a *Array[T], axes ...int) (*Array[int64], error
 
 // truthAxes reduces a along axes with r into outputs starting at init.
 func truthAxes[O, T Element](a *Array[T], name string, r *reducer[O, T], init O, axes []int) (*Array[O], error) {
-	norm, err := normalizeAxes(name, axes, len(a.shape))
+	norm, err := normalizeAxes(name, axes, a.shape)
 	if err != nil {
 		return nil, err
 	}

@@ -35,7 +35,7 @@ func MedianAxis[R, T Element](a *Array[T], axes ...int) (*Array[R], error) {
 }
 
 func medianAxes[R, T Element](a *Array[T], name string, axes []int) (*Array[R], error) {
-	norm, err := normalizeAxes(name, axes, len(a.shape))
+	norm, err := normalizeAxes(name, axes, a.shape)
 	if err != nil {
 		return nil, err
 	}

@@ -92,7 +92,7 @@ func varAxes[R, T Element](a *Array[T], name string, ddof int, axes []int) (*Arr
 }
 
 func varWith[R, W, F, T Element](a *Array[T], name string, ddof int, axes []int) (*Array[R], error) {
-	norm, err := normalizeAxes(name, axes, len(a.shape))
+	norm, err := normalizeAxes(name, axes, a.shape)
 	if err != nil {
 		return nil, err
 	}
