@@ -246,7 +246,8 @@ func (f *File) SetSize(size int64) error {
 
 // Preallocate reserves storage for the first size bytes of the file
 // (MPI_File_preallocate), which does not shrink it. Collective, like
-// SetSize.
+// SetSize. OpenMPI refuses it (MPI_ERR_ACCESS) on a file opened
+// ModeWronly: it reads what it extends.
 func (f *File) Preallocate(size int64) error {
 	return f.sized("Preallocate", size, mpi.FilePreallocate)
 }
@@ -456,8 +457,9 @@ func (f *File) access(a fileAccess, buf Buffer) (Status, error) {
 			m.release()
 			return st, err
 		}
-		if !a.explicit && n*m.itemSize != ms.Bytes {
-			// MPI moved the pointer past the end of the file: put it
+		if !a.explicit && n < m.elems {
+			// MPI moves the pointer by the whole request, past the end
+			// of the file (ompio, even where it counts right): put it
 			// after what was read.
 			at := start + int64(n*m.itemSize/f.etypeSize())
 			err = f.call(op, func() error { return mpi.FileSeek(f.h, at, io.SeekStart) }, "seeking to %d in %s", at, f.path)
@@ -480,6 +482,15 @@ func (f *File) plan(a fileAccess, buf Buffer) (message, error) {
 	op := a.op
 	if a.explicit && a.offset < 0 {
 		return message{}, newError(op, ErrArg, "negative offset %d into %s", a.offset, f.path)
+	}
+	// MPI_ERR_READ_ONLY and MPI_ERR_ACCESS, caught here because ompio
+	// lets a collective write of a read-only file fail inside its
+	// two-phase exchange, which leaves the ranks out of step.
+	if a.write && f.amode&ModeRdonly != 0 {
+		return message{}, newError(op, ErrIO, "cannot write %s: it was opened %v", f.path, f.amode)
+	}
+	if !a.write && f.amode&ModeWronly != 0 {
+		return message{}, newError(op, ErrIO, "cannot read %s: it was opened %v", f.path, f.amode)
 	}
 	s, err := parse(op, buf)
 	if err != nil {

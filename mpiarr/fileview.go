@@ -28,6 +28,11 @@ type Filetype struct {
 // shapes and the start are given in index order either way). Reads and
 // writes through it move the block's elements in that order. SetView
 // checks it: a block reaching past the global shape is an error there.
+//
+// Through a Fortran-order view the block's elements go in Fortran order,
+// which is the C order of the block's transpose: read and write
+// block.T() (or an F-contiguous block under MemoryOrder, as mpi4py
+// would).
 func SubarrayView[T ndarray.Element](global, block, start []int, fortran bool) Filetype {
 	return Filetype{dtype: ndarray.DTypeOf[T](), global: clone(global), block: clone(block), start: clone(start), fortran: fortran}
 }
@@ -94,9 +99,10 @@ func (f *File) SetView(disp int64, etype ndarray.DType, filetype Filetype) error
 	}
 	local := f.setView(op, disp, etype, filetype)
 	err := f.comm.agreeIO(op, local, fmt.Sprintf("setting the view of %s", f.path))
-	if err != nil && local == nil {
-		// Every rank goes back to the default view, which needs no check.
-		if derr := f.defaultView(op); derr != nil {
+	if err != nil {
+		// Every rank goes back to the default view, which needs no check
+		// (the ranks that failed too: the calls must match).
+		if derr := f.defaultView(op); derr != nil && local == nil {
 			return derr
 		}
 	}

@@ -16,7 +16,7 @@ import (
 
 // sharedDir is a temporary directory every rank of c uses: the root makes
 // it and broadcasts its name.
-func sharedDir(t *testing.T, c *mpiarr.Comm) string {
+func sharedDir(t testing.TB, c *mpiarr.Comm) string {
 	t.Helper()
 	var dir string
 	if c.Rank() == 0 {
