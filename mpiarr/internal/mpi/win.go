@@ -95,7 +95,8 @@ func WinCreate(base unsafe.Pointer, bytes int, dispUnit int, c Comm) (Win, error
 // WinAllocate is MPI_Win_allocate, or MPI_Win_allocate_shared if shared,
 // with MPI_ERRORS_RETURN. The memory is MPI's, zeroed on every rank
 // before WinAllocate returns on any, and valid until WinFree; base is nil
-// when bytes is 0.
+// when bytes is 0. Under MPICH MPI allocates up to 15 bytes more (see
+// win.c).
 func WinAllocate(bytes int, dispUnit int, shared bool, c Comm) (Win, unsafe.Pointer, error) {
 	var w C.ndmpi_h
 	var base *C.uint8_t
@@ -109,7 +110,8 @@ func WinAllocate(bytes int, dispUnit int, shared bool, c Comm) (Win, unsafe.Poin
 
 // WinSharedQuery is MPI_Win_shared_query: the size in bytes, displacement
 // unit and address of rank's segment of a shared window (nil when it is
-// empty).
+// empty). Under MPICH the size is that of WinAllocate rounded up to 16
+// bytes (see win.c).
 func WinSharedQuery(w Win, rank int) (bytes, dispUnit int, base unsafe.Pointer, err error) {
 	var n C.int64_t
 	var du C.int
