@@ -331,3 +331,60 @@ func ExampleComm_NeighborAlltoall() {
 	// Output:
 	// true true
 }
+
+// A star: every other rank sends to rank 0, which sends nowhere. Ranks
+// without sources pass no receive buffer; rank 0, without destinations,
+// sends an empty buffer, and its parts' size comes from its receive
+// buffer.
+func TestNeighborStar(t *testing.T) {
+	c := mpitest.Comm(t)
+	rank, size := c.Rank(), c.Size()
+	var sources, dests []int
+	if rank == 0 {
+		sources = ranksTo(size)[1:]
+	} else {
+		dests = []int{0}
+	}
+	star, err := c.CreateDistGraphAdjacent(sources, dests, nil, nil, false)
+	require.NoError(t, err)
+	defer func() { require.NoError(t, star.Free()) }()
+	comm := star.WithLayout(mpiarr.Pack)
+
+	var recv *ndarray.Array[int64]
+	if rank == 0 {
+		recv = ndarray.Zeros[int64](2, size-1).T() // F-ordered
+	}
+	want := []int64{}
+	for _, s := range sources {
+		want = append(want, int64(s), int64(10*s))
+	}
+	send := ndarray.Full[int64](int64(rank), 2)
+	send.Set(int64(10*rank), 1)
+	for _, tc := range []struct {
+		name string
+		call func() error
+	}{
+		{"NeighborAllgather", func() error { return comm.NeighborAllgather(send, recv) }},
+		{"NeighborAllgatherv", func() error { return comm.NeighborAllgatherv(send, recv, nil, nil) }},
+		{"NeighborAlltoall", func() error {
+			if rank == 0 {
+				return comm.NeighborAlltoall(ndarray.Zeros[int64](0), recv)
+			}
+			return comm.NeighborAlltoall(send, recv)
+		}},
+		{"NeighborAlltoallv", func() error {
+			if rank == 0 {
+				return comm.NeighborAlltoallv(ndarray.Zeros[int64](0), nil, nil, recv, nil, nil)
+			}
+			return comm.NeighborAlltoallv(send, nil, nil, recv, nil, nil)
+		}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			require.NoError(t, tc.call())
+			if rank == 0 && size > 1 {
+				require.Equal(t, want, recv.ToSlice())
+				_ = recv.Fill(0)
+			}
+		})
+	}
+}
