@@ -82,20 +82,43 @@ func BufferDetach() error {
 
 // Bsend sends buf to dest in buffered mode (MPI_Bsend, mpi4py's
 // comm.Bsend): the message is copied into the buffer BufferAttach
-// attached, and Bsend returns without waiting for the receiver. A message
-// that does not fit in what is left of that buffer, or a Bsend with no
-// buffer attached, is an error (MPI_ERR_BUFFER in its *MPIError): the
-// message is not sent.
+// attached, and Bsend returns without waiting for the receiver. With no
+// buffer attached, or a message that with BsendOverhead exceeds the whole
+// buffer, Bsend is an error (ErrArg, ErrCount) before MPI sees it:
+// OpenMPI would send a small message at once anyway, so that the mistake
+// would show only with larger messages or another library. A message
+// that does not fit beside those still buffered is MPI's error
+// (MPI_ERR_BUFFER in its *MPIError), which OpenMPI raises only when it
+// cannot send the message at once. A failed Bsend sends nothing.
 func (c *Comm) Bsend(buf Buffer, dest, tag int) error {
-	return bufferAdvice("Bsend", c.sendMode("Bsend", mpi.Bsend, buf, dest, tag))
+	return bufferAdvice("Bsend", c.sendMode("Bsend", mpi.Bsend, bufferRoom("Bsend"), buf, dest, tag))
 }
 
 // Ibsend starts a send in buffered mode (MPI_Ibsend, mpi4py's
-// comm.Ibsend): Bsend's copy into the attach buffer, Isend's request,
-// which must be completed like any other.
+// comm.Ibsend): Bsend's copy into the attach buffer, and its errors, with
+// Isend's request, which must be completed like any other.
 func (c *Comm) Ibsend(buf Buffer, dest, tag int) (*Request, error) {
-	r, err := c.isendMode("Ibsend", mpi.Ibsend, buf, dest, tag)
+	r, err := c.isendMode("Ibsend", mpi.Ibsend, bufferRoom("Ibsend"), buf, dest, tag)
 	return r, bufferAdvice("Ibsend", err)
+}
+
+// bufferRoom refuses a buffered message that no attach buffer, or not
+// the whole of the one attached, can hold.
+func bufferRoom(op string) func(message) error {
+	return func(m message) error {
+		attached.Lock()
+		size := attached.size
+		attached.Unlock()
+		bytes := m.elems * m.itemSize
+		switch {
+		case size < 0:
+			return newError(op, ErrArg, "no buffer is attached for buffered sends: call BufferAttach(BsendOverhead + %d) first", bytes)
+		case bytes+BsendOverhead > size:
+			return newError(op, ErrCount, "a message of %d bytes needs %d bytes of attach buffer with BsendOverhead; the buffer attached has %d",
+				bytes, bytes+BsendOverhead, size)
+		}
+		return nil
+	}
 }
 
 // bufferAdvice adds to MPI's MPI_ERR_BUFFER what the attach buffer holds.
@@ -107,9 +130,6 @@ func bufferAdvice(op string, err error) error {
 	attached.Lock()
 	size := attached.size
 	attached.Unlock()
-	if size < 0 {
-		return mpiErrorf(op, err, "no buffer is attached for buffered sends: call BufferAttach first")
-	}
-	return mpiErrorf(op, err, "the message does not fit in what is left of the %d-byte attach buffer (each message needs BsendOverhead = %d bytes beyond its elements)",
+	return mpiErrorf(op, err, "the message does not fit beside the messages still buffered in the %d-byte attach buffer (each needs BsendOverhead = %d bytes beyond its elements)",
 		size, BsendOverhead)
 }

@@ -35,6 +35,9 @@ type persistence struct {
 	// leaves it inactive; Start then makes it anew, on the same pinned
 	// memory, so that the request behaves alike under both.
 	init func() (mpi.Request, error)
+	// pre refuses a start that cannot work: BsendInit's check of the
+	// attach buffer, which may have changed since the request was made.
+	pre func(message) error
 }
 
 // restore makes the MPI request again if MPI freed it (see init).
@@ -69,6 +72,9 @@ func (c *Comm) sendInit(op string, mode mpi.SendMode, buf Buffer, dest, tag int)
 	r := start(op, m, false)
 	p.init = func() (mpi.Request, error) {
 		return mpi.SendInit(mode, m.ptr, m.count, m.dt, dest, tag, c.h)
+	}
+	if mode == mpi.ModeBuffered && dest != ProcNull {
+		p.pre = bufferRoom("Start")
 	}
 	r.persist, r.done = p, true
 	enter()
@@ -155,6 +161,8 @@ func (r *Request) startable(op string) error {
 		return newError(op, ErrArg, "the %s request is active: complete it (Wait, Test, ...) before starting it again", r.op)
 	case !mpi.Active():
 		return newError(op, ErrFinalized, "MPI was finalized: no communication is possible after Finalize")
+	case r.persist.pre != nil:
+		return r.persist.pre(r.msg)
 	}
 	return nil
 }

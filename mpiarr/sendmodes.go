@@ -20,11 +20,18 @@ type (
 )
 
 // sendMode is a blocking send through send; MPI has read the buffer when
-// it returns, so a stage goes back to the pool at once.
-func (c *Comm) sendMode(op string, send sendFunc, buf Buffer, dest, tag int) error {
+// it returns, so a stage goes back to the pool at once. pre, if not nil,
+// may refuse the planned message before MPI sees it.
+func (c *Comm) sendMode(op string, send sendFunc, pre func(message) error, buf Buffer, dest, tag int) error {
 	m, err := c.sendPlan(op, buf, dest, tag)
 	if err != nil {
 		return err
+	}
+	if pre != nil && dest != ProcNull {
+		if err := pre(m); err != nil {
+			m.release()
+			return err
+		}
 	}
 	enter()
 	err = send(m.ptr, m.count, m.dt, dest, tag, c.h)
@@ -34,10 +41,16 @@ func (c *Comm) sendMode(op string, send sendFunc, buf Buffer, dest, tag int) err
 }
 
 // isendMode starts a send through isend, as Isend does.
-func (c *Comm) isendMode(op string, isend isendFunc, buf Buffer, dest, tag int) (*Request, error) {
+func (c *Comm) isendMode(op string, isend isendFunc, pre func(message) error, buf Buffer, dest, tag int) (*Request, error) {
 	m, err := c.sendPlan(op, buf, dest, tag)
 	if err != nil {
 		return nil, err
+	}
+	if pre != nil && dest != ProcNull {
+		if err := pre(m); err != nil {
+			m.release()
+			return nil, err
+		}
 	}
 	r := start(op, m, false)
 	enter()
@@ -54,7 +67,7 @@ func (c *Comm) isendMode(op string, isend isendFunc, buf Buffer, dest, tag int) 
 // request completes once the receiver has started to receive, so that its
 // completion says the message was matched.
 func (c *Comm) Issend(buf Buffer, dest, tag int) (*Request, error) {
-	return c.isendMode("Issend", mpi.Issend, buf, dest, tag)
+	return c.isendMode("Issend", mpi.Issend, nil, buf, dest, tag)
 }
 
 // Rsend sends in ready mode (MPI_Rsend, mpi4py's comm.Rsend), which may
@@ -64,11 +77,11 @@ func (c *Comm) Issend(buf Buffer, dest, tag int) (*Request, error) {
 // outcome is undefined: MPI may report an error, deliver the message, or
 // lose it.
 func (c *Comm) Rsend(buf Buffer, dest, tag int) error {
-	return c.sendMode("Rsend", mpi.Rsend, buf, dest, tag)
+	return c.sendMode("Rsend", mpi.Rsend, nil, buf, dest, tag)
 }
 
 // Irsend starts a send in ready mode (MPI_Irsend, mpi4py's comm.Irsend):
 // Rsend's promise, Isend's request.
 func (c *Comm) Irsend(buf Buffer, dest, tag int) (*Request, error) {
-	return c.isendMode("Irsend", mpi.Irsend, buf, dest, tag)
+	return c.isendMode("Irsend", mpi.Irsend, nil, buf, dest, tag)
 }
