@@ -44,6 +44,24 @@ int ndmpi_iallgatherv(const uint8_t *sbuf, int inplace, int64_t scount, ndmpi_h 
 	*req = ndmpi_req_h(r);
 	if (!inplace && !fits_count(scount))
 		return MPI_ERR_COUNT;
+#ifdef MPICH_NUMVERSION
+	/* MPICH 4.0's Allgatherv on a one-rank communicator ignores the
+	 * displacement (vcoll.c works around it for the blocking form), and so
+	 * does its Iallgatherv; its Igatherv, the same operation on one rank,
+	 * does not. */
+	{
+		int size;
+		rc = MPI_Comm_size(ndmpi_comm(comm), &size);
+		if (rc != MPI_SUCCESS)
+			return rc;
+		if (size == 1) {
+			rc = MPI_Igatherv(inplace ? MPI_IN_PLACE : sbuf, inplace ? 0 : (int)scount, ndmpi_type(sdt), rbuf,
+					  rcounts, rdispls, ndmpi_type(rdt), 0, ndmpi_comm(comm), &r);
+			*req = ndmpi_req_h(r);
+			return rc;
+		}
+	}
+#endif
 	rc = MPI_Iallgatherv(inplace ? MPI_IN_PLACE : sbuf, inplace ? 0 : (int)scount, ndmpi_type(sdt), rbuf, rcounts,
 			     rdispls, ndmpi_type(rdt), ndmpi_comm(comm), &r);
 	*req = ndmpi_req_h(r);
