@@ -315,10 +315,14 @@ func (f *File) GetPosition() (int64, error) {
 // A read that reaches the end of the file is no error: Status.Count says
 // how many elements were read, and the elements after them are
 // unspecified. File counts them itself, from the file's size and the
-// view, because MPI's collective reads report the full count past the end
-// of the file (OpenMPI's ompio and ROMIO alike). Where a whole read is
-// expected, compare Status.Count with the buffer's size: Dist.ReadNPY
-// returns ErrIO for a short block.
+// view (MPI_File_get_byte_offset), because MPI's collective reads can
+// report the whole count past the end of the file: OpenMPI 4.1's ompio
+// does for MPI_File_read_all, MPICH's ROMIO for MPI_File_read_at_all
+// through a subarray view (both found by TestFileShortRead without the
+// count); ompio also moves the file pointer by the whole request, which
+// File puts back after what was read. Where a whole read is expected,
+// compare Status.Count with the buffer's size: Dist.ReadNPY returns ErrIO
+// for a short block.
 func (f *File) ReadAt(offset int64, buf Buffer) (Status, error) {
 	return f.rw(fileAccess{op: "ReadAt", offset: offset, explicit: true}, buf)
 }
