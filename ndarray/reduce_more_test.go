@@ -11,7 +11,6 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
-
 // sameFloats compares float results, NaN equal to NaN.
 func sameFloats(t *testing.T, want, got []float64, msg string) {
 	t.Helper()
