@@ -382,6 +382,54 @@ func TestFileErrors(t *testing.T) {
 	}
 }
 
+// A Fortran-order view takes an F-contiguous block as it lies under
+// MemoryOrder, as mpi4py would; bytes other than 0 and 1 read into a bool
+// array are normalised, as a receive's are.
+func TestFileMemoryOrderAndBools(t *testing.T) {
+	c := mpitest.Comm(t)
+	dir := sharedDir(t, c)
+	global := []int{5, 4}
+	block, start := splitAxis(global, 1, c.Rank(), c.Size())
+	mine := blockOf(globalOf[int64](global...), start, block).Copy(ndarray.OrderF)
+	path := filepath.Join(dir, "fortran.bin")
+	f, err := mpiarr.OpenFile(c.WithLayout(mpiarr.MemoryOrder), path, mpiarr.ModeWronly|mpiarr.ModeCreate)
+	require.NoError(t, err)
+	require.NoError(t, f.SetView(0, ndarray.Int64, mpiarr.SubarrayView[int64](global, block, start, true)))
+	_, err = f.WriteAtAll(0, mine)
+	require.NoError(t, err)
+	require.NoError(t, f.Close())
+	numpyCheck(t, c, `
+import sys, numpy as np
+got = np.fromfile(sys.argv[1], dtype='<i8').reshape((5, 4), order='F')
+assert (got == np.arange(20).reshape(5, 4)).all(), got
+`, path)
+
+	bools := filepath.Join(dir, "bools.bin")
+	if c.Rank() == 0 {
+		require.NoError(t, os.WriteFile(bools, []byte{0, 2, 1, 255, 0, 7}, 0o644))
+	}
+	require.NoError(t, c.Barrier())
+	f, err = mpiarr.OpenFile(c.WithLayout(mpiarr.Pack), bools, mpiarr.ModeRdonly)
+	require.NoError(t, err)
+	defer func() { require.NoError(t, f.Close()) }()
+	for _, strided := range []bool{false, true} {
+		got := ndarray.Zeros[bool](6)
+		buf := got
+		if strided {
+			got = ndarray.Zeros[bool](2, 3)
+			buf = got.T()
+		}
+		st, err := f.ReadAtAll(0, buf)
+		require.NoError(t, err)
+		require.Equal(t, 6, st.Count)
+		want := []bool{false, true, true, true, false, true}
+		for i, v := range buf.ToSlice() {
+			require.Equal(t, want[i], v, "element %d", i)
+			require.Equal(t, !want[i], !v, "element %d negated", i) // a Go bool of byte 2 is true and !true at once
+		}
+	}
+}
+
 // Mode prints as the sum of its bits.
 func TestModeString(t *testing.T) {
 	for _, tc := range []struct {
