@@ -107,7 +107,9 @@ func (c *Comm) winExchange(op string, local error, size int, dt ndarray.DType) (
 // (MPI_Win_create, mpi4py's Win.Create). It is collective: every rank
 // passes its own array, of any size, and all of the same dtype. The array
 // must be C-contiguous and writeable (other ranks may Put into it): an
-// ErrLayout error names its strides otherwise. Its memory is pinned until
+// ErrLayout error names its strides otherwise. Under MPICH it must also
+// start at a multiple of 16 bytes (MPICH 4.0.2 loses data in other
+// windows), as arrays of 32 bytes or more that own their storage do. Its memory is pinned until
 // Free, and is the window's: read or write it yourself only as MPI's
 // memory model allows (outside epochs that expose it, or through the
 // window's own synchronisation). Origin buffers of later operations
@@ -156,6 +158,10 @@ func exposable(op string, mem arraymem.Memory) error {
 	if mem.Size() > 0 && !mem.CContiguous() {
 		return newError(op, ErrLayout, "%s is not C-contiguous: a window is a run of elements in C order; expose a copy (a.AsContiguous()) "+
 			"and copy it back after the window's last epoch", describe(mem))
+	}
+	if mem.Size() > 0 && mpi.Implementation == "mpich" && uintptr(mem.Ptr)%16 != 0 {
+		return newError(op, ErrLayout, "%s starts at an address that is not a multiple of 16: MPICH 4.0.2 loses the last bytes of Puts "+
+			"into such windows; use WinAllocate, or expose an array of 32 bytes or more allocated on its own", describe(mem))
 	}
 	return nil
 }

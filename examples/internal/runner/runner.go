@@ -56,6 +56,8 @@ var Examples = []Example{
 	{"sendrecv_exchange", "Sendrecv and PROC_NULL", seed2 + `: "Combined send and receive"`, "pairwise swap; a chain with PROC_NULL ends"},
 	{"typed_buffer", "[buffer, count, datatype]", seed2 + `: "Manual definition of a memory buffer"`, "MPI.DOUBLE, MPI.INT; datatype checked"},
 	{"objects", "lower-case (object) and upper-case (buffer) methods", seed2 + `: introduction`, "BcastObj/SendObj vs Send; SendArray"},
+	{"onesided", "one-sided communication: Put, Get, Accumulate", "beyond the tutorials: mpi4py's MPI.Win", "WinAllocate, Fence epochs, origins in any layout, bounds checked at the origin"},
+	{"sharedmem", "node-local shared memory", "beyond the tutorials: Split_type and Win.Allocate_shared", "SplitType(CommTypeShared), WinAllocateShared, SharedQuery views read in place"},
 	{"heat2d", "2-D heat equation on a distributed array", "beyond the tutorials: a stencil code on mpiarr.Dist", "Dist: halo exchange, stencil on views, .npy by MPI-IO"},
 }
 
