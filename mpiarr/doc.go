@@ -93,8 +93,10 @@
 // # Non-blocking operations and pinning
 //
 // Isend, Irecv and the nonblocking collectives (Ibarrier, Ibcast,
-// Ireduce, Iallreduce, Iscan, Iexscan, Igather, Iallgather, Iscatter,
-// Ialltoall) return a Request. Until it completes (Wait, Test, WaitAll),
+// Ireduce, Iallreduce, Iscan, Iexscan, Igather(v), Iallgather(v),
+// Iscatter(v), Ialltoall(v)) return a Request; the count arrays of the v
+// forms stay pinned with the buffers, nil counts are exchanged first by a
+// blocking step, and counts beyond a C int are an ErrCount error. Until it completes (Wait, Test, WaitAll),
 // MPI owns the buffers: the array's memory is pinned with
 // runtime.Pinner so that the garbage collector neither frees nor moves
 // it, as cgo requires of Go memory that C keeps past a call; a receive
@@ -124,6 +126,11 @@
 //     failure is an error on every rank at the call and no request starts.
 //     The call then returns once every rank has reached the same
 //     collective; only the data moves in the background.
+//
+// OpCreate makes an Op from a Go function, for the blocking reductions
+// only: a nonblocking reduction refuses it, because MPI would call the
+// function from inside other calls' progress. A panic in the function is
+// an *OpPanic error on every rank.
 //
 // # Threads
 //
