@@ -62,17 +62,29 @@
 // into a 0-d array, SumAxis(a, 0, 2) axes 0 and 2, negative axes counting
 // from the end; numpy's keepdims=True is the result's ExpandDims(axes...).
 //
-// Floating-point sums give the same bits as NumPy's: the elements are
-// visited in NumPy's order (axes by decreasing stride), in chunks of 8192,
-// each added with NumPy's pairwise summation; complex sums use NumPy's
-// complex pairwise variant; float32 sums accumulate in float32, as in
-// NumPy. Products are computed in iteration order, as NumPy does; complex
-// products can still differ from NumPy's in the last bits on CPUs with
-// AVX-512, where NumPy's reduction loop fuses the complex multiply into
-// FMA instructions. Min and Max may pick 0.0 where NumPy's vector loops
-// pick -0.0 among equal zeros, or the reverse. A sum over several axes
-// reduces them one after the other, from the last; its floating-point
-// bits may differ from NumPy's single pass in the last place.
+// Floating-point sums and products do not depend on the memory layout of
+// their input, and equal NumPy's bits for a C-contiguous array holding the
+// same values: every reduction, over one axis or several, is one pass
+// that visits the elements in logical C order, drops axes of length 1 and
+// merges neighbouring axes that are all reduced or all kept, then, where
+// the innermost merged axis is reduced, adds each run with NumPy's
+// pairwise summation in chunks of 8192 elements (NumPy's buffer size),
+// and where it is kept, adds the elements into their outputs one by one,
+// as NumPy's loops do. Complex sums use NumPy's complex pairwise variant;
+// float32 sums accumulate in float32, as in NumPy. NumPy itself reduces a
+// non-contiguous array in its memory order, so its own last bits may then
+// differ from these. Complex products can differ from NumPy's in the last
+// bits on CPUs with AVX-512, where NumPy's reduction loop fuses the
+// complex multiply into FMA instructions. Min and Max may pick 0.0 where
+// NumPy's vector loops pick -0.0 among equal zeros, or the reverse.
+//
+// Var and Std (with ddof) and Median follow the same conventions: numpy.var
+// of integers is Var[float64], of floats Var[T], of complex numbers the
+// real type of their precision. Var is NumPy's two passes, the mean, then
+// the pairwise sum of |x - mean|^2, each on the same driver, so it has
+// NumPy's bits too. Median selects the middle elements (the mean of the
+// two for an even count) in a copy, leaving the input alone; a NaN in a
+// slice makes its median NaN.
 //
 // # Errors
 //
