@@ -27,8 +27,13 @@ var opNames = [...]string{"", "Sum", "Prod", "Min", "Max", "LAnd", "LOr", "LXor"
 
 // String names the operation: "Sum", "Max", ...
 func (o Op) String() string {
-	if int(o) < len(opNames) && o > 0 {
+	switch {
+	case int(o) < len(opNames) && o > 0:
 		return opNames[o]
+	case o == Replace:
+		return "Replace"
+	case o == NoOp:
+		return "NoOp"
 	}
 	return o.userString()
 }
