@@ -132,6 +132,16 @@
 // function from inside other calls' progress. A panic in the function is
 // an *OpPanic error on every rank.
 //
+// # Files
+//
+// OpenFile opens a file on every rank of a communicator (MPI-IO, mpi4py's
+// MPI.File). Reads and writes take any Buffer under the communicator's
+// Layout policy; SetView with SubarrayView lets each rank see its block of
+// a global array stored in the file, in C or Fortran order. Every
+// collective file call returns nil on every rank or an error on every
+// rank, and Status.Count of a read counts only what lies before the end
+// of the file. Dist.WriteNPY and ReadNPY are built on File.
+//
 // # Threads
 //
 // Init asks MPI for MPI_THREAD_MULTIPLE, so that any goroutine may call
