@@ -125,8 +125,14 @@ func (c *Comm) NeighborAllgather(send, recv Buffer) error {
 	if need > 0 {
 		k.planRecv(rs, need, c.layout, true)
 	}
+	// Without sources nothing arrives, and MPICH refuses a nil receive
+	// buffer with a non-zero count even then.
+	rcount := n
+	if need == 0 {
+		rcount = 0
+	}
 	enter()
-	err = mpi.NeighborAllgather(k.sm.ptr, k.sm.count, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), c.h)
+	err = mpi.NeighborAllgather(k.sm.ptr, k.sm.count, k.sm.dtOr(k.rm), k.rm.ptr, rcount, k.rm.dtOr(k.sm), c.h)
 	leave()
 	return k.end(err, need)
 }
@@ -257,8 +263,17 @@ func (c *Comm) NeighborAlltoall(send, recv Buffer) error {
 	if need > 0 {
 		k.planRecv(rs, need, c.layout, true)
 	}
+	// A side with no neighbours moves nothing, and MPICH refuses a nil
+	// buffer with a non-zero count even then.
+	scount, rcount := n, n
+	if len(dests) == 0 {
+		scount = 0
+	}
+	if need == 0 {
+		rcount = 0
+	}
 	enter()
-	err = mpi.NeighborAlltoall(k.sm.ptr, n, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), c.h)
+	err = mpi.NeighborAlltoall(k.sm.ptr, scount, k.sm.dtOr(k.rm), k.rm.ptr, rcount, k.rm.dtOr(k.sm), c.h)
 	leave()
 	return k.end(err, need)
 }
