@@ -144,13 +144,24 @@ func deviationSquares[F, W, T Element](a *Array[T], red []bool, mean []W) *Array
 	var buf [stackDims]rdim
 	dims := reduceDims(buf[:0], a.shape, a.strides, red, true)
 	var x []W
+	own, same := any(a.data).([]W) // no conversion: read runs in place
 	p := 0
 	run := func(o, s int, d rdim) {
 		for n := d.n; n > 0; {
 			c := min(n, reduceChunk)
-			x = grow(x, c)
-			convertRun(x[:c], a.data, s, d.in)
-			squareDeviations(sq.data[p:p+c], x[:c], mean, o, d.out)
+			var xs []W
+			if same && d.in == 1 {
+				xs = own[s : s+c]
+			} else {
+				x = grow(x, c)
+				xs = x[:c]
+				if same {
+					gather(xs, own, s, d.in)
+				} else {
+					convertRun(xs, a.data, s, d.in)
+				}
+			}
+			squareDeviations(sq.data[p:p+c], xs, mean, o, d.out)
 			p, s, o, n = p+c, s+c*d.in, o+c*d.out, n-c
 		}
 	}
