@@ -10,6 +10,16 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// selfSend starts sending buf to this rank; the request completes once
+// the message is received, when the test waits for it.
+func selfSend(t *testing.T, c *mpiarr.Comm, buf mpiarr.Buffer, tag int) *mpiarr.Request {
+	t.Helper()
+	r, err := c.Isend(buf, c.Rank(), tag)
+	require.NoError(t, err)
+	t.Cleanup(func() { _, _ = r.Wait() })
+	return r
+}
+
 // Rank 0 receives, in whatever order they come, messages of sizes it
 // does not know, sizing each buffer from the matched probe's Status.
 func TestMprobeAnySource(t *testing.T) {
@@ -39,6 +49,9 @@ func TestMprobeAnySource(t *testing.T) {
 // A Message is received once; a receive refused before MPI takes the
 // message leaves it to receive with another buffer; a truncated one
 // consumes it; checked mode's signature is not counted and is checked.
+//
+// A blocking send to oneself may wait for its receive (MPICH's singleton
+// does): the messages to oneself here leave with selfSend.
 func TestMessageOnceAndErrors(t *testing.T) {
 	c := mpitest.Comm(t)
 	me, size := c.Rank(), c.Size()
@@ -49,7 +62,7 @@ func TestMessageOnceAndErrors(t *testing.T) {
 	require.False(t, ok, "nothing sent yet")
 	require.Nil(t, m)
 
-	require.NoError(t, c.Send(data, me, 1))
+	selfSend(t, c, data, 1)
 	m, st, err := c.Mprobe(me, 1)
 	require.NoError(t, err)
 	require.Equal(t, 24, st.Bytes)
@@ -72,12 +85,12 @@ func TestMessageOnceAndErrors(t *testing.T) {
 	}
 
 	// Truncation is an error, and the message is gone.
-	require.NoError(t, c.Send(data, me, 2))
+	selfSend(t, c, data, 2)
 	m, _, err = c.Mprobe(me, 2)
 	require.NoError(t, err)
 	_, err = m.Recv(ndarray.Zeros[int32](4))
 	require.ErrorIs(t, err, mpiarr.ErrTruncate)
-	require.ErrorContains(t, err, "room for 4")
+	require.Regexp(t, `room for 4|more than the 4 elements`, err.Error()) // MPICH does not always say how many arrived
 	_, err = m.Recv(ndarray.Zeros[int32](6))
 	require.ErrorIs(t, err, mpiarr.ErrArg)
 	ok, _, err = c.Iprobe(me, 2)
@@ -87,7 +100,7 @@ func TestMessageOnceAndErrors(t *testing.T) {
 	// Checked: the probe counts the elements' bytes, the receive checks
 	// the dtype.
 	cc := c.WithCheck(true).WithLayout(mpiarr.Derived)
-	require.NoError(t, cc.Send(ndarray.Iota[float64](5), me, 3))
+	selfSend(t, cc, ndarray.Iota[float64](5), 3)
 	m, st, err = cc.Mprobe(me, 3)
 	require.NoError(t, err)
 	require.Equal(t, 40, st.Bytes)
@@ -121,7 +134,7 @@ func TestImprobeIrecvAndProcNull(t *testing.T) {
 	me := c.Rank()
 	for _, checked := range []bool{false, true} {
 		lc := c.WithCheck(checked)
-		require.NoError(t, lc.Send(ndarray.Iota[float64](3, 4), me, 4))
+		selfSend(t, lc, ndarray.Iota[float64](3, 4), 4)
 		var m *mpiarr.Message
 		for m == nil {
 			var err error
@@ -165,11 +178,12 @@ func TestImprobeIrecvAndProcNull(t *testing.T) {
 func ExampleComm_Mprobe() {
 	comm := mpitest.World()
 	me := comm.Rank()
-	_ = comm.Send(ndarray.Iota[int64](5), me, 17)
+	send, _ := comm.Isend(ndarray.Iota[int64](5), me, 17)
 
 	msg, st, _ := comm.Mprobe(me, 17)
 	got := ndarray.Zeros[int64](st.CountOf(ndarray.Int64))
 	st, _ = msg.Recv(got)
+	_, _ = send.Wait()
 	fmt.Println(got, st.Count)
 	// Output:
 	// [0 1 2 3 4] 5

@@ -38,6 +38,17 @@ type persistence struct {
 	// pre refuses a start that cannot work: BsendInit's check of the
 	// attach buffer, which may have changed since the request was made.
 	pre func(message) error
+	// procNull marks a receive from ProcNull, whose status MPICH 4.0
+	// reports with source MPI_ANY_SOURCE when the request is persistent.
+	procNull bool
+}
+
+// settle corrects what an activation's completion reported (see
+// procNull), so that it reads as a receive from ProcNull does.
+func (p *persistence) settle(r *Request) {
+	if p.procNull && !r.status.Cancelled {
+		r.status = Status{Source: ProcNull, Tag: AnyTag, Error: r.status.Error}
+	}
 }
 
 // restore makes the MPI request again if MPI freed it (see init).
@@ -135,7 +146,7 @@ func (c *Comm) RecvInit(buf Buffer, source, tag int) (*Request, error) {
 	r := start(op, m, true)
 	r.persist = &persistence{init: func() (mpi.Request, error) {
 		return mpi.RecvInit(m.ptr, m.count, m.dt, source, tag, c.h)
-	}}
+	}, procNull: source == ProcNull}
 	r.done = true
 	enter()
 	r.h, err = r.persist.init()

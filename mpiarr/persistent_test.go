@@ -169,7 +169,7 @@ func TestPersistentModesAndEnds(t *testing.T) {
 				_, err = r.Wait()
 				if n == 5 {
 					require.ErrorIs(t, err, mpiarr.ErrTruncate, "checked=%v", checked)
-					require.ErrorContains(t, err, "room for 4")
+					require.Regexp(t, `room for 4|more than the 4 elements`, err.Error()) // MPICH does not say how many arrived
 					continue
 				}
 				require.NoError(t, err)

@@ -101,6 +101,8 @@ func (r *Request) complete(st mpi.Status, err error) {
 	}
 	if r.persist == nil { // a persistent request keeps its pin and stage until Free
 		r.close()
+	} else {
+		r.persist.settle(r)
 	}
 }
 

@@ -117,7 +117,8 @@ func TestSendrecvReplaceChainAndErrors(t *testing.T) {
 		case 1:
 			_, err := c.SendrecvReplace(ndarray.Iota[float64](4), mpiarr.ProcNull, 9, 0, 9)
 			require.ErrorIs(t, err, mpiarr.ErrTruncate)
-			require.ErrorContains(t, err, "room for 4")
+			// MPICH's MPI_Sendrecv_replace does not say how many arrived.
+			require.Regexp(t, `6 elements arrived, the receive buffer has room for 4|more than the 4 elements the receive buffer has room for`, err.Error())
 		}
 	}
 }
