@@ -190,11 +190,15 @@ func meanOf[R Element](sum R, n int) R {
 	case float64:
 		return any(s / float64(n)).(R)
 	case complex64:
-		d := float32(n)
-		return any(complex(real(s)/d, imag(s)/d)).(R)
+		// NumPy divides by the complex n+0j (Smith's algorithm), which is
+		// not quite dividing each part by n.
+		v := []complex64{s}
+		smithByCount(v, float32(n))
+		return any(v[0]).(R)
 	case complex128:
-		d := float64(n)
-		return any(complex(real(s)/d, imag(s)/d)).(R)
+		v := []complex128{s}
+		smithByCount(v, float64(n))
+		return any(v[0]).(R)
 	}
 	if n == 0 {
 		var zero R

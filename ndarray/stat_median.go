@@ -121,6 +121,24 @@ func medianRows[R, E Element](data []E, n int, out []R) {
 		k = 2
 	}
 	divideAll(out, k)
+	// NumPy then writes a real NaN over the means of runs that held NaN:
+	// NaN+0j for complex, where the division gave NaN in both parts.
+	switch o := any(out).(type) {
+	case []complex64:
+		nanOverMeans(o, any(mid).([]complex64))
+	case []complex128:
+		nanOverMeans(o, any(mid).([]complex128))
+	}
+}
+
+// nanOverMeans sets out[r] to NaN+0i where mid[r], the middle element of
+// run r, is the NaN middlesComplex marks a run holding NaN with.
+func nanOverMeans[C complex64 | complex128, E complex64 | complex128](out []C, mid []E) {
+	for r, m := range mid {
+		if x := complex128(m); x != x {
+			out[r] = C(complex(math.NaN(), 0))
+		}
+	}
 }
 
 // middlesReal finds the middle elements of each run of n: mid[r] the one

@@ -99,29 +99,16 @@ func varWith[R, W, F, T Element](a *Array[T], name string, ddof int, axes []int)
 	red := reduceMask(len(a.shape), norm)
 	n := reducedCount(a.shape, norm)
 	mean, _ := reduceAxes[W](a, name, redSum, norm)
-	complexMeans(mean.data, n)
+	divideAll(mean.data, n)
 	sq := deviationSquares[F](a, red, mean.data)
 	out, _ := reduceAxes[R](sq, name, redSum, norm)
 	divideAll(out.data, max(n-ddof, 0))
 	return out, nil
 }
 
-// complexMeans divides sums of n elements into means as NumPy's
-// true_divide of an array by the count does: for complex sums, by
-// Smith's algorithm with the divisor n+0i, which multiplies both parts by
-// 1/n (not the same bits as dividing by n, and NaN parts where a part is
-// infinite); real sums as divideAll does.
-func complexMeans[W Element](sums []W, n int) {
-	switch s := any(sums).(type) {
-	case []complex64:
-		smithByCount(s, float32(n))
-	case []complex128:
-		smithByCount(s, float64(n))
-	default:
-		divideAll(sums, n)
-	}
-}
-
+// smithByCount divides complex sums by the count n as NumPy's true_divide
+// by n+0i does (Smith's algorithm): both parts times 1/n, which is not
+// the same bits as dividing by n, and NaN parts where a part is infinite.
 func smithByCount[C complexNum, F floating](s []C, n F) {
 	var zero F
 	rat := zero / n
