@@ -135,7 +135,7 @@ func medianRows[R, E Element](data []E, n int, out []R) {
 // run r, is the NaN middlesComplex marks a run holding NaN with.
 func nanOverMeans[C complex64 | complex128, E complex64 | complex128](out []C, mid []E) {
 	for r, m := range mid {
-		if x := complex128(m); x != x {
+		if x := complex128(m); math.IsNaN(real(x)) || math.IsNaN(imag(x)) {
 			out[r] = C(complex(math.NaN(), 0))
 		}
 	}
