@@ -127,6 +127,14 @@
 //     The call then returns once every rank has reached the same
 //     collective; only the data moves in the background.
 //
+// Issend, Ibsend, Irsend and Message.Irecv return Requests like Isend's.
+// SendInit, SsendInit, BsendInit, RsendInit and RecvInit return
+// persistent Requests: Start (or StartAll) begins each activation, any
+// completion function ends it, and the buffers stay pinned until Free,
+// which must find the request inactive; a staged layout is packed at
+// every Start and unpacked at every completion. BufferAttach allocates
+// the attach buffer of Bsend in C memory.
+//
 // OpCreate makes an Op from a Go function, for the blocking reductions
 // only: a nonblocking reduction refuses it, because MPI would call the
 // function from inside other calls' progress. A panic in the function is

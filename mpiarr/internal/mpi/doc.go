@@ -181,7 +181,15 @@
 //   - MPICH 4.0's MPI_Allgatherv on a one-rank communicator ignores the
 //     displacement and leaves the block at offset 0. With MPICH, a
 //     one-rank Allgatherv takes the point-to-point path (a message to
-//     itself).
+//     itself); its Iallgatherv likewise, through MPI_Igatherv.
+//   - OpenMPI 4.1 frees a persistent request whose activation failed;
+//     mpiarr makes it anew at the next Start. MPICH 4.0 reports the source
+//     of a persistent receive from MPI_PROC_NULL as MPI_ANY_SOURCE; mpiarr
+//     reports ProcNull.
+//   - MPICH 4.0.2's MPI_Win_allocate overlaps the segments of ranks whose
+//     size is not a multiple of 16 bytes (win.c rounds sizes up), and its
+//     MPI_Win_create loses the end of Puts into a base 8 mod 16 (mpiarr's
+//     WinCreate refuses such bases under MPICH).
 //
 // Not worked around: OpenMPI 4.1 does not report the truncation of an
 // Irecv that was posted before the matching send to oneself.
