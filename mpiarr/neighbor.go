@@ -52,6 +52,18 @@ func checkParts(op, what string, counts, displs []int, neighbors, total int) ([]
 	return displs, nil
 }
 
+// noData is the buffer of a side with no neighbours, which moves nothing:
+// MPICH refuses a nil buffer with a non-zero count even then, and
+// OpenMPI mismatches messages when that side's count is set to zero.
+var noData [16]byte
+
+func orNoData(p unsafe.Pointer) unsafe.Pointer {
+	if p == nil {
+		return unsafe.Pointer(&noData[0])
+	}
+	return p
+}
+
 // partsEnd is the number of elements the parts span.
 func partsEnd(counts, displs []int) int {
 	need := 0
@@ -125,14 +137,8 @@ func (c *Comm) NeighborAllgather(send, recv Buffer) error {
 	if need > 0 {
 		k.planRecv(rs, need, c.layout, true)
 	}
-	// Without sources nothing arrives, and MPICH refuses a nil receive
-	// buffer with a non-zero count even then.
-	rcount := n
-	if need == 0 {
-		rcount = 0
-	}
 	enter()
-	err = mpi.NeighborAllgather(k.sm.ptr, k.sm.count, k.sm.dtOr(k.rm), k.rm.ptr, rcount, k.rm.dtOr(k.sm), c.h)
+	err = mpi.NeighborAllgather(orNoData(k.sm.ptr), k.sm.count, k.sm.dtOr(k.rm), orNoData(k.rm.ptr), n, k.rm.dtOr(k.sm), c.h)
 	leave()
 	return k.end(err, need)
 }
@@ -263,17 +269,8 @@ func (c *Comm) NeighborAlltoall(send, recv Buffer) error {
 	if need > 0 {
 		k.planRecv(rs, need, c.layout, true)
 	}
-	// A side with no neighbours moves nothing, and MPICH refuses a nil
-	// buffer with a non-zero count even then.
-	scount, rcount := n, n
-	if len(dests) == 0 {
-		scount = 0
-	}
-	if need == 0 {
-		rcount = 0
-	}
 	enter()
-	err = mpi.NeighborAlltoall(k.sm.ptr, scount, k.sm.dtOr(k.rm), k.rm.ptr, rcount, k.rm.dtOr(k.sm), c.h)
+	err = mpi.NeighborAlltoall(orNoData(k.sm.ptr), n, k.sm.dtOr(k.rm), orNoData(k.rm.ptr), n, k.rm.dtOr(k.sm), c.h)
 	leave()
 	return k.end(err, need)
 }
