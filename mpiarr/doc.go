@@ -4,7 +4,12 @@
 // Irecv, Sendrecv, Bcast, Scatterv, Gatherv, Reduce, ... — and its
 // lower-case object methods (SendObj, BcastObj, GatherObj, ReduceObj),
 // over a thin cgo binding to the system MPI (OpenMPI by default, MPICH
-// with the build tag mpich).
+// with the build tag mpich). Beyond messages it has what mpi4py programs
+// reach for: communicators, groups and process topologies with neighbour
+// collectives (Split, Group, CreateCart, CreateDistGraphAdjacent),
+// one-sided windows over arrays (Win), MPI-IO files with subarray views
+// (File), and distributed arrays (Dist) that split a global array in
+// blocks over a process grid.
 //
 // # Layout: what travels
 //
