@@ -73,6 +73,30 @@ func partsEnd(counts, displs []int) int {
 	return need
 }
 
+// neighborStart is the start of every neighbour collective: the
+// communicator usable, its edges, the buffers' specs.
+func (c *Comm) neighborStart(op string, send, recv Buffer) (sources, dests []int, ss, rs spec, err error) {
+	if err = c.usable(op); err != nil {
+		return
+	}
+	if sources, dests, err = c.edges(op); err != nil {
+		return
+	}
+	if ss, rs, err = neighborArgs(op, send, recv, len(sources)); err != nil {
+		err = advise(err, adviceStranded)
+	}
+	return
+}
+
+// partsFit records a receive buffer too small for parts parts of n
+// elements as this rank's receive failure.
+func (k *collective) partsFit(rs spec, parts, n int) {
+	if k.recvErr == nil && rs.count < parts*n {
+		k.recvErr = newError(k.op, ErrTruncate, "receive buffer of %d elements is too small for %d parts of %d elements from %d sources",
+			rs.count, parts, n, parts)
+	}
+}
+
 // fromSources checks, in checked mode, that each source's count in the
 // agreement's table is the size of its part here; only this rank can
 // tell, so anyFailed then tells the others.
@@ -102,16 +126,9 @@ func (c *Comm) fromSources(op string, table []call, sources []int, part func(i i
 // CreateDistGraphAdjacent).
 func (c *Comm) NeighborAllgather(send, recv Buffer) error {
 	const op = "NeighborAllgather"
-	if err := c.usable(op); err != nil {
-		return err
-	}
-	sources, _, err := c.edges(op)
+	sources, _, ss, rs, err := c.neighborStart(op, send, recv)
 	if err != nil {
 		return err
-	}
-	ss, rs, err := neighborArgs(op, send, recv, len(sources))
-	if err != nil {
-		return advise(err, adviceStranded)
 	}
 	k := c.collective(op)
 	n := ss.count
@@ -119,10 +136,7 @@ func (c *Comm) NeighborAllgather(send, recv Buffer) error {
 	if need > 0 {
 		k.fail(sameDType(op, ss, rs))
 		k.checkRecv(rs, c.layout)
-		if k.recvErr == nil && rs.count < need {
-			k.recvErr = newError(op, ErrTruncate, "receive buffer of %d elements is too small for %d parts of %d elements from %d sources",
-				rs.count, len(sources), n, len(sources))
-		}
+		k.partsFit(rs, len(sources), n)
 	}
 	k.planSend(ss, c.layout)
 	table, err := k.begin(call{kind: collNeighborAllgather, dtype: int64(ss.dtype()), count: int64(n), recvCap: int64(rs.count)})
@@ -152,16 +166,9 @@ func (c *Comm) NeighborAllgather(send, recv Buffer) error {
 // sources send.
 func (c *Comm) NeighborAllgatherv(send, recv Buffer, counts, displs []int) error {
 	const op = "NeighborAllgatherv"
-	if err := c.usable(op); err != nil {
-		return err
-	}
-	sources, _, err := c.edges(op)
+	sources, _, ss, rs, err := c.neighborStart(op, send, recv)
 	if err != nil {
 		return err
-	}
-	ss, rs, err := neighborArgs(op, send, recv, len(sources))
-	if err != nil {
-		return advise(err, adviceStranded)
 	}
 	k := c.collective(op)
 	if !rs.mem.Nil {
@@ -224,16 +231,9 @@ func (c *Comm) NeighborAllgatherv(send, recv Buffer, counts, displs []int) error
 // source sends parts of the size this rank expects.
 func (c *Comm) NeighborAlltoall(send, recv Buffer) error {
 	const op = "NeighborAlltoall"
-	if err := c.usable(op); err != nil {
-		return err
-	}
-	sources, dests, err := c.edges(op)
+	sources, dests, ss, rs, err := c.neighborStart(op, send, recv)
 	if err != nil {
 		return err
-	}
-	ss, rs, err := neighborArgs(op, send, recv, len(sources))
-	if err != nil {
-		return advise(err, adviceStranded)
 	}
 	k := c.collective(op)
 	var n int // elements per part
@@ -251,10 +251,7 @@ func (c *Comm) NeighborAlltoall(send, recv Buffer) error {
 	if need > 0 {
 		k.fail(sameDType(op, ss, rs))
 		k.checkRecv(rs, l)
-		if k.recvErr == nil && rs.count < need {
-			k.recvErr = newError(op, ErrTruncate, "receive buffer of %d elements is too small for %d parts of %d elements from %d sources",
-				rs.count, len(sources), n, len(sources))
-		}
+		k.partsFit(rs, len(sources), n)
 	}
 	k.planSend(ss, l)
 	table, err := k.begin(call{kind: collNeighborAlltoall, dtype: int64(ss.dtype()), count: int64(n), recvCap: int64(rs.count)})
@@ -286,16 +283,9 @@ func (c *Comm) NeighborAlltoall(send, recv Buffer) error {
 // sources send.
 func (c *Comm) NeighborAlltoallv(send Buffer, scounts, sdispls []int, recv Buffer, rcounts, rdispls []int) error {
 	const op = "NeighborAlltoallv"
-	if err := c.usable(op); err != nil {
-		return err
-	}
-	sources, dests, err := c.edges(op)
+	sources, dests, ss, rs, err := c.neighborStart(op, send, recv)
 	if err != nil {
 		return err
-	}
-	ss, rs, err := neighborArgs(op, send, recv, len(sources))
-	if err != nil {
-		return advise(err, adviceStranded)
 	}
 	k := c.collective(op)
 	if !rs.mem.Nil {
