@@ -2,6 +2,7 @@ package mpiarr
 
 import (
 	"runtime"
+	"unsafe"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 	"github.com/ndmpi/ndmpi/ndarray"
@@ -288,20 +289,7 @@ func (w *Win[T]) Rput(origin Buffer, target, disp int) (*Request, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := start(op, m, false)
-	if skip {
-		r.done = true
-		r.close()
-		return r, nil
-	}
-	enter()
-	r.h, err = mpi.Rput(m.ptr, m.count, m.dt, target, disp, m.elems, basicType(w.dtype), w.h)
-	leave()
-	if err != nil {
-		r.close()
-		return nil, mpiError(op, err)
-	}
-	return r, nil
+	return w.request(op, m, skip, target, disp, mpi.Rput)
 }
 
 // Rget is Get with a request (MPI_Rget, mpi4py's Win.Rget), for passive
@@ -321,14 +309,22 @@ func (w *Win[T]) Rget(origin Buffer, target, disp int) (*Request, error) {
 		return nil, newError(op, ErrLayout, "Rget delivers into the array itself, with nothing to finish when its request completes: "+
 			"this origin needs staging or normalising (%s elements, layout %s); use Get, or the Derived layout", w.dtype, w.c.layout)
 	}
+	return w.request(op, m, skip, target, disp, mpi.Rget)
+}
+
+// request starts Rput's or Rget's call on the prepared origin m; a
+// request that moves nothing (skip) is complete at once.
+func (w *Win[T]) request(op string, m message, skip bool, target, disp int,
+	call func(unsafe.Pointer, int, mpi.Datatype, int, int, int, mpi.Datatype, mpi.Win) (mpi.Request, error)) (*Request, error) {
 	r := start(op, m, false)
 	if skip {
 		r.done = true
 		r.close()
 		return r, nil
 	}
+	var err error
 	enter()
-	r.h, err = mpi.Rget(m.ptr, m.count, m.dt, target, disp, m.elems, basicType(w.dtype), w.h)
+	r.h, err = call(m.ptr, m.count, m.dt, target, disp, m.elems, basicType(w.dtype), w.h)
 	leave()
 	if err != nil {
 		r.close()
