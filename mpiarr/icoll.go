@@ -2,7 +2,6 @@ package mpiarr
 
 import (
 	"strings"
-	"unsafe"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 )
@@ -33,21 +32,7 @@ func (k collKind) blocking(b bool) collKind {
 // sides stays pinned until the Request settles the collective as end
 // does, n elements having arrived.
 func (k *collective) istart(n int, f func() (mpi.Request, error)) (*Request, error) {
-	r := &Request{op: k.op, coll: k, arrived: n}
-	for _, p := range []unsafe.Pointer{k.sm.ptr, k.rm.ptr} {
-		if p != nil && p != mpi.InPlace {
-			r.pin.Pin(p)
-		}
-	}
-	enter()
-	h, err := f()
-	leave()
-	if err != nil {
-		r.pin.Unpin()
-		return nil, k.end(err, 0)
-	}
-	r.h = h
-	return r, nil
+	return k.istartPinned(n, nil, f)
 }
 
 // Ibarrier starts a barrier (MPI_Ibarrier): the Request completes once
