@@ -34,8 +34,21 @@
 //     back in blocks of rows (ReadNPY) and Redistribute moves them onto the
 //     process grid, where they must equal the blocks that were written.
 //
-// Everything printed, but for the line with the number of ranks, is the
-// same for any number of ranks.
+// Checkpoint and restart: -checkpoint-at K writes the grid after step K
+// to a .npy file (-checkpoint, heat2d_checkpoint.npy), every rank its
+// block (Dist.WriteNPY); -restart-at K starts from that file, as the grid
+// after step K, on any number of ranks (Dist.ReadNPY reads each rank's
+// block of the new decomposition), and runs the remaining steps. The
+// stencil computes every cell from its neighbours alone, in the same
+// order on any decomposition, so a run restarted on 3 ranks from a
+// checkpoint written on 2 ends with the same bits as a straight run, and
+// as the serial run on rank 0.
+//
+//	mpirun -np 2 bin/heat2d -steps 500 -checkpoint-at 250
+//	mpirun -np 3 bin/heat2d -steps 500 -restart-at 250
+//
+// Everything printed, but for the line with the number of ranks and the
+// checkpoint's lines, is the same for any number of ranks.
 package main
 
 import (
@@ -67,8 +80,18 @@ func main() {
 	n := flag.Int("n", 64, "the grid is n x n")
 	steps := flag.Int("steps", 500, "time steps")
 	out := flag.String("out", "heat2d.npy", "the distributed result, as a .npy file; the serial one goes next to it as <name>_serial.npy")
+	ckpt := flag.String("checkpoint", "heat2d_checkpoint.npy", "the checkpoint file -checkpoint-at writes and -restart-at reads")
+	ckptAt := flag.Int("checkpoint-at", -1, "write the grid after this step to -checkpoint (every rank its block); -1: no checkpoint")
+	restartAt := flag.Int("restart-at", -1, "start from -checkpoint, the grid after this step, instead of the initial grid; -1: start at step 0")
 	flag.Parse()
 	N := *n
+	if *ckptAt > *steps || *restartAt > *steps || *ckptAt < -1 || *restartAt < -1 {
+		check(fmt.Errorf("-checkpoint-at %d and -restart-at %d must be steps between 0 and -steps %d (or -1: none)", *ckptAt, *restartAt, *steps))
+	}
+	first := max(*restartAt, 0) // the steps already done
+	if *ckptAt >= 0 && *ckptAt < first {
+		check(fmt.Errorf("-checkpoint-at %d comes before -restart-at %d", *ckptAt, first))
+	}
 
 	comm, err := mpiarr.Init()
 	check(err)
@@ -79,11 +102,17 @@ func main() {
 	check(err)
 	defer func() { check(d.Free()) }()
 
-	// Each rank fills its block from the global indices.
-	for i := range d.BlockShape[0] {
-		for j := range d.BlockShape[1] {
-			g := d.GlobalIndex(i, j)
-			d.Interior.Set(initial(g[0], g[1]), i, j)
+	// Each rank fills its block from the global indices, or reads it
+	// from the checkpoint: the block of this run's decomposition,
+	// whatever the decomposition of the run that wrote it.
+	if *restartAt >= 0 {
+		check(d.ReadNPY(*ckpt))
+	} else {
+		for i := range d.BlockShape[0] {
+			for j := range d.BlockShape[1] {
+				g := d.GlobalIndex(i, j)
+				d.Interior.Set(initial(g[0], g[1]), i, j)
+			}
 		}
 	}
 	// The cells this rank updates, as indices of Local (the halo is 1
@@ -99,9 +128,23 @@ func main() {
 		}
 	}
 	st := newStencil(d.Local, lo, hi)
-	for range *steps {
+	checkpoint := func(step int) {
+		if step != *ckptAt {
+			return
+		}
+		check(d.WriteNPY(*ckpt))
+		if rank == 0 {
+			fmt.Printf("checkpoint after step %d: %s, written by %d %s (WriteNPY)\n", step, *ckpt, size, plural(size, "rank"))
+		}
+	}
+	if rank == 0 && *restartAt >= 0 {
+		fmt.Printf("restart after step %d from %s, read by %d %s (ReadNPY)\n", first, *ckpt, size, plural(size, "rank"))
+	}
+	checkpoint(first)
+	for step := first + 1; step <= *steps; step++ {
 		check(d.ExchangeHalos())
 		check(st.step())
+		checkpoint(step)
 	}
 
 	var global, serial *ndarray.Array[float64]
