@@ -24,6 +24,9 @@ struct opts {
 	const char *method, *cases, *ops;
 	int n, iters;
 	int hugepages; /* --hugepages 1: buffers as NumPy allocates them */
+	/* calls.c */
+	const char *overlap_sizes, *rma_sizes, *send_sizes;
+	double compute;
 	/* dist.c */
 	const char *grids;
 	int halo_iters, n3, redist_iters;
@@ -106,6 +109,14 @@ static __attribute__((unused)) void parse_opts(int argc, char **argv, struct opt
 			o->iters = atoi(v);
 		else if (!strcmp(a, "hugepages"))
 			o->hugepages = atoi(v);
+		else if (!strcmp(a, "overlap-sizes"))
+			o->overlap_sizes = v;
+		else if (!strcmp(a, "rma-sizes"))
+			o->rma_sizes = v;
+		else if (!strcmp(a, "send-sizes"))
+			o->send_sizes = v;
+		else if (!strcmp(a, "compute"))
+			o->compute = atof(v);
 		else if (!strcmp(a, "grids"))
 			o->grids = v;
 		else if (!strcmp(a, "halo-iters"))

@@ -69,13 +69,21 @@ type config struct {
 	OpsMatMulN int
 	OpsReps    int
 	OpsWarmup  int
+	// The calls suite (bench/go/calls): Iallreduce beside a computation
+	// of CallsCompute seconds, Put/Get, persistent vs plain ping-pong.
+	CallsOverlapSizes string
+	CallsRMASizes     string
+	CallsSendSizes    string
+	CallsCompute      float64
+	CallsBudget       int64
+	CallsMaxIters     int
 	// The interhost suite (interhost.go).
 	Interhost interhostConfig
 }
 
 func fullConfig() config {
 	return config{
-		Rounds:        map[string]int{"overhead": 5, "pingpong": 9, "noncontig": 7, "coll": 5, "objects": 5, "kernels": 5, "dist": 5, "ops": 5, "interhost": 5},
+		Rounds:        map[string]int{"overhead": 5, "pingpong": 9, "noncontig": 7, "coll": 5, "objects": 5, "kernels": 5, "dist": 5, "ops": 5, "calls": 5, "interhost": 5},
 		PingSizes:     pow2Sizes(8, 64<<20),
 		PingBudget:    32 << 20,
 		NoncontigN:    2048,
@@ -98,6 +106,13 @@ func fullConfig() config {
 		OpsReps:    5,
 		OpsWarmup:  2,
 
+		CallsOverlapSizes: "8,64K,1M",
+		CallsRMASizes:     "8,64K,1M,16M",
+		CallsSendSizes:    "8,64K,1M,16M",
+		CallsCompute:      200e-6,
+		CallsBudget:       32 << 20,
+		CallsMaxIters:     2000,
+
 		Interhost: interhostConfig{PingSizes: "8,64,512,4K,32K,256K,1M,2M,4M", PingBudget: 16 << 20, MaxIters: 1000, CollSizes: "8,64K,1M,4M", CollBudget: 16 << 20},
 	}
 }
@@ -105,7 +120,7 @@ func fullConfig() config {
 func quickConfig() config {
 	return config{
 		Quick:         true,
-		Rounds:        map[string]int{"overhead": 3, "pingpong": 3, "noncontig": 3, "coll": 3, "objects": 3, "kernels": 3, "dist": 3, "ops": 3, "interhost": 3},
+		Rounds:        map[string]int{"overhead": 3, "pingpong": 3, "noncontig": 3, "coll": 3, "objects": 3, "kernels": 3, "dist": 3, "ops": 3, "calls": 3, "interhost": 3},
 		PingSizes:     "8,64,512,4K,32K,256K,1M,4M",
 		PingBudget:    8 << 20,
 		NoncontigN:    2048,
@@ -127,6 +142,13 @@ func quickConfig() config {
 		OpsMatMulN: 1024,
 		OpsReps:    3,
 		OpsWarmup:  2,
+
+		CallsOverlapSizes: "8,1M",
+		CallsRMASizes:     "8,1M,16M",
+		CallsSendSizes:    "8,1M",
+		CallsCompute:      200e-6,
+		CallsBudget:       8 << 20,
+		CallsMaxIters:     300,
 
 		Interhost: interhostConfig{PingSizes: "8,512,32K,1M,4M", PingBudget: 8 << 20, MaxIters: 500, CollSizes: "8,64K,1M", CollBudget: 8 << 20},
 	}
@@ -184,7 +206,7 @@ var (
 func main() {
 	quick := flag.Bool("quick", false, "fewer sizes, iterations and rounds (for development)")
 	rounds := flag.Int("rounds", 0, "rounds for every suite (default 5 or 7 per suite, 3 with -quick)")
-	only := flag.String("only", "", "comma-separated suites to run (overhead, pingpong, noncontig, coll, objects, kernels, dist, ops, interhost); the report covers those")
+	only := flag.String("only", "", "comma-separated suites to run (overhead, pingpong, noncontig, coll, objects, kernels, dist, ops, calls, interhost); the report covers those")
 	docsFlag = flag.String("docs", "", "where benchmarks.md and img/ go (default: the repository's docs/)")
 	reportOnly := flag.Bool("report", false, "run nothing: rewrite the report and plots from the last run's bench/out/results.jsonl and run.json")
 	flag.Parse()
@@ -212,7 +234,7 @@ func main() {
 	}
 	suites := harness.ParseList(*only)
 	if len(suites) == 0 {
-		suites = []string{"overhead", "pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops", "interhost"}
+		suites = []string{"overhead", "pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops", "calls", "interhost"}
 	}
 	if err := os.MkdirAll(binDir, 0o755); err != nil {
 		fatalf("%v", err)
@@ -353,7 +375,7 @@ func goTool() string {
 }
 
 func build() error {
-	for _, p := range []string{"pingpong", "noncontig", "coll", "dist"} {
+	for _, p := range []string{"pingpong", "noncontig", "coll", "dist", "calls"} {
 		cmd := exec.Command("mpicc", "-O2", "-Wall", "-o", filepath.Join(binDir, "c-"+p), filepath.Join("bench/c", p+".c"))
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("mpicc %s: %v\n%s", p, err, out)
@@ -364,7 +386,7 @@ func build() error {
 	if err != nil {
 		return err
 	}
-	for _, p := range []string{"pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops"} {
+	for _, p := range []string{"pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops", "calls"} {
 		cmd := exec.Command(goTool(), "build", "-o", filepath.Join(abs, "go-"+p), "./go/"+p)
 		cmd.Dir = "bench"
 		if out, err := cmd.CombinedOutput(); err != nil {
@@ -499,6 +521,15 @@ func plan(cfg config, suites []string) []step {
 		rounds("ops", 0, []step{
 			{System: "go", Argv: append([]string{bin("go-ops")}, args...)},
 			{System: "numpy", Argv: append(pyScript("ops"), args...)},
+		})
+	}
+	if want["calls"] {
+		args := []string{"-overlap-sizes", cfg.CallsOverlapSizes, "-rma-sizes", cfg.CallsRMASizes, "-send-sizes", cfg.CallsSendSizes,
+			"-compute", fmt.Sprint(cfg.CallsCompute), "-budget", fmt.Sprint(cfg.CallsBudget), "-max-iters", fmt.Sprint(cfg.CallsMaxIters)}
+		rounds("calls", 2, []step{
+			{System: "c", Argv: append([]string{bin("c-calls")}, args...)},
+			{System: "go", Argv: append([]string{bin("go-calls")}, args...)},
+			{System: "mpi4py", Argv: append(pyScript("calls"), args...)},
 		})
 	}
 	if want["dist"] {

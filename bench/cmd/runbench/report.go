@@ -158,6 +158,7 @@ type reportData struct {
 	Kernels   *kernelsData
 	Dist      *distData
 	Ops       *opsData
+	Calls     *callsData
 	Interhost *interhostData
 	Machine   machineData
 }
@@ -194,6 +195,7 @@ func (r *report) data() (*reportData, error) {
 		{"kernels", func() (err error) { d.Kernels, err = r.kernels(); return }},
 		{"dist", func() (err error) { d.Dist, err = r.dist(); return }},
 		{"ops", func() (err error) { d.Ops, err = r.ops(); return }},
+		{"calls", func() (err error) { d.Calls = r.calls(); return nil }},
 		{"interhost", func() (err error) { d.Interhost = r.interhost(); return nil }},
 	}
 	for _, s := range sections {
