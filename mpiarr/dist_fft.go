@@ -198,12 +198,20 @@ func (p *fftPlans) realPlan(n int) *fourier.FFT {
 	return p.real[n]
 }
 
-// lines returns the line buffers, n elements each.
-func (p *fftPlans) lines(n int) (in, out []complex128) {
-	if cap(p.in) < n {
-		p.in, p.out = make([]complex128, n), make([]complex128, n)
+// fftBatch is how many lines along a non-last axis are copied out and
+// transformed together: a row of the block then gives fftBatch adjacent
+// elements instead of one, which keeps the strided reads in cache.
+const fftBatch = 16
+
+// buffers returns a batch buffer of n*lines elements and a line of n.
+func (p *fftPlans) buffers(n, lines int) (batch, out []complex128) {
+	if cap(p.in) < n*lines {
+		p.in = make([]complex128, n*lines)
 	}
-	return p.in[:n], p.out[:n]
+	if cap(p.out) < n {
+		p.out = make([]complex128, n)
+	}
+	return p.in[:n*lines], p.out[:n]
 }
 
 // axis transforms, in place, every line along axis ax of the C-ordered
@@ -216,19 +224,34 @@ func (p *fftPlans) axis(data []complex128, shape []int, ax int, inverse bool) {
 	}
 	inner := strides.Size(shape[ax+1:])
 	plan := p.complexPlan(n)
-	in, out := p.lines(n)
+	transform := plan.Coefficients
+	if inverse {
+		transform = plan.Sequence
+	}
+	if inner == 1 {
+		_, out := p.buffers(n, 1)
+		for at := 0; at < len(data); at += n {
+			copy(data[at:at+n], transform(out, data[at:at+n]))
+		}
+		return
+	}
+	batch, out := p.buffers(n, min(fftBatch, inner))
 	for base := 0; base < len(data); base += n * inner {
-		for i := range inner {
-			for j := range in {
-				in[j] = data[base+j*inner+i]
+		for i0 := 0; i0 < inner; i0 += fftBatch {
+			w := min(fftBatch, inner-i0)
+			for j := range n {
+				for c, v := range data[base+j*inner+i0 : base+j*inner+i0+w] {
+					batch[c*n+j] = v
+				}
 			}
-			if inverse {
-				plan.Sequence(out, in)
-			} else {
-				plan.Coefficients(out, in)
+			for c := range w {
+				copy(batch[c*n:(c+1)*n], transform(out, batch[c*n:(c+1)*n]))
 			}
-			for j, v := range out {
-				data[base+j*inner+i] = v
+			for j := range n {
+				row := data[base+j*inner+i0 : base+j*inner+i0+w]
+				for c := range row {
+					row[c] = batch[c*n+j]
+				}
 			}
 		}
 	}

@@ -295,3 +295,27 @@ func TestFFTGrid(t *testing.T) {
 		require.Equal(t, tc.in, in, "FFTGrid must not modify its argument")
 	}
 }
+
+// A 64^3 complex transform and its inverse on a slab grid, the result in
+// the transposed alignment: the local 1-D transforms and the
+// redistributions between them.
+func BenchmarkDistFFTN(b *testing.B) {
+	c := mpitest.Comm(b)
+	d, err := mpiarr.NewDist[complex128](c, []int{64, 64, 64}, mpiarr.DistOptions{Grid: []int{0, 1, 1}})
+	require.NoError(b, err)
+	defer d.Free()
+	data, err := d.Interior.Data()
+	require.NoError(b, err)
+	for i := range data {
+		data[i] = complex(math.Sin(float64(i)), math.Cos(float64(3*i)))
+	}
+	o := mpiarr.FFTOptions{Grid: mpiarr.FFTGrid(d.Grid)}
+	back := mpiarr.FFTOptions{Grid: d.Grid}
+	for b.Loop() {
+		f, err := mpiarr.DistFFTN(d, o)
+		require.NoError(b, err)
+		inv, err := mpiarr.DistIFFTN(f, back)
+		require.NoError(b, err)
+		require.NoError(b, errors.Join(f.Free(), inv.Free()))
+	}
+}
