@@ -202,7 +202,7 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool,
 		k.planRecv(rs, count, l, false)
 	}
 	if out != nil {
-		*out, err = k.istart(count, func() (mpi.Request, error) {
+		*out, err = k.ireduce(kind, op, root, count, count, func() (mpi.Request, error) {
 			if all {
 				return mpi.Iallreduce(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), c.h)
 			}

@@ -24,9 +24,12 @@ type Request struct {
 	// (icoll.go), arrived the elements it receives.
 	coll    *collective
 	arrived int
-	done    bool
-	status  Status
-	err     error
+	// reduction is the fold a nonblocking reduction with a user-defined
+	// operation still owes when its gather completes (icoll.go).
+	reduction *userReduction
+	done      bool
+	status    Status
+	err       error
 	// persist is the state of a persistent request (persistent.go), nil
 	// for a one-shot one.
 	persist *persistence
@@ -86,9 +89,16 @@ func (r *Request) complete(st mpi.Status, err error) {
 		r.status = Status{Source: st.Source, Tag: st.Tag, Cancelled: true}
 		r.msg.release()
 	case r.coll != nil:
+		var folded error
+		if err == nil && r.reduction != nil {
+			folded = r.reduction.fold()
+		}
 		r.err = r.coll.end(err, r.arrived)
 		if err != nil {
 			r.status.Error = errorClass(err)
+		}
+		if r.err == nil {
+			r.err = folded
 		}
 	case r.recv:
 		r.status, r.err = r.msg.received(r.op, st, err)
@@ -110,6 +120,9 @@ func (r *Request) complete(st mpi.Status, err error) {
 func (r *Request) close() {
 	r.pin.Unpin()
 	r.msg.release()
+	if r.reduction != nil {
+		r.reduction.release()
+	}
 }
 
 // Wait blocks until the operation completes (MPI_Wait) and returns its

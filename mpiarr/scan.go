@@ -100,7 +100,7 @@ func (c *Comm) scan(name string, kind collKind, send, recv Buffer, op Op, out **
 		arrived = 0
 	}
 	if out != nil {
-		*out, err = k.istart(arrived, func() (mpi.Request, error) {
+		*out, err = k.ireduce(kind, op, 0, count, arrived, func() (mpi.Request, error) {
 			if kind == collScan {
 				return mpi.Iscan(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), c.h)
 			}

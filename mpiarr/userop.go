@@ -2,7 +2,6 @@ package mpiarr
 
 import (
 	"fmt"
-	"strings"
 	"sync"
 	"unsafe"
 
@@ -19,10 +18,18 @@ import (
 // comparison (ranks must then create their operations in the same order,
 // as SPMD programs do, for the numbers to agree).
 //
-// The nonblocking reductions refuse them: MPI applies a nonblocking
+// The nonblocking reductions (Ireduce, Iallreduce, Iscan, Iexscan) take
+// them too, but never hand them to MPI: MPI applies a nonblocking
 // reduction's operation whenever it makes progress, inside any later MPI
-// call of any goroutine, and none of those calls can take a callback into
-// Go (the binding marks them nocallback, and the Go runtime would crash).
+// call of any goroutine (docs/repro/userop_progress.c: under OpenMPI 4.1
+// and MPICH 4.0 alike, some ranks apply it inside an unrelated
+// MPI_Iprobe), and every entry point of the binding but the blocking
+// reductions' is marked nocallback, under which the Go runtime aborts the
+// program when C calls back into Go. Instead
+// the contributions travel by a nonblocking gather of predefined
+// datatypes (Igather for Ireduce, Iallgather for the rest), and the Go
+// function combines them in rank order when Wait or Test completes the
+// request, on the goroutine that calls it (icoll.go, ireduceUser).
 
 // OpPanic is in the chain of the error of a reduction whose user-defined
 // operation panicked (errors.As): Call is the MPI function, Rank the
@@ -35,6 +42,9 @@ type userOp struct {
 	h     mpi.Op
 	dtype ndarray.DType
 	id    int
+	// fold is the Go function over n elements at in and inout, for the
+	// nonblocking reductions, which apply it themselves.
+	fold func(in, inout unsafe.Pointer, n int)
 }
 
 // firstUserOp is the first number OpCreate gives; numbers are never
@@ -53,14 +63,22 @@ var userOps struct {
 // inout[i], where in comes from lower ranks than inout: that order
 // matters when commute is false, and MPI then combines the ranks' values in
 // rank order. MPI may call f several times per reduction, on parts of the
-// arrays, from inside the MPI call.
+// arrays, from inside the MPI call. The nonblocking reductions call f in
+// the Wait or Test (WaitAll, ...) that completes their request, once per
+// rank combined, on whole arrays; their request keeps f alive, so the Op
+// may be freed before it completes.
 //
 // A panic in f is recovered: the reduction completes, and then every rank
 // returns an ErrMPI error whose chain holds an *OpPanic naming the first
 // rank where f panicked (with the panic's value on that rank). To find
 // that out every rank joins one more small MPI_Allreduce after each
 // reduction with a user-defined operation: an mpi4py peer, which does not,
-// cannot take part in such a reduction.
+// cannot take part in such a reduction. A nonblocking reduction cannot
+// start that agreement when its request completes (ranks complete their
+// requests in different orders), so there only the ranks where f panicked
+// — the ranks whose own result it spoiled — return the *OpPanic; every
+// other rank computed its result itself. An mpi4py peer cannot take part
+// in a nonblocking one either: the data travel by a gather (icoll.go).
 //
 // At most 128 operations may exist at once; Free releases one.
 func OpCreate[T ndarray.Element](f func(in, inout []T), commute bool) (Op, error) {
@@ -90,7 +108,8 @@ func OpCreate[T ndarray.Element](f func(in, inout []T), commute bool) (Op, error
 	}
 	o := userOps.next
 	userOps.next++
-	userOps.byOp[o] = &userOp{h: h, dtype: d, id: int(o - firstUserOp)}
+	fold := func(in, inout unsafe.Pointer, n int) { f(unsafe.Slice((*T)(in), n), unsafe.Slice((*T)(inout), n)) }
+	userOps.byOp[o] = &userOp{h: h, dtype: d, id: int(o - firstUserOp), fold: fold}
 	return o, nil
 }
 
@@ -155,9 +174,6 @@ func (o Op) checkUser(op string, d ndarray.DType) error {
 	switch {
 	case u == nil:
 		return newError(op, ErrArg, "%s was freed", o)
-	case strings.HasPrefix(op, "I"):
-		return newError(op, ErrArg, "%s is user-defined: a nonblocking reduction would call its Go function during the progress of "+
-			"other MPI calls, which cannot call back into Go; use the blocking form", o)
 	case d != u.dtype:
 		return newError(op, ErrDType, "%s combines %s elements, the buffers hold %s", o, u.dtype, d)
 	}
