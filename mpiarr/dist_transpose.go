@@ -13,10 +13,12 @@ import (
 // global array over o's grid, by default d's grid itself: the pencil
 // transpose of parallel FFT codes (mpi4py-fft), where the split axis of
 // the result is another axis of the data. Pass the permuted grid (d.Grid
-// permuted by axes) to keep every element on its rank, as Heat does by
-// moving the split with the axis; the exchange is then local copies and
-// an MPI_Alltoallv of nothing. A bad permutation is an ErrArg error on
-// every rank. Collective over d's communicator.
+// permuted by axes) to move the split with the axis, as Heat does: with
+// one split axis every element then stays on its rank (local copies and
+// an MPI_Alltoallv of nothing); with several, whole blocks move to the
+// rank at the permuted grid coordinates, ranks being numbered row-major.
+// A bad permutation is an ErrArg error on every rank. Collective over
+// d's communicator.
 func DistTranspose[T ndarray.Element](d *Dist[T], o DistOptions, axes ...int) (*Dist[T], error) {
 	const op = "DistTranspose"
 	if err := d.Comm.usable(op); err != nil {
