@@ -59,12 +59,14 @@ var Examples = []Example{
 	{"onesided", "one-sided communication: Put, Get, Accumulate", "beyond the tutorials: mpi4py's MPI.Win", "WinAllocate, Fence epochs, origins in any layout, bounds checked at the origin"},
 	{"sharedmem", "node-local shared memory", "beyond the tutorials: Split_type and Win.Allocate_shared", "SplitType(CommTypeShared), WinAllocateShared, SharedQuery views read in place"},
 	{"heat2d", "2-D heat equation on a distributed array", "beyond the tutorials: a stencil code on mpiarr.Dist", "Dist: halo exchange, stencil on views, .npy by MPI-IO"},
+	{"stats", "statistics of the columns of a .npy file", "beyond the tutorials: Heat's and NumPy's reductions on mpiarr.Dist", "ReadNPY by blocks of rows; DistMeanAxis, DistStdAxis, DistArgMaxAxis; medians by DistSort; WriteNPZ"},
 }
 
 // Files are the files an example writes into its working directory (see
 // RunIn), for the examples that write any.
 var Files = map[string][]string{
 	"heat2d": {"heat2d.npy", "heat2d_serial.npy"},
+	"stats":  {"stats.npy", "stats.npz"},
 }
 
 // ModuleRoot returns the directory of the go.mod of the module the
