@@ -170,12 +170,11 @@ func fftSetup[T ndarray.Element](op string, d *Dist[T], shape []int, o FFTOption
 }
 
 // fftPlans holds gonum's plans by length, reused along every axis of that
-// length, and the line buffers of the transforms.
+// length, and the buffers of the transforms.
 type fftPlans struct {
-	cmplx    map[int]*fourier.CmplxFFT
-	real     map[int]*fourier.FFT
-	in, out  []complex128
-	realLine []float64
+	cmplx   map[int]*fourier.CmplxFFT
+	real    map[int]*fourier.FFT
+	in, out []complex128
 }
 
 func (p *fftPlans) complexPlan(n int) *fourier.CmplxFFT {
@@ -479,7 +478,7 @@ func DistRFFTN(d *Dist[float64], o FFTOptions) (*Dist[complex128], error) {
 	// the blocks of the other axes are the same.
 	g := fftAlignment(d.Grid, out, axes, true)
 	src := d
-	if !slices.Equal(g, d.Grid) || !d.Interior.Flags().CContiguous {
+	if f := d.Interior.Flags(); !slices.Equal(g, d.Grid) || !f.CContiguous || !f.Writeable {
 		if src, err = fftRegrid[float64](d, g); err != nil {
 			return nil, err
 		}
