@@ -73,51 +73,78 @@ func minIntK[E anyInt](d, x, y []E) {
 	}
 }
 
-// maxFloatK is NumPy's maximum: x where x >= y or x is NaN, else y, so
-// NaN in either operand propagates.
+// minmaxOp names one of the floating-point maxima and minima, for the
+// vector kernels (kernel_minmax_amd64.go).
+type minmaxOp uint8
+
+const (
+	opMax minmaxOp = iota
+	opMin
+	opFmax
+	opFmin
+)
+
+// maxFloatK is NumPy's maximum as its x86 loops compute it (npyv_maxn):
+// x where x > y or x is NaN, else y. NaN in either operand propagates
+// (x's where both are), and of two equal zeros the second operand is
+// kept: np.maximum(-0.0, 0.0) is 0.0 and np.maximum(0.0, -0.0) is -0.0,
+// in NumPy 1.24 for every length and layout. Whole vectors go to the
+// vector kernels where the CPU has them (minmaxVec); the same rule in Go
+// does the rest and everything elsewhere.
 func maxFloatK[E floating](d, x, y []E) {
 	x, y = x[:len(d)], y[:len(d)]
+	k := minmaxVec(opMax, d, x, y)
+	d, x, y = d[k:], x[k:], y[k:]
 	for i := range d {
 		a, b := x[i], y[i]
-		if !(a >= b || a != a) {
-			a = b
+		if a > b || a != a {
+			b = a
 		}
-		d[i] = a
+		d[i] = b
 	}
 }
 
+// minFloatK is NumPy's minimum: x where x < y or x is NaN, else y.
 func minFloatK[E floating](d, x, y []E) {
 	x, y = x[:len(d)], y[:len(d)]
+	k := minmaxVec(opMin, d, x, y)
+	d, x, y = d[k:], x[k:], y[k:]
 	for i := range d {
 		a, b := x[i], y[i]
-		if !(a <= b || a != a) {
-			a = b
+		if a < b || a != a {
+			b = a
 		}
-		d[i] = a
+		d[i] = b
 	}
 }
 
-// fmaxFloatK is NumPy's fmax: x where x >= y or y is NaN, else y, so NaN
-// only where both are.
+// fmaxFloatK is NumPy's fmax (npyv_maxp): x where x > y or y is NaN,
+// else y, so NaN only where both are; equal zeros give y, as in
+// maxFloatK.
 func fmaxFloatK[E floating](d, x, y []E) {
 	x, y = x[:len(d)], y[:len(d)]
+	k := minmaxVec(opFmax, d, x, y)
+	d, x, y = d[k:], x[k:], y[k:]
 	for i := range d {
 		a, b := x[i], y[i]
-		if !(a >= b || b != b) {
-			a = b
+		if a > b || b != b {
+			b = a
 		}
-		d[i] = a
+		d[i] = b
 	}
 }
 
+// fminFloatK is NumPy's fmin: x where x < y or y is NaN, else y.
 func fminFloatK[E floating](d, x, y []E) {
 	x, y = x[:len(d)], y[:len(d)]
+	k := minmaxVec(opFmin, d, x, y)
+	d, x, y = d[k:], x[k:], y[k:]
 	for i := range d {
 		a, b := x[i], y[i]
-		if !(a <= b || b != b) {
-			a = b
+		if a < b || b != b {
+			b = a
 		}
-		d[i] = a
+		d[i] = b
 	}
 }
 

@@ -1,0 +1,59 @@
+package ndarray
+
+import "unsafe"
+
+// On amd64 CPUs with AVX-512, Maximum, Minimum, Fmax and Fmin of float64
+// and float32 run on the vector kernels of kernel_minmax_amd64.s: Go
+// compiles the scalar loops of binary_kernel.go to a compare and a
+// branch per element, which mispredicts on unordered data.
+
+//go:noescape
+func max64AVX512(d, x, y *float64, n int)
+
+//go:noescape
+func min64AVX512(d, x, y *float64, n int)
+
+//go:noescape
+func fmax64AVX512(d, x, y *float64, n int)
+
+//go:noescape
+func fmin64AVX512(d, x, y *float64, n int)
+
+//go:noescape
+func max32AVX512(d, x, y *float32, n int)
+
+//go:noescape
+func min32AVX512(d, x, y *float32, n int)
+
+//go:noescape
+func fmax32AVX512(d, x, y *float32, n int)
+
+//go:noescape
+func fmin32AVX512(d, x, y *float32, n int)
+
+// minmaxKernels64 and minmaxKernels32 are the kernels by minmaxOp.
+var (
+	minmaxKernels64 = [...]func(d, x, y *float64, n int){opMax: max64AVX512, opMin: min64AVX512, opFmax: fmax64AVX512, opFmin: fmin64AVX512}
+	minmaxKernels32 = [...]func(d, x, y *float32, n int){opMax: max32AVX512, opMin: min32AVX512, opFmax: fmax32AVX512, opFmin: fmin32AVX512}
+)
+
+// minmaxVec computes op over the longest prefix of d, x and y (of equal
+// lengths) that fills whole vectors, and returns its length; the caller's
+// Go loop does the rest.
+func minmaxVec[E floating](op minmaxOp, d, x, y []E) int {
+	if !useAVX512 || len(d) == 0 {
+		return 0
+	}
+	if unsafe.Sizeof(d[0]) == 8 {
+		n := len(d) &^ 7
+		if n > 0 {
+			minmaxKernels64[op]((*float64)(unsafe.Pointer(&d[0])), (*float64)(unsafe.Pointer(&x[0])), (*float64)(unsafe.Pointer(&y[0])), n)
+		}
+		return n
+	}
+	n := len(d) &^ 15
+	if n > 0 {
+		minmaxKernels32[op]((*float32)(unsafe.Pointer(&d[0])), (*float32)(unsafe.Pointer(&x[0])), (*float32)(unsafe.Pointer(&y[0])), n)
+	}
+	return n
+}
