@@ -207,19 +207,24 @@ func summa[T numeric](op string, a, b *Dist[T]) (_ *Dist[T], err error) {
 			_ = c.Free()
 		}
 	}()
-	// MPI_Cart_sub is collective over the grid: every rank makes both,
-	// in the same order. A grid row's sub-grid numbers its ranks by their
-	// grid column, a grid column's by their grid row.
-	rows, err := subGrid(op, a.Comm, []bool{false, true})
-	if err != nil {
-		return nil, err
+	// MPI_Cart_sub is collective over the grid: every rank makes the
+	// same sub-grids, in the same order, and none along an axis of one
+	// process (the grid is the same everywhere). A grid row's sub-grid
+	// numbers its ranks by their grid column, a grid column's by their
+	// grid row.
+	var rows, cols *Comm
+	if a.Grid[1] > 1 {
+		if rows, err = subGrid(op, a.Comm, []bool{false, true}); err != nil {
+			return nil, err
+		}
+		defer func() { _ = rows.Free() }()
 	}
-	defer func() { _ = rows.Free() }()
-	cols, err := subGrid(op, a.Comm, []bool{true, false})
-	if err != nil {
-		return nil, err
+	if a.Grid[0] > 1 {
+		if cols, err = subGrid(op, a.Comm, []bool{true, false}); err != nil {
+			return nil, err
+		}
+		defer func() { _ = cols.Free() }()
 	}
-	defer func() { _ = cols.Free() }()
 
 	mloc, nloc := c.BlockShape[0], c.BlockShape[1]
 	out, err := c.Interior.Data() // no halos: C-contiguous
@@ -244,7 +249,7 @@ func summa[T numeric](op string, a, b *Dist[T]) (_ *Dist[T], err error) {
 		}
 		// The members of a grid row share mloc, those of a grid column
 		// nloc: all skip an empty broadcast alike.
-		if mloc > 0 && rows.size > 1 {
+		if mloc > 0 && rows != nil {
 			if err := rows.Bcast(ap, p.acol); err != nil {
 				return nil, err
 			}
@@ -256,7 +261,7 @@ func summa[T numeric](op string, a, b *Dist[T]) (_ *Dist[T], err error) {
 				return nil, wrapError(op, ErrArg, err)
 			}
 		}
-		if nloc > 0 && cols.size > 1 {
+		if nloc > 0 && cols != nil {
 			if err := cols.Bcast(bp, p.brow); err != nil {
 				return nil, err
 			}
