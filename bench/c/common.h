@@ -27,6 +27,7 @@ struct opts {
 	/* calls.c */
 	const char *overlap_sizes, *rma_sizes, *send_sizes;
 	double compute;
+	int overlap_iters;
 	/* dist.c */
 	const char *grids;
 	int halo_iters, n3, redist_iters;
@@ -117,6 +118,8 @@ static __attribute__((unused)) void parse_opts(int argc, char **argv, struct opt
 			o->send_sizes = v;
 		else if (!strcmp(a, "compute"))
 			o->compute = atof(v);
+		else if (!strcmp(a, "overlap-iters"))
+			o->overlap_iters = atoi(v);
 		else if (!strcmp(a, "grids"))
 			o->grids = v;
 		else if (!strcmp(a, "halo-iters"))

@@ -119,6 +119,7 @@ def main():
     p.add_argument("--send-sizes", "-send-sizes", default="8,1M")
     p.add_argument("--cases", "-cases", default="")
     p.add_argument("--compute", "-compute", type=float, default=200e-6)
+    p.add_argument("--overlap-iters", "-overlap-iters", type=int, default=200)
     args = p.parse_args()
     comm = MPI.COMM_WORLD
     common.meta(MPI, comm, args.system, "calls")
@@ -135,6 +136,10 @@ def main():
                     common.die(comm, f"size {nbytes} is not a positive multiple of 8")
                 run, done = setup(comm, cas, nbytes // 8, rank, args.compute)
                 iters, warm = common.iters_for(nbytes, args)
+                if flag == "overlap_sizes" and iters > args.overlap_iters:
+                    # Each call computes for -compute: fewer calls.
+                    iters = max(args.min_iters, args.overlap_iters)
+                    warm = max(1, iters // 10)
                 for _ in range(warm):
                     run()
                 common.time_batches(MPI, comm, iters, run, system=args.system, bench="calls", case=cas, np=size,

@@ -77,6 +77,7 @@ type config struct {
 	CallsCompute      float64
 	CallsBudget       int64
 	CallsMaxIters     int
+	CallsOverlapIters int // the overlap cases compute for CallsCompute per call
 	// The interhost suite (interhost.go).
 	Interhost interhostConfig
 }
@@ -112,6 +113,7 @@ func fullConfig() config {
 		CallsCompute:      200e-6,
 		CallsBudget:       32 << 20,
 		CallsMaxIters:     2000,
+		CallsOverlapIters: 200,
 
 		Interhost: interhostConfig{PingSizes: "8,64,512,4K,32K,256K,1M,2M,4M", PingBudget: 16 << 20, MaxIters: 1000, CollSizes: "8,64K,1M,4M", CollBudget: 16 << 20},
 	}
@@ -149,6 +151,7 @@ func quickConfig() config {
 		CallsCompute:      200e-6,
 		CallsBudget:       8 << 20,
 		CallsMaxIters:     300,
+		CallsOverlapIters: 100,
 
 		Interhost: interhostConfig{PingSizes: "8,512,32K,1M,4M", PingBudget: 8 << 20, MaxIters: 500, CollSizes: "8,64K,1M", CollBudget: 8 << 20},
 	}
@@ -525,7 +528,7 @@ func plan(cfg config, suites []string) []step {
 	}
 	if want["calls"] {
 		args := []string{"-overlap-sizes", cfg.CallsOverlapSizes, "-rma-sizes", cfg.CallsRMASizes, "-send-sizes", cfg.CallsSendSizes,
-			"-compute", fmt.Sprint(cfg.CallsCompute), "-budget", fmt.Sprint(cfg.CallsBudget), "-max-iters", fmt.Sprint(cfg.CallsMaxIters)}
+			"-compute", fmt.Sprint(cfg.CallsCompute), "-budget", fmt.Sprint(cfg.CallsBudget), "-max-iters", fmt.Sprint(cfg.CallsMaxIters), "-overlap-iters", fmt.Sprint(cfg.CallsOverlapIters)}
 		rounds("calls", 2, []step{
 			{System: "c", Argv: append([]string{bin("c-calls")}, args...)},
 			{System: "go", Argv: append([]string{bin("go-calls")}, args...)},

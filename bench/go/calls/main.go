@@ -52,6 +52,7 @@ func main() {
 	budget := flag.Int64("budget", 32<<20, "bytes moved per case and size")
 	minIt := flag.Int("min-iters", 3, "fewest timed calls per size")
 	maxIt := flag.Int("max-iters", 2000, "most timed calls per size")
+	overlapIt := flag.Int("overlap-iters", 200, "most timed calls per size of the overlap cases (each computes for -compute)")
 	system := flag.String("system", "go", "system label of the records")
 	flag.Parse()
 
@@ -74,7 +75,11 @@ func main() {
 					mpiutil.Die(c, "size %d is not a positive multiple of 8", size)
 				}
 				run, done := setup(c, cas, int(size/8), rank, *compute)
-				iters, warm := harness.Iters(size, *budget, *minIt, *maxIt)
+				top := *maxIt
+				if g.flag == "overlap-sizes" {
+					top = min(top, *overlapIt)
+				}
+				iters, warm := harness.Iters(size, *budget, *minIt, top)
 				for range warm {
 					mpiutil.Check(c, run(), cas)
 				}
