@@ -189,6 +189,8 @@ func equalLoop[E realNum | complexNum](d []bool, di, ds int, x []E, xi, xs int, 
 	case ds == 1 && xs == 1 && ys == 1:
 		d := d[di : di+n]
 		x, y := x[xi:xi+len(d)], y[yi:yi+len(d)]
+		k := cmpVec(cmpEqual, d, x, y)
+		d, x, y = d[k:], x[k:], y[k:]
 		for i := range d {
 			d[i] = x[i] == y[i]
 		}
@@ -217,6 +219,8 @@ func notEqualLoop[E realNum | complexNum](d []bool, di, ds int, x []E, xi, xs in
 	case ds == 1 && xs == 1 && ys == 1:
 		d := d[di : di+n]
 		x, y := x[xi:xi+len(d)], y[yi:yi+len(d)]
+		k := cmpVec(cmpNotEqual, d, x, y)
+		d, x, y = d[k:], x[k:], y[k:]
 		for i := range d {
 			d[i] = x[i] != y[i]
 		}
@@ -245,6 +249,8 @@ func lessLoop[E realNum](d []bool, di, ds int, x []E, xi, xs int, y []E, yi, ys 
 	case ds == 1 && xs == 1 && ys == 1:
 		d := d[di : di+n]
 		x, y := x[xi:xi+len(d)], y[yi:yi+len(d)]
+		k := cmpVec(cmpLess, d, x, y)
+		d, x, y = d[k:], x[k:], y[k:]
 		for i := range d {
 			d[i] = x[i] < y[i]
 		}
@@ -273,6 +279,8 @@ func lessEqualLoop[E realNum](d []bool, di, ds int, x []E, xi, xs int, y []E, yi
 	case ds == 1 && xs == 1 && ys == 1:
 		d := d[di : di+n]
 		x, y := x[xi:xi+len(d)], y[yi:yi+len(d)]
+		k := cmpVec(cmpLessEqual, d, x, y)
+		d, x, y = d[k:], x[k:], y[k:]
 		for i := range d {
 			d[i] = x[i] <= y[i]
 		}
