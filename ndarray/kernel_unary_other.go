@@ -4,6 +4,10 @@ package ndarray
 
 // Without the amd64 vector kernels, Sqrt and Exp run the Go loops.
 
+// useAVX512 is false: the tests that run each kernel with the vector
+// path on and off then run the Go loops twice.
+var useAVX512 = false
+
 var (
 	sqrt64K = sqrtGoK[float64]
 	sqrt32K = sqrtGoK[float32]

@@ -59,6 +59,7 @@ var Examples = []Example{
 	{"onesided", "one-sided communication: Put, Get, Accumulate", "beyond the tutorials: mpi4py's MPI.Win", "WinAllocate, Fence epochs, origins in any layout, bounds checked at the origin"},
 	{"sharedmem", "node-local shared memory", "beyond the tutorials: Split_type and Win.Allocate_shared", "SplitType(CommTypeShared), WinAllocateShared, SharedQuery views read in place"},
 	{"heat2d", "2-D heat equation on a distributed array", "beyond the tutorials: a stencil code on mpiarr.Dist", "Dist: halo exchange, stencil on views, .npy by MPI-IO"},
+	{"poisson3d", "spectral Poisson solver on a periodic 3-D grid", "beyond the tutorials: mpi4py-fft's PFFT on mpiarr.Dist", "DistRFFTN and DistIRFFTN on a pencil grid, FFTGrid's transposed alignment"},
 	{"stats", "statistics of the columns of a .npy file", "beyond the tutorials: Heat's and NumPy's reductions on mpiarr.Dist", "ReadNPY by blocks of rows; DistMeanAxis, DistStdAxis, DistArgMaxAxis; medians by DistSort; WriteNPZ"},
 }
 
