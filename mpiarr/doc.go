@@ -140,10 +140,15 @@
 // every Start and unpacked at every completion. BufferAttach allocates
 // the attach buffer of Bsend in C memory.
 //
-// OpCreate makes an Op from a Go function, for the blocking reductions
-// only: a nonblocking reduction refuses it, because MPI would call the
-// function from inside other calls' progress. A panic in the function is
-// an *OpPanic error on every rank.
+// OpCreate makes an Op from a Go function, for the blocking and the
+// nonblocking reductions. The blocking ones hand it to MPI through the one
+// entry point that may call back into Go. The nonblocking ones never hand
+// it to MPI, because MPI applies an operation inside any later call's
+// progress and the binding's calls cannot call back: they gather every
+// rank's array, and the Request combines them in rank order when Wait or
+// Test completes it. A panic in the function is an *OpPanic error on every
+// rank of a blocking reduction, and on the ranks whose result it spoiled
+// in a nonblocking one.
 //
 // # Files
 //
@@ -154,6 +159,29 @@
 // collective file call returns nil on every rank or an error on every
 // rank, and Status.Count of a read counts only what lies before the end
 // of the file. Dist.WriteNPY and ReadNPY are built on File.
+// WriteNPZ and ReadNPZ do the same for .npz archives of several Dists
+// (numpy.savez's stored members); NPZMembers lists an archive's arrays.
+//
+// # Distributed arrays that compute
+//
+// Distributed arrays compute as NumPy does on the global array, on every
+// rank. The DistXxx reductions (DistSum, DistArgMax, DistSumAxis, ...)
+// reduce each block with ndarray and fold the block results in grid
+// order. Any elementwise function of ndarray applies through DistMap,
+// DistMap2 and DistMap3 (and their Into forms), whose operands are Dists
+// (Distributed) or arrays every rank holds alike (Replicated, broadcast
+// against the global shape): operands of one decomposition compute block
+// by block, a Dist over another grid is redistributed first. DistView,
+// DistTranspose, DistConcatenate, DistResplit and DistReshape return new
+// Dists filled by one MPI_Alltoallv, every rank knowing every block.
+// DistMatMul is SUMMA on the first operand's grid, each element summing
+// its products in order of k, so it has ndarray.MatMul's bits whatever
+// the grid. DistFFTN, DistIFFTN, DistRFFTN and DistIRFFTN are
+// numpy.fft's fftn, ifftn, rfftn and irfftn after mpi4py-fft's PFFT:
+// gonum's 1-D transforms along the axes whole on every rank, Redistribute
+// between alignments. DistSort is a sample sort onto NumPy's even split.
+// Shape mistakes are the same error on every rank, found before any
+// communication.
 //
 // # Threads
 //

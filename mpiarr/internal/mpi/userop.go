@@ -26,8 +26,9 @@ import (
 // reductions of coll.go switch to it by themselves). A nonblocking
 // reduction cannot: MPI applies its operation during the progress of
 // whatever MPI call runs next, on any goroutine, none of them prepared for
-// a callback. The nonblocking reductions therefore refuse user-defined
-// operations (ErrArg).
+// a callback. mpiarr's nonblocking reductions therefore never hand a
+// user-defined operation to MPI: they gather and combine in Go
+// (mpiarr/icoll.go).
 //
 // A panic in the Go function is recovered in the callback (it must not
 // unwind through MPI's C frames); the reduction then goes on with the
