@@ -80,7 +80,9 @@ func PowerInto[T Element](dst, a, b *Array[T]) error {
 // Maximum returns the larger of a and b elementwise, broadcast:
 // numpy.maximum. NaN propagates: where either operand is NaN the result
 // is NaN (the first operand's, where both are). Complex numbers compare
-// lexicographically, bools as or.
+// lexicographically, bools as or. Of two equal zeros the result is the
+// second operand, as in NumPy's x86 loops: Maximum(-0.0, 0.0) is 0.0 and
+// Maximum(0.0, -0.0) is -0.0 (likewise Minimum, Fmax and Fmin).
 func Maximum[T Element](a, b *Array[T]) (*Array[T], error) {
 	return apply2[T](maximumU, "Maximum", a, b, nil)
 }

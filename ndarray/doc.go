@@ -76,7 +76,9 @@
 // differ from these. Complex products can differ from NumPy's in the last
 // bits on CPUs with AVX-512, where NumPy's reduction loop fuses the
 // complex multiply into FMA instructions. Min and Max may pick 0.0 where
-// NumPy's vector loops pick -0.0 among equal zeros, or the reverse.
+// NumPy's vector loops pick -0.0 among equal zeros, or the reverse. ArgMax and
+// ArgMin return the first NaN, else the first of tied extremes; zeros of
+// either sign tie.
 //
 // Var and Std (with ddof) and Median follow the same conventions: numpy.var
 // of integers is Var[float64], of floats Var[T], of complex numbers the
