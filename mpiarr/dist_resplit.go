@@ -197,29 +197,7 @@ func reshapeLike[T ndarray.Element](v, dst *ndarray.Array[T]) *ndarray.Array[T] 
 // each rank), moves them with one MPI_Alltoallv over c, and unpacks into
 // recvParts (rcounts per rank). Every rank calls it, parts or none.
 func exchangeParts[T ndarray.Element](op string, c *Comm, sendParts []*ndarray.Array[T], scounts []int, recvParts []*ndarray.Array[T], rcounts []int) error {
-	send := ndarray.Zeros[T](sum(scounts))
-	at := 0
-	for _, p := range sendParts {
-		n := p.Size()
-		dst := ndarray.Must(ndarray.Must(send.Slice(ndarray.Range(at, at+n))).Reshape(p.Shape()...))
-		if err := dst.Assign(p); err != nil {
-			return wrapError(op, ErrArg, err)
-		}
-		at += n
-	}
-	recv := ndarray.Zeros[T](sum(rcounts))
-	if err := c.Alltoallv(send, scounts, packedDispls(scounts), recv, rcounts, packedDispls(rcounts)); err != nil {
-		return err
-	}
-	at = 0
-	for _, p := range recvParts {
-		n := p.Size()
-		if err := p.Assign(ndarray.Must(ndarray.Must(recv.Slice(ndarray.Range(at, at+n))).Reshape(p.Shape()...))); err != nil {
-			return wrapError(op, ErrArg, err)
-		}
-		at += n
-	}
-	return nil
+	return exchangeVia(op, c, ndarray.Zeros[T](sum(scounts)), sendParts, scounts, ndarray.Zeros[T](sum(rcounts)), recvParts, rcounts)
 }
 
 // sameRanks refuses a Dist whose communicator is not over the same

@@ -52,8 +52,16 @@ func (d *Dist[T]) Redistribute(to *Dist[T]) error {
 			rcounts[r] = strides.Size(c)
 		}
 	}
-	sdispls, rdispls := packedDispls(scounts), packedDispls(rcounts)
 	send := d.scratch(&d.sendBuf, sum(scounts))
+	recv := d.scratch(&d.recvBuf, sum(rcounts))
+	return exchangeVia(op, d.Comm, send, sendParts, scounts, recv, recvParts, rcounts)
+}
+
+// exchangeVia packs sendParts (in rank order, scounts elements for each
+// rank) into send, moves them with one MPI_Alltoallv over c into recv, and
+// unpacks into recvParts (rcounts per rank). Every rank calls it, parts or
+// none; send and recv are 1-D and hold at least the counts' sums.
+func exchangeVia[T ndarray.Element](op string, c *Comm, send *ndarray.Array[T], sendParts []*ndarray.Array[T], scounts []int, recv *ndarray.Array[T], recvParts []*ndarray.Array[T], rcounts []int) error {
 	at := 0
 	for _, p := range sendParts {
 		n := p.Size()
@@ -64,8 +72,7 @@ func (d *Dist[T]) Redistribute(to *Dist[T]) error {
 		}
 		at += n
 	}
-	recv := d.scratch(&d.recvBuf, sum(rcounts))
-	if err := d.Comm.Alltoallv(send, scounts, sdispls, recv, rcounts, rdispls); err != nil {
+	if err := c.Alltoallv(send, scounts, packedDispls(scounts), recv, rcounts, packedDispls(rcounts)); err != nil {
 		return err
 	}
 	at = 0
