@@ -113,6 +113,15 @@ func TestCreateCart(t *testing.T) {
 	subDims, subPeriods, _ := row.Topo()
 	require.Equal(t, []int{dims[0]}, subDims)
 	require.Equal(t, []bool{true}, subPeriods)
+
+	// Keeping no dimension gives every rank a grid of itself (MPI-3),
+	// under MPICH too.
+	self, err := cart.Sub([]bool{false, false})
+	require.NoError(t, err)
+	defer func() { require.NoError(t, self.Free()) }()
+	require.Equal(t, 1, self.Size())
+	require.Equal(t, 0, self.Rank())
+	require.Equal(t, 0, self.Ndim())
 }
 
 // A grid smaller than the communicator leaves the other ranks out.

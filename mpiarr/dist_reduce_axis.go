@@ -105,16 +105,7 @@ func (p axisPlan) members(dec Decomp) []int {
 // the axes where keep is true.
 func subGrid(op string, c *Comm, keep []bool) (*Comm, error) {
 	enter()
-	var h mpi.Comm
-	var err error
-	if slices.Contains(keep, true) {
-		h, err = mpi.CartSub(c.h, keep)
-	} else {
-		// MPI-3 makes MPI_Cart_sub with nothing kept a grid of one rank
-		// on every rank, but MPICH 4.0 gives MPI_COMM_NULL to all ranks
-		// but one: a split with one colour per rank is the same grid.
-		h, err = mpi.CommSplit(c.h, c.rank, 0)
-	}
+	h, err := mpi.CartSub(c.h, keep)
 	leave()
 	if err != nil {
 		return nil, mpiError(op, err)

@@ -20,6 +20,8 @@ package mpi
 */
 import "C"
 
+import "slices"
+
 // maxCartDims is the number of dimensions CartCoords and CartGet first
 // allocate for; more take a second call.
 const maxCartDims = 8
@@ -105,9 +107,36 @@ func CartShift(c Comm, direction, disp int) (source, dest int, err error) {
 
 // CartSub is MPI_Cart_sub: the sub-grid keeping the dimensions whose
 // remain entry is true (one entry per dimension). The new communicator
-// has MPI_ERRORS_RETURN.
+// has MPI_ERRORS_RETURN. Keeping no dimension gives every rank a
+// zero-dimensional grid of itself, as MPI-3 says.
 func CartSub(c Comm, remain []bool) (Comm, error) {
+	if !slices.Contains(remain, true) {
+		return cartSelf(c)
+	}
 	var out C.ndmpi_h
 	rc := C.ndmpi_cart_sub(C.ndmpi_h(c), C.int(len(remain)), boolptr(remain), &out)
 	return handleOf("MPI_Cart_sub", rc, out, CommNull)
+}
+
+// cartSelf is MPI_Cart_sub keeping nothing, made of a split with one
+// colour per rank and a zero-dimensional MPI_Cart_create: MPICH 4.0's
+// MPI_Cart_sub gives MPI_COMM_NULL to all ranks but one there.
+func cartSelf(c Comm) (Comm, error) {
+	if _, _, _, err := CartGet(c); err != nil {
+		return CommNull, err
+	}
+	rank, err := CommRank(c)
+	if err != nil {
+		return CommNull, err
+	}
+	one, err := CommSplit(c, rank, 0)
+	if err != nil {
+		return CommNull, err
+	}
+	out, err := CartCreate(one, nil, nil, false)
+	if ferr := CommFree(&one); err == nil && ferr != nil {
+		_ = CommFree(&out)
+		return CommNull, ferr
+	}
+	return out, err
 }
