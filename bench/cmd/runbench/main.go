@@ -80,11 +80,13 @@ type config struct {
 	CallsOverlapIters int // the overlap cases compute for CallsCompute per call
 	// The interhost suite (interhost.go).
 	Interhost interhostConfig
+	// The distops suite (distops.go).
+	Distops distopsConfig
 }
 
 func fullConfig() config {
 	return config{
-		Rounds:        map[string]int{"overhead": 5, "pingpong": 9, "noncontig": 7, "coll": 5, "objects": 5, "kernels": 5, "dist": 5, "ops": 5, "calls": 5, "interhost": 5},
+		Rounds:        map[string]int{"overhead": 5, "pingpong": 9, "noncontig": 7, "coll": 5, "objects": 5, "kernels": 5, "dist": 5, "ops": 5, "calls": 5, "interhost": 5, "distops": 5},
 		PingSizes:     pow2Sizes(8, 64<<20),
 		PingBudget:    32 << 20,
 		NoncontigN:    2048,
@@ -116,13 +118,16 @@ func fullConfig() config {
 		CallsOverlapIters: 200,
 
 		Interhost: interhostConfig{PingSizes: "8,64,512,4K,32K,256K,1M,2M,4M", PingBudget: 16 << 20, MaxIters: 1000, CollSizes: "8,64K,1M,4M", CollBudget: 16 << 20},
+
+		Distops: distopsConfig{N: 8192, MatMulN: 2048, FFTN: 256, WeakN: 4096, WeakMatMulN: 1024, WeakFFTN: 128,
+			Reps: 5, HeavyReps: 3, StrongRanks: []int{2, 4}, WeakRanks: []int{1, 2, 4}},
 	}
 }
 
 func quickConfig() config {
 	return config{
 		Quick:         true,
-		Rounds:        map[string]int{"overhead": 3, "pingpong": 3, "noncontig": 3, "coll": 3, "objects": 3, "kernels": 3, "dist": 3, "ops": 3, "calls": 3, "interhost": 3},
+		Rounds:        map[string]int{"overhead": 3, "pingpong": 3, "noncontig": 3, "coll": 3, "objects": 3, "kernels": 3, "dist": 3, "ops": 3, "calls": 3, "interhost": 3, "distops": 3},
 		PingSizes:     "8,64,512,4K,32K,256K,1M,4M",
 		PingBudget:    8 << 20,
 		NoncontigN:    2048,
@@ -154,6 +159,9 @@ func quickConfig() config {
 		CallsOverlapIters: 100,
 
 		Interhost: interhostConfig{PingSizes: "8,512,32K,1M,4M", PingBudget: 8 << 20, MaxIters: 500, CollSizes: "8,64K,1M", CollBudget: 8 << 20},
+
+		Distops: distopsConfig{N: 4096, MatMulN: 1024, FFTN: 128, WeakN: 2048, WeakMatMulN: 512, WeakFFTN: 64,
+			Reps: 3, HeavyReps: 2, StrongRanks: []int{2, 4}, WeakRanks: []int{1, 2, 4}},
 	}
 }
 
@@ -189,6 +197,8 @@ type step struct {
 	// Launch, if set, is the launcher of an NP-rank run instead of
 	// mpirunArgs (the interhost suite's cluster).
 	Launch func(np int) []string
+	// Env is added to the program's environment (NumPy's thread counts).
+	Env []string
 }
 
 // result is a record with the round it came from.
@@ -209,7 +219,7 @@ var (
 func main() {
 	quick := flag.Bool("quick", false, "fewer sizes, iterations and rounds (for development)")
 	rounds := flag.Int("rounds", 0, "rounds for every suite (default 5 or 7 per suite, 3 with -quick)")
-	only := flag.String("only", "", "comma-separated suites to run (overhead, pingpong, noncontig, coll, objects, kernels, dist, ops, calls, interhost); the report covers those")
+	only := flag.String("only", "", "comma-separated suites to run (overhead, pingpong, noncontig, coll, objects, kernels, dist, ops, calls, interhost, distops); the report covers those")
 	docsFlag = flag.String("docs", "", "where benchmarks.md and img/ go (default: the repository's docs/)")
 	reportOnly := flag.Bool("report", false, "run nothing: rewrite the report and plots from the last run's bench/out/results.jsonl and run.json")
 	flag.Parse()
@@ -237,7 +247,7 @@ func main() {
 	}
 	suites := harness.ParseList(*only)
 	if len(suites) == 0 {
-		suites = []string{"overhead", "pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops", "calls", "interhost"}
+		suites = []string{"overhead", "pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops", "calls", "distops", "interhost"}
 	}
 	if err := os.MkdirAll(binDir, 0o755); err != nil {
 		fatalf("%v", err)
@@ -321,6 +331,9 @@ func main() {
 	if err := checkOps(results); err != nil {
 		fatalf("%v", err)
 	}
+	if err := checkDistops(results); err != nil {
+		fatalf("%v", err)
+	}
 	progress("writing %s/benchmarks.md and plots in %s/img", docsDir, docsDir)
 	rep := newReport(results, run)
 	if err := rep.write(); err != nil {
@@ -389,7 +402,7 @@ func build() error {
 	if err != nil {
 		return err
 	}
-	for _, p := range []string{"pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops", "calls"} {
+	for _, p := range []string{"pingpong", "noncontig", "coll", "objects", "kernels", "dist", "ops", "calls", "distops"} {
 		cmd := exec.Command(goTool(), "build", "-o", filepath.Join(abs, "go-"+p), "./go/"+p)
 		cmd.Dir = "bench"
 		if out, err := cmd.CombinedOutput(); err != nil {
@@ -535,6 +548,9 @@ func plan(cfg config, suites []string) []step {
 			{System: "mpi4py", Argv: append(pyScript("calls"), args...)},
 		})
 	}
+	if want["distops"] {
+		distopsPlan(cfg, rounds)
+	}
 	if want["dist"] {
 		// Two ranks: the rows (contiguous faces) and the columns (strided
 		// faces) of the halo exchange apart; four ranks: a 2x2 grid.
@@ -572,6 +588,9 @@ func runStep(s step, cfg config) ([]harness.Record, error) {
 	ctx, cancel := context.WithTimeout(context.Background(), limit)
 	defer cancel()
 	cmd := exec.CommandContext(ctx, argv[0], argv[1:]...)
+	if len(s.Env) > 0 {
+		cmd.Env = append(os.Environ(), s.Env...)
+	}
 	// mpirun forwards SIGTERM to the ranks and cleans up.
 	cmd.Cancel = func() error { return cmd.Process.Signal(syscall.SIGTERM) }
 	cmd.WaitDelay = 10 * time.Second

@@ -124,6 +124,30 @@ func plotLines(file, title, xlabel, ylabel string, series []lineSeries, logY boo
 	return p.Save(plotW, plotH, file)
 }
 
+// plotWeak draws weak-scaling efficiencies (percent of the one-rank
+// speed) against the number of ranks, with 100% dashed.
+func plotWeak(file, title string, series []lineSeries) error {
+	p := newPlot(title, "ranks (fixed work per rank)", "efficiency T(1) ÷ T(P) (%)")
+	if err := addLines(p, series); err != nil {
+		return err
+	}
+	hi := 0.0
+	for _, s := range series {
+		for j := range s.X {
+			hi = math.Max(hi, s.X[j])
+		}
+	}
+	ref, err := plotter.NewLine(plotter.XYs{{X: 1, Y: 100}, {X: hi, Y: 100}})
+	if err != nil {
+		return err
+	}
+	ref.Color, ref.Dashes = color.Gray{Y: 0x60}, []vg.Length{vg.Points(4), vg.Points(3)}
+	p.Add(ref)
+	p.Y.Min = 0
+	p.X.Tick.Marker = plot.ConstantTicks([]plot.Tick{{Value: 1, Label: "1"}, {Value: 2, Label: "2"}, {Value: 3, Label: "3"}, {Value: 4, Label: "4"}})
+	return p.Save(plotW, plotH, file)
+}
+
 // plotLinesCount draws lines against an element count, log-log.
 func plotLinesCount(file, title, xlabel, ylabel string, series []lineSeries) error {
 	p := newPlot(title, xlabel, ylabel)

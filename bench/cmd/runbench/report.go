@@ -159,6 +159,7 @@ type reportData struct {
 	Dist      *distData
 	Ops       *opsData
 	Calls     *callsData
+	Distops   *distopsData
 	Interhost *interhostData
 	Machine   machineData
 }
@@ -196,6 +197,7 @@ func (r *report) data() (*reportData, error) {
 		{"dist", func() (err error) { d.Dist, err = r.dist(); return }},
 		{"ops", func() (err error) { d.Ops, err = r.ops(); return }},
 		{"calls", func() (err error) { d.Calls = r.calls(); return nil }},
+		{"distops", func() (err error) { d.Distops, err = r.distops(); return }},
 		{"interhost", func() (err error) { d.Interhost = r.interhost(); return nil }},
 	}
 	for _, s := range sections {
