@@ -169,13 +169,30 @@ func fftSetup[T ndarray.Element](op string, d *Dist[T], shape []int, o FFTOption
 	return out, nil
 }
 
-// fftPlans holds gonum's plans by length, reused along every axis of that
-// length, and the buffers of the transforms.
+// fftPlans holds the plans by length, reused along every axis of that
+// length, and the buffers of the transforms: the radix-2 plans of
+// fft_pow2.go for power-of-two lengths, gonum's for the others.
 type fftPlans struct {
 	cmplx   map[int]*fourier.CmplxFFT
 	real    map[int]*fourier.FFT
+	pow2    map[int]*pow2FFT
 	in, out []complex128
 }
+
+func (p *fftPlans) pow2Plan(n int) *pow2FFT {
+	if p.pow2 == nil {
+		p.pow2 = map[int]*pow2FFT{}
+	}
+	if p.pow2[n] == nil {
+		p.pow2[n] = newPow2FFT(n)
+	}
+	return p.pow2[n]
+}
+
+// pow2Batch is the number of elements of a batch of lines the radix-2
+// FFT transforms together: two such buffers (the batch and Stockham's
+// scratch), 128 KiB each, stay in a core's L2 cache.
+const pow2Batch = 8192
 
 func (p *fftPlans) complexPlan(n int) *fourier.CmplxFFT {
 	if p.cmplx == nil {
@@ -222,6 +239,10 @@ func (p *fftPlans) axis(data []complex128, shape []int, ax int, inverse bool) {
 		return
 	}
 	inner := strides.Size(shape[ax+1:])
+	if isPow2(n) {
+		p.axisPow2(data, n, inner, inverse)
+		return
+	}
 	plan := p.complexPlan(n)
 	transform := plan.Coefficients
 	if inverse {
@@ -251,6 +272,54 @@ func (p *fftPlans) axis(data []complex128, shape []int, ax int, inverse bool) {
 				for c := range row {
 					row[c] = batch[c*n+j]
 				}
+			}
+		}
+	}
+}
+
+// axisPow2 is axis for a power-of-two length n: batches of lines are
+// gathered line-minor into a buffer (the rows of a batch of adjacent
+// lines along a non-last axis are contiguous runs, copied as they are;
+// the lines of the last axis are transposed in), transformed together by
+// the radix-2 plan, and written back.
+func (p *fftPlans) axisPow2(data []complex128, n, inner int, inverse bool) {
+	f := p.pow2Plan(n)
+	lines := inner
+	if inner == 1 {
+		lines = len(data) / n
+	}
+	w := min(max(1, pow2Batch/n), lines)
+	bufs, _ := p.buffers(2*n*w, 1)
+	bx, by := bufs[:n*w], bufs[n*w:]
+	if inner == 1 {
+		for l0 := 0; l0 < lines; l0 += w {
+			bw := min(w, lines-l0)
+			x, y := bx[:n*bw], by[:n*bw]
+			for c := range bw {
+				for j, v := range data[(l0+c)*n : (l0+c+1)*n] {
+					x[j*bw+c] = v
+				}
+			}
+			r := f.transform(x, y, bw, inverse)
+			for c := range bw {
+				line := data[(l0+c)*n : (l0+c+1)*n]
+				for j := range line {
+					line[j] = r[j*bw+c]
+				}
+			}
+		}
+		return
+	}
+	for base := 0; base < len(data); base += n * inner {
+		for i0 := 0; i0 < inner; i0 += w {
+			bw := min(w, inner-i0)
+			x, y := bx[:n*bw], by[:n*bw]
+			for j := range n {
+				copy(x[j*bw:(j+1)*bw], data[base+j*inner+i0:])
+			}
+			r := f.transform(x, y, bw, inverse)
+			for j := range n {
+				copy(data[base+j*inner+i0:base+j*inner+i0+bw], r[j*bw:(j+1)*bw])
 			}
 		}
 	}

@@ -34,6 +34,8 @@ import (
 	"fmt"
 	"math"
 	"math/cmplx"
+	"os"
+	"runtime/pprof"
 	"slices"
 	"strconv"
 	"strings"
@@ -66,10 +68,17 @@ func main() {
 	heavyReps := flag.Int("heavy-reps", 3, "timed calls of matmul and fft")
 	cases := flag.String("cases", "sum,argmax,matmul,fft", "what to time (also weak_sum, weak_matmul, weak_fft)")
 	system := flag.String("system", "go", "system label of the records")
+	profile := flag.String("cpuprofile", "", "write rank 0's CPU profile to this file (go tool pprof)")
 	flag.Parse()
 
 	c := mpiutil.Init(*system, "distops")
 	defer mpiutil.Finalize()
+	if *profile != "" && c.Rank() == 0 {
+		f, err := os.Create(*profile)
+		mpiutil.Check(c, err, "-cpuprofile")
+		mpiutil.Check(c, pprof.StartCPUProfile(f), "-cpuprofile")
+		defer pprof.StopCPUProfile()
+	}
 	p := c.Size()
 	gs := harness.ParseList(*grids)
 	if len(gs) == 0 {
