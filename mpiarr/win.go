@@ -59,6 +59,11 @@ type Win[T ndarray.Element] struct {
 	// (win_sync.go).
 	pending []*rmaOp
 	epochs  epochs
+	// spare are settled operations kept for the next ones, and scratch a
+	// spare backing array for pending: a Put closed by a Fence then
+	// allocates nothing (win_rma.go).
+	spare   []*rmaOp
+	scratch []*rmaOp
 }
 
 // winInfo is what each rank tells the others when a window is made.

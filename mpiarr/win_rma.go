@@ -55,17 +55,33 @@ func settle(op string, ops []*rmaOp) error {
 	return first
 }
 
-// take removes from the pending operations those on the targets for
-// which keep reports true (all targets if keep is nil), for a
-// synchronisation about to complete them. Operations started after take
-// are left for a later one.
-func (w *Win[T]) take(keep func(target int) bool) []*rmaOp {
+// take removes from the pending operations those on the targets keep
+// holds, for a synchronisation about to complete them. Operations
+// started after take are left for a later one.
+func (w *Win[T]) take(keep completes) []*rmaOp {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if len(w.pending) == 0 {
+		return nil
+	}
+	whole := true
+	for _, o := range w.pending {
+		if !keep.has(o.target) {
+			whole = false
+			break
+		}
+	}
+	if whole {
+		// The common case (Fence, Unlock of the only target): hand over
+		// the whole list, and start the next one on the spare array.
+		out := w.pending
+		w.pending, w.scratch = w.scratch[:0], nil
+		return out
+	}
 	var out []*rmaOp
 	rest := w.pending[:0]
 	for _, o := range w.pending {
-		if keep == nil || keep(o.target) {
+		if keep.has(o.target) {
 			out = append(out, o)
 		} else {
 			rest = append(rest, o)
@@ -108,6 +124,19 @@ func (w *Win[T]) origin(op string, buf Buffer, target, disp int, recv bool) (m m
 	if err := w.usable(op); err != nil {
 		return m, false, err
 	}
+	// The common case takes a shorter path: a whole C-contiguous array of
+	// the window's dtype, which MPI reads (or writes: not bools, whose
+	// bytes need normalising) where it lies, whatever the Layout policy.
+	if p, n, dt, writeable, ok := contiguous(buf); ok && n > 0 && dt == w.dtype && target != ProcNull &&
+		(!recv || (writeable && dt != ndarray.Bool)) {
+		if err := w.checkTarget(op, target, disp, n); err != nil {
+			return m, false, err
+		}
+		if err := w.reaches(op, target); err != nil {
+			return m, false, err
+		}
+		return message{ptr: p, count: n, dt: basicType(dt), itemSize: dt.ItemSize(), elems: n}, false, nil
+	}
 	s, err := parse(op, buf)
 	if err != nil {
 		return m, false, err
@@ -131,13 +160,54 @@ func (w *Win[T]) origin(op string, buf Buffer, target, disp int, recv bool) (m m
 	return m, false, err
 }
 
-// track pins an operation's origin before MPI gets it.
-func track(op string, target int, m message, recv bool) *rmaOp {
-	o := &rmaOp{op: op, target: target, msg: m, recv: recv}
+// maxSpare bounds the settled operations a window keeps for reuse.
+const maxSpare = 64
+
+// track pins an operation's origin before MPI gets it, in an operation
+// record a settled one left if there is one.
+func (w *Win[T]) track(op string, target int, m message, recv bool) *rmaOp {
+	var o *rmaOp
+	w.mu.Lock()
+	if n := len(w.spare); n > 0 {
+		o = w.spare[n-1]
+		w.spare[n-1] = nil
+		w.spare = w.spare[:n-1]
+	}
+	w.mu.Unlock()
+	if o == nil {
+		o = new(rmaOp)
+	}
+	o.op, o.target, o.msg, o.recv = op, target, m, recv
 	if m.ptr != nil {
 		o.pin.Pin(m.ptr)
 	}
 	return o
+}
+
+// recycle keeps settled operations, unpinned and with nothing of their
+// message left, for track, and the slice that held them, which the
+// caller owns (take's), for take.
+func (w *Win[T]) recycle(ops []*rmaOp) {
+	if len(ops) == 0 {
+		return
+	}
+	w.mu.Lock()
+	for i, o := range ops {
+		w.keep(o)
+		ops[i] = nil
+	}
+	if w.scratch == nil && cap(ops) <= maxSpare {
+		w.scratch = ops[:0]
+	}
+	w.mu.Unlock()
+}
+
+// keep keeps one settled operation for track; w.mu is held.
+func (w *Win[T]) keep(o *rmaOp) {
+	if len(w.spare) < maxSpare {
+		o.op, o.target, o.msg, o.recv = "", 0, message{}, false
+		w.spare = append(w.spare, o)
+	}
 }
 
 // accepted records operations MPI accepted, for the synchronisation that
@@ -145,6 +215,11 @@ func track(op string, target int, m message, recv bool) *rmaOp {
 func (w *Win[T]) accepted(op string, err error, ops ...*rmaOp) error {
 	if err != nil {
 		_ = settle(op, ops)
+		w.mu.Lock()
+		for _, o := range ops {
+			w.keep(o)
+		}
+		w.mu.Unlock()
 		return mpiError(op, err)
 	}
 	w.mu.Lock()
@@ -166,7 +241,7 @@ func (w *Win[T]) Put(origin Buffer, target, disp int) error {
 	if err != nil || skip {
 		return err
 	}
-	o := track(op, target, m, false)
+	o := w.track(op, target, m, false)
 	enter()
 	err = mpi.Put(m.ptr, m.count, m.dt, target, disp, m.elems, basicType(w.dtype), w.h)
 	leave()
@@ -185,7 +260,7 @@ func (w *Win[T]) Get(origin Buffer, target, disp int) error {
 	if err != nil || skip {
 		return err
 	}
-	o := track(op, target, m, true)
+	o := w.track(op, target, m, true)
 	enter()
 	err = mpi.Get(m.ptr, m.count, m.dt, target, disp, m.elems, basicType(w.dtype), w.h)
 	leave()
@@ -229,7 +304,7 @@ func (w *Win[T]) Accumulate(origin Buffer, target, disp int, op Op) error {
 	if err != nil || skip {
 		return err
 	}
-	o := track(name, target, m, false)
+	o := w.track(name, target, m, false)
 	enter()
 	err = mpi.Accumulate(m.ptr, m.count, m.dt, target, disp, m.elems, basicType(w.dtype), h, w.h)
 	leave()
@@ -272,7 +347,7 @@ func (w *Win[T]) GetAccumulate(origin, result Buffer, target, disp int, op Op) e
 		rm.release()
 		return nil
 	}
-	oo, ro := track(name, target, om, false), track(name, target, rm, true)
+	oo, ro := w.track(name, target, om, false), w.track(name, target, rm, true)
 	enter()
 	err = mpi.GetAccumulate(om.ptr, om.count, om.dt, rm.ptr, rm.count, rm.dt, target, disp, rm.elems, basicType(w.dtype), h, w.h)
 	leave()

@@ -88,11 +88,10 @@ func (w *Win[T]) reaches(op string, target int) error {
 
 // sync runs a synchronisation call. check, under the window's lock,
 // refuses a call the open epochs do not allow and returns the targets
-// whose operations the call completes (nil: none; a function true for
-// every target: all); update records the epochs the call opened or
+// whose operations the call completes; update records the epochs the call opened or
 // closed, once MPI has returned. The completed operations are settled
 // then.
-func (w *Win[T]) sync(op string, check func(e *epochs) (func(int) bool, error), call func() error, update func(e *epochs)) error {
+func (w *Win[T]) sync(op string, check func(e *epochs) (completes, error), call func() error, update func(e *epochs)) error {
 	if err := w.usable(op); err != nil {
 		return err
 	}
@@ -103,7 +102,7 @@ func (w *Win[T]) sync(op string, check func(e *epochs) (func(int) bool, error), 
 		return err
 	}
 	var ops []*rmaOp
-	if targets != nil {
+	if targets.some {
 		ops = w.take(targets)
 	}
 	enter()
@@ -118,13 +117,35 @@ func (w *Win[T]) sync(op string, check func(e *epochs) (func(int) bool, error), 
 		update(&w.epochs)
 		w.mu.Unlock()
 	}
-	return settle(op, ops)
+	err = settle(op, ops)
+	w.recycle(ops)
+	return err
 }
 
-func every(int) bool { return true }
+// completes is the set of targets whose operations a synchronisation
+// completes: none (the zero value), one rank, the ranks of a group, or
+// every rank. A value, not a function, so that no call allocates one.
+type completes struct {
+	some  bool
+	rank  int   // the one target; -1: every target, or group's
+	group []int // Complete's group
+}
+
+// all completes every operation.
+var all = completes{some: true, rank: -1}
+
+func (c completes) has(target int) bool {
+	switch {
+	case !c.some:
+		return false
+	case c.group != nil:
+		return slices.Contains(c.group, target)
+	}
+	return c.rank < 0 || c.rank == target
+}
 
 // none is the check of a call that completes nothing and needs no epoch.
-func none(*epochs) (func(int) bool, error) { return nil, nil }
+func none(*epochs) (completes, error) { return completes{}, nil }
 
 // checkRank checks the rank of a lock or flush.
 func (w *Win[T]) checkRank(op string, rank int) error {
@@ -134,8 +155,6 @@ func (w *Win[T]) checkRank(op string, rank int) error {
 	return nil
 }
 
-func only(rank int) func(int) bool { return func(t int) bool { return t == rank } }
-
 // Fence ends the current active target epoch and begins the next, on
 // every rank of the window (MPI_Win_fence, mpi4py's Win.Fence): it
 // returns when this rank's operations are complete, their origins the
@@ -144,7 +163,7 @@ func only(rank int) func(int) bool { return func(t int) bool { return t == rank 
 // assert ModeNoPrecede, the last must assert ModeNoSucceed before other
 // kinds of epoch.
 func (w *Win[T]) Fence(a Assert) error {
-	return w.sync("Fence", func(*epochs) (func(int) bool, error) { return every, nil },
+	return w.sync("Fence", func(*epochs) (completes, error) { return all, nil },
 		func() error { return mpi.WinFence(mpi.Assert(a), w.h) },
 		func(e *epochs) { e.fence = a&ModeNoSucceed == 0 })
 }
@@ -157,11 +176,11 @@ func (w *Win[T]) Lock(rank int, lt LockType, a Assert) error {
 	if err := w.checkRank(op, rank); err != nil {
 		return err
 	}
-	return w.sync(op, func(e *epochs) (func(int) bool, error) {
+	return w.sync(op, func(e *epochs) (completes, error) {
 		if e.passive(rank) {
-			return nil, newError(op, ErrArg, "rank %d's window is already locked by this rank", rank)
+			return completes{}, newError(op, ErrArg, "rank %d's window is already locked by this rank", rank)
 		}
-		return nil, nil
+		return completes{}, nil
 	}, func() error { return mpi.WinLock(lt == LockExclusive, rank, mpi.Assert(a), w.h) },
 		func(e *epochs) {
 			if e.locks == nil {
@@ -179,11 +198,11 @@ func (w *Win[T]) Unlock(rank int) error {
 	if err := w.checkRank(op, rank); err != nil {
 		return err
 	}
-	return w.sync(op, func(e *epochs) (func(int) bool, error) {
+	return w.sync(op, func(e *epochs) (completes, error) {
 		if !e.locks[rank] {
-			return nil, newError(op, ErrArg, "rank %d's window is not locked by this rank (Lock(%d, ...) first)", rank, rank)
+			return completes{}, newError(op, ErrArg, "rank %d's window is not locked by this rank (Lock(%d, ...) first)", rank, rank)
 		}
-		return only(rank), nil
+		return completes{some: true, rank: rank}, nil
 	}, func() error { return mpi.WinUnlock(rank, w.h) },
 		func(e *epochs) { delete(e.locks, rank) })
 }
@@ -192,11 +211,11 @@ func (w *Win[T]) Unlock(rank int) error {
 // rank's window (MPI_Win_lock_all, mpi4py's Win.Lock_all).
 func (w *Win[T]) LockAll(a Assert) error {
 	const op = "LockAll"
-	return w.sync(op, func(e *epochs) (func(int) bool, error) {
+	return w.sync(op, func(e *epochs) (completes, error) {
 		if e.passive(-1) {
-			return nil, newError(op, ErrArg, "this rank already holds locks on the window")
+			return completes{}, newError(op, ErrArg, "this rank already holds locks on the window")
 		}
-		return nil, nil
+		return completes{}, nil
 	}, func() error { return mpi.WinLockAll(mpi.Assert(a), w.h) },
 		func(e *epochs) { e.lockAll = true })
 }
@@ -205,26 +224,26 @@ func (w *Win[T]) LockAll(a Assert) error {
 // operation of this rank is complete when it returns.
 func (w *Win[T]) UnlockAll() error {
 	const op = "UnlockAll"
-	return w.sync(op, func(e *epochs) (func(int) bool, error) {
+	return w.sync(op, func(e *epochs) (completes, error) {
 		if !e.lockAll {
-			return nil, newError(op, ErrArg, "no LockAll to end")
+			return completes{}, newError(op, ErrArg, "no LockAll to end")
 		}
-		return every, nil
+		return all, nil
 	}, func() error { return mpi.WinUnlockAll(w.h) },
 		func(e *epochs) { e.lockAll = false })
 }
 
 // flush is the check of the flushes: they belong in a passive target
 // epoch on rank (-1: any).
-func flush(op string, rank int) func(e *epochs) (func(int) bool, error) {
-	return func(e *epochs) (func(int) bool, error) {
+func flush(op string, rank int) func(e *epochs) (completes, error) {
+	return func(e *epochs) (completes, error) {
 		if !e.passive(rank) {
-			return nil, newError(op, ErrArg, "%s belongs in a passive target epoch (Lock or LockAll): this rank holds no lock on the window", op)
+			return completes{}, newError(op, ErrArg, "%s belongs in a passive target epoch (Lock or LockAll): this rank holds no lock on the window", op)
 		}
 		if rank < 0 {
-			return every, nil
+			return all, nil
 		}
-		return only(rank), nil
+		return completes{some: true, rank: rank}, nil
 	}
 }
 
@@ -287,11 +306,11 @@ func (w *Win[T]) Post(ranks []int, a Assert) error {
 	if err := w.group(op, ranks); err != nil {
 		return err
 	}
-	return w.sync(op, func(e *epochs) (func(int) bool, error) {
+	return w.sync(op, func(e *epochs) (completes, error) {
 		if e.posted {
-			return nil, newError(op, ErrArg, "an exposure epoch is already open: Wait for it first")
+			return completes{}, newError(op, ErrArg, "an exposure epoch is already open: Wait for it first")
 		}
-		return nil, nil
+		return completes{}, nil
 	}, func() error { return mpi.WinPost(ranks, mpi.Assert(a), w.h) },
 		func(e *epochs) { e.posted = true })
 }
@@ -304,11 +323,11 @@ func (w *Win[T]) Start(ranks []int, a Assert) error {
 	if err := w.group(op, ranks); err != nil {
 		return err
 	}
-	return w.sync(op, func(e *epochs) (func(int) bool, error) {
+	return w.sync(op, func(e *epochs) (completes, error) {
 		if e.access {
-			return nil, newError(op, ErrArg, "an access epoch is already open: Complete it first")
+			return completes{}, newError(op, ErrArg, "an access epoch is already open: Complete it first")
 		}
-		return nil, nil
+		return completes{}, nil
 	}, func() error { return mpi.WinStart(ranks, mpi.Assert(a), w.h) },
 		func(e *epochs) { e.access, e.started = true, slices.Clone(ranks) })
 }
@@ -318,23 +337,22 @@ func (w *Win[T]) Start(ranks []int, a Assert) error {
 // returns; at the targets, when their Wait returns.
 func (w *Win[T]) Complete() error {
 	const op = "Complete"
-	return w.sync(op, func(e *epochs) (func(int) bool, error) {
+	return w.sync(op, func(e *epochs) (completes, error) {
 		if !e.access {
-			return nil, newError(op, ErrArg, "no access epoch to complete (Start first)")
+			return completes{}, newError(op, ErrArg, "no access epoch to complete (Start first)")
 		}
-		group := e.started
-		return func(t int) bool { return slices.Contains(group, t) }, nil
+		return completes{some: true, rank: -1, group: slices.Clip(e.started)}, nil
 	}, func() error { return mpi.WinComplete(w.h) },
 		func(e *epochs) { e.access, e.started = false, nil })
 }
 
 // posted is the check of Wait and Test.
-func posted(op string) func(e *epochs) (func(int) bool, error) {
-	return func(e *epochs) (func(int) bool, error) {
+func posted(op string) func(e *epochs) (completes, error) {
+	return func(e *epochs) (completes, error) {
 		if !e.posted {
-			return nil, newError(op, ErrArg, "no exposure epoch to wait for (Post first)")
+			return completes{}, newError(op, ErrArg, "no exposure epoch to wait for (Post first)")
 		}
-		return nil, nil
+		return completes{}, nil
 	}
 }
 
