@@ -62,11 +62,15 @@ func main() {
 			runtime.GOMAXPROCS(0), os.Getenv("GOGC"), anonHuge())})
 
 	// Grow the heap to its steady size first: every big kernel allocates
-	// a result of up to N x N elements, and the first few allocations of
-	// a fresh process page-fault new memory in (NumPy's malloc maps fresh
-	// memory on every call instead; both are steady from the first call).
-	for range 4 {
-		sink = ndarray.Zeros[float64](N, N)
+	// a result of up to N x N elements, and the first allocations of a
+	// fresh process page-fault new memory in (NumPy's malloc maps fresh
+	// memory on every call instead, and its free returns it at once, so
+	// it is steady from the first call). The arrays are written, not only
+	// allocated: Go does not zero memory fresh from the system, so Zeros
+	// alone would leave it to fault inside the first timed kernels. Eight
+	// arrays span the heap of the inputs and results at GOGC=100.
+	for range 8 {
+		sink = ndarray.Full[float64](1, N, N)
 	}
 	sink = nil
 	runtime.GC()

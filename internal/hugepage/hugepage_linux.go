@@ -1,0 +1,31 @@
+//go:build linux
+
+package hugepage
+
+import (
+	"os"
+	"strings"
+	"syscall"
+)
+
+const madvHugePage = 14 // MADV_HUGEPAGE
+
+// enabled is false when the kernel gives no transparent huge pages
+// ("never", or no THP support), where the padding of Make would buy
+// nothing.
+var enabled = thpAvailable()
+
+func thpAvailable() bool {
+	b, err := os.ReadFile("/sys/kernel/mm/transparent_hugepage/enabled")
+	if err != nil {
+		return false
+	}
+	return !strings.Contains(string(b), "[never]")
+}
+
+// advise marks b, which starts on a huge page boundary, MADV_HUGEPAGE.
+func advise(b []byte) {
+	if len(b) >= Size {
+		_ = syscall.Madvise(b[:len(b)&^(Size-1)], madvHugePage)
+	}
+}
