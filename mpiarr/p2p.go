@@ -103,10 +103,7 @@ func (c *Comm) Send(buf Buffer, dest, tag int) error {
 	// The fast path: a C-contiguous array to a valid rank, one cgo call.
 	if !c.checked && mpi.Active() && (uint(dest) < uint(c.size) || dest == ProcNull) && uint(tag) <= uint(MaxTag()) {
 		if p, n, dt, _, ok := contiguous(buf); ok {
-			enter()
-			err := mpi.Send(p, n, basicType(dt), dest, tag, c.h)
-			leave()
-			if err != nil {
+			if err := sendPolled(false, p, n, basicType(dt), dest, tag, c.h); err != nil {
 				return mpiError("Send", err)
 			}
 			return nil
@@ -116,9 +113,7 @@ func (c *Comm) Send(buf Buffer, dest, tag int) error {
 	if err != nil {
 		return err
 	}
-	enter()
-	err = mpi.Send(m.ptr, m.count, m.dt, dest, tag, c.h)
-	leave()
+	err = sendPolled(false, m.ptr, m.count, m.dt, dest, tag, c.h)
 	m.release()
 	return mpiError("Send", err)
 }
@@ -130,9 +125,7 @@ func (c *Comm) Ssend(buf Buffer, dest, tag int) error {
 	if err != nil {
 		return err
 	}
-	enter()
-	err = mpi.Ssend(m.ptr, m.count, m.dt, dest, tag, c.h)
-	leave()
+	err = sendPolled(true, m.ptr, m.count, m.dt, dest, tag, c.h)
 	m.release()
 	return mpiError("Ssend", err)
 }
@@ -149,9 +142,7 @@ func (c *Comm) Recv(buf Buffer, source, tag int) (Status, error) {
 	if !c.checked && mpi.Active() && (uint(source) < uint(c.size) || source == AnySource || source == ProcNull) &&
 		(uint(tag) <= uint(MaxTag()) || tag == AnyTag) {
 		if p, n, dt, w, ok := contiguous(buf); ok && w {
-			enter()
-			st, err := mpi.Recv(p, n, basicType(dt), source, tag, c.h)
-			leave()
+			st, err := recvPolled(p, n, basicType(dt), source, tag, c.h)
 			size := dt.ItemSize()
 			if err == nil && st.Bytes%size == 0 {
 				normalizeBoolBytes(dt, p, st.Bytes)
@@ -165,9 +156,7 @@ func (c *Comm) Recv(buf Buffer, source, tag int) (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	enter()
-	st, err := mpi.Recv(m.ptr, m.count, m.dt, source, tag, c.h)
-	leave()
+	st, err := recvPolled(m.ptr, m.count, m.dt, source, tag, c.h)
 	return m.received("Recv", st, err)
 }
 

@@ -19,7 +19,8 @@ var retainers = []string{"ndmpi_isend", "ndmpi_issend", "ndmpi_irecv", "ndmpi_ib
 	"ndmpi_iallreduce", "ndmpi_iscan", "ndmpi_iexscan", "ndmpi_iscatter", "ndmpi_igather", "ndmpi_iallgather", "ndmpi_ialltoall",
 	"ndmpi_win_create", "ndmpi_put", "ndmpi_get", "ndmpi_accumulate", "ndmpi_get_accumulate", "ndmpi_rput", "ndmpi_rget",
 	"ndmpi_ibsend", "ndmpi_irsend", "ndmpi_send_init", "ndmpi_recv_init", "ndmpi_imrecv",
-	"ndmpi_igatherv", "ndmpi_iscatterv", "ndmpi_iallgatherv", "ndmpi_ialltoallv"}
+	"ndmpi_igatherv", "ndmpi_iscatterv", "ndmpi_iallgatherv", "ndmpi_ialltoallv",
+	"ndmpi_send_spin", "ndmpi_recv_spin"}
 
 // callsBack are the C functions that call back into Go: the reductions
 // that may run a user-defined operation (userop.go). They must not be

@@ -11,6 +11,9 @@
  * where OpenMPI 4.1's Waitall needs working around.
  */
 #include "internal.h"
+#include "spin.h"
+
+#include <time.h>
 
 /* ---- statuses ----------------------------------------------------------- */
 
@@ -405,4 +408,90 @@ int ndmpi_cancel(ndmpi_h *req)
 {
 	MPI_Request r = ndmpi_req(*req);
 	return MPI_Cancel(&r);
+}
+
+/* ---- polled blocking calls ---------------------------------------------- */
+
+/* A cgo call that stays in C for longer than one tick of the Go runtime's
+ * sysmon (20 µs) loses its P: with GOMAXPROCS=1 (mpirun --bind-to core)
+ * sysmon hands the P to a freshly woken thread, which competes with MPI's
+ * busy polling for the one core the rank is bound to, and the call pays a
+ * context switch or two on every mid-size message. The blocking transfers
+ * of mpiarr therefore start the nonblocking operation and test it for at
+ * most spin_ns in one trip into C (ndmpi_send_spin, ndmpi_recv_spin), then
+ * in further short trips (ndmpi_test_spin), so that sysmon never sees a
+ * long call. A message that is already there costs one MPI_Test more than
+ * MPI_Recv. */
+
+static int64_t now_ns(void)
+{
+	struct timespec t;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
+}
+
+/* spin_test tests *r until it completes, fails, or spin_ns have passed;
+ * the clock is read only once the first test has failed. */
+static int spin_test(MPI_Request *r, int64_t spin_ns, int *flag, MPI_Status *s)
+{
+	int64_t end = 0;
+	for (unsigned i = 0;; i++) {
+		int rc = MPI_Test(r, flag, s);
+		if (rc != MPI_SUCCESS || *flag)
+			return rc;
+		if ((i & 7) == 0) {
+			int64_t now = now_ns();
+			if (end == 0)
+				end = now + spin_ns;
+			else if (now >= end)
+				return MPI_SUCCESS;
+		}
+	}
+}
+
+ndmpi_send_started ndmpi_send_spin(int sync, const uint8_t *buf, int64_t count, ndmpi_h dt,
+				   int dest, int tag, ndmpi_h comm, int64_t spin_ns)
+{
+	ndmpi_send_started out;
+	MPI_Request r = MPI_REQUEST_NULL;
+	MPI_Status s;
+	int flag = 0;
+	int rc = nd_send(sync, buf, count, ndmpi_type(dt), dest, tag, ndmpi_comm(comm), &r);
+	if (rc == MPI_SUCCESS)
+		rc = spin_test(&r, spin_ns, &flag, &s);
+	out.error = rc;
+	out.req = ndmpi_req_h(r);
+	return out;
+}
+
+ndmpi_recv_started ndmpi_recv_spin(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int tag,
+				   ndmpi_h comm, int64_t spin_ns)
+{
+	ndmpi_recv_started out = {0};
+	MPI_Request r = MPI_REQUEST_NULL;
+	MPI_Status s;
+	int flag = 0;
+	int rc = nd_irecv(buf, count, ndmpi_type(dt), source, tag, ndmpi_comm(comm), &r);
+	nd_status_init(&s);
+	if (rc == MPI_SUCCESS)
+		rc = spin_test(&r, spin_ns, &flag, &s);
+	out.req = ndmpi_req_h(r);
+	if (flag || rc != MPI_SUCCESS)
+		fill_status_blocking(&s, ndmpi_type(dt), rc, &out.st);
+	return out;
+}
+
+ndmpi_status ndmpi_test_spin(ndmpi_h *req, ndmpi_h dt, int64_t spin_ns, int *flag)
+{
+	ndmpi_status st = {0};
+	MPI_Request r = ndmpi_req(*req);
+	MPI_Status s;
+	int rc;
+	nd_status_init(&s);
+	*flag = 0;
+	rc = spin_test(&r, spin_ns, flag, &s);
+	*req = ndmpi_req_h(r);
+	if (*flag || rc != MPI_SUCCESS)
+		nd_fill_status(&s, ndmpi_type(dt), rc, &st);
+	return st;
 }

@@ -2,6 +2,7 @@ package mpi
 
 /*
 #include "ndmpi.h"
+#include "spin.h"
 
 // Isend, Issend and Irecv hand MPI a buffer it uses until the request
 // completes, so they are not noescape.
@@ -38,11 +39,16 @@ package mpi
 #cgo nocallback ndmpi_mrecv
 #cgo noescape ndmpi_iprobe
 #cgo nocallback ndmpi_iprobe
+#cgo nocallback ndmpi_send_spin
+#cgo nocallback ndmpi_recv_spin
+#cgo noescape ndmpi_test_spin
+#cgo nocallback ndmpi_test_spin
 */
 import "C"
 
 import (
 	"strconv"
+	"time"
 	"unsafe"
 )
 
@@ -316,4 +322,41 @@ func Iprobe(source, tag int, c Comm) (found bool, st Status, err error) {
 		return false, st, newError("MPI_Iprobe", rc)
 	}
 	return flag != 0, st, nil
+}
+
+// SendSpin starts a send (MPI_Isend, or MPI_Issend if sync) and tests it
+// for at most spin: a nil error with RequestNull means the send completed;
+// otherwise the request is pending and its buffer is MPI's (Go memory must
+// be pinned until it completes; see TestSpin). It lets Send wait in short
+// trips into C, which the Go scheduler does not take the P away from.
+func SendSpin(sync bool, buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm, spin time.Duration) (Request, error) {
+	s := C.int(0)
+	if sync {
+		s = 1
+	}
+	out := C.ndmpi_send_spin(s, bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), C.int64_t(spin))
+	if sync {
+		return Request(out.req), errorOf("MPI_Ssend", out.error)
+	}
+	return Request(out.req), errorOf("MPI_Send", out.error)
+}
+
+// RecvSpin starts a receive (MPI_Irecv) and tests it for at most spin.
+// With RequestNull the receive completed (or failed) and the status is
+// that of Recv (Count in elements of dt); otherwise it is pending, as for
+// SendSpin.
+func RecvSpin(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm, spin time.Duration) (Status, Request, error) {
+	out := C.ndmpi_recv_spin(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c), C.int64_t(spin))
+	return goStatus(&out.st), Request(out.req), errorOf("MPI_Recv", out.st.error)
+}
+
+// TestSpin tests *r for at most spin (MPI_Test in a loop): done reports
+// whether it completed, in which case *r is RequestNull and the status
+// counts elements of dt.
+func TestSpin(r *Request, dt Datatype, spin time.Duration) (done bool, st Status, err error) {
+	var flag C.int
+	h := C.ndmpi_h(*r)
+	cs := C.ndmpi_test_spin(&h, C.ndmpi_h(dt), C.int64_t(spin), &flag)
+	*r = Request(h)
+	return flag != 0, goStatus(&cs), errorOf("MPI_Test", cs.error)
 }
