@@ -126,6 +126,10 @@ type reducer[O, E any] struct {
 	// in turn, element by element: the same result, with the outputs
 	// loaded and stored once instead of four times.
 	combine4 func(d []O, x0, x1, x2, x3 []E)
+	// combine4Strided is combine4 on rows that step xs through x, the
+	// first element of each at i, i+q, i+2q and i+3q (the columns of
+	// a[::2, ::2]).
+	combine4Strided func(d []O, x []E, i, q, xs int)
 	// grouped: fold's result depends on how the elements are cut into
 	// runs (a pairwise sum), so a reduced block that is not one run in
 	// memory is gathered into chunks first, as NumPy's buffer holds it.
@@ -137,17 +141,68 @@ type reducer[O, E any] struct {
 	scratch []E // the driver's gathering buffer
 }
 
+// pairwiseSumStrided is pairwiseSum of the n elements of data from off in
+// steps of stride (negative too), read where they are: the same additions
+// in the same order as on the gathered elements, without the copy, which
+// costs more than the sum itself when the run streams from memory (the
+// rows of a[::2, ::2]).
+func pairwiseSumStrided[E floating](data []E, off, stride, n int) E {
+	if n < 8 {
+		var res E
+		for ; n > 0; n-- {
+			res += data[off]
+			off += stride
+		}
+		return res
+	}
+	if n <= pwBlock {
+		return pairwiseBlockStrided(data, off, stride, n)
+	}
+	n2 := n / 2
+	n2 -= n2 % 8
+	return pairwiseSumStrided(data, off, stride, n2) + pairwiseSumStrided(data, off+n2*stride, stride, n-n2)
+}
+
+// pairwiseBlockStrided is pairwiseBlockGo over a strided run: eight
+// accumulators, 8 <= n <= pwBlock.
+func pairwiseBlockStrided[E floating](data []E, off, s, n int) E {
+	r0, r1, r2, r3 := data[off], data[off+s], data[off+2*s], data[off+3*s]
+	r4, r5, r6, r7 := data[off+4*s], data[off+5*s], data[off+6*s], data[off+7*s]
+	m := n - n%8
+	i := off + 8*s
+	for k := 8; k < m; k += 8 {
+		r0 += data[i]
+		r1 += data[i+s]
+		r2 += data[i+2*s]
+		r3 += data[i+3*s]
+		r4 += data[i+4*s]
+		r5 += data[i+5*s]
+		r6 += data[i+6*s]
+		r7 += data[i+7*s]
+		i += 8 * s
+	}
+	res := ((r0 + r1) + (r2 + r3)) + ((r4 + r5) + (r6 + r7))
+	for k := m; k < n; k++ {
+		res += data[i]
+		i += s
+	}
+	return res
+}
+
 // chunkedFold returns the fold that adds a run the way NumPy's reduction
 // loop does: one pairwise sum per chunk of reduceChunk elements, each
-// added to the accumulator. Strided runs are gathered into a buffer
+// added to the accumulator. Strided runs are summed in place by strided
+// (pairwiseSumStrided) when it is given, else gathered into a buffer
 // first, as NumPy's iterator buffers them.
-func chunkedFold[E number](pw func([]E) E) runFold[E, E] {
+func chunkedFold[E number](pw func([]E) E, strided func(data []E, off, stride, n int) E) runFold[E, E] {
 	var buf []E
 	return func(acc E, data []E, off, stride, n int) E {
 		for n > 0 {
 			c := min(n, reduceChunk)
 			if stride == 1 {
 				acc += pw(data[off : off+c])
+			} else if strided != nil {
+				acc += strided(data, off, stride, c)
 			} else {
 				buf = grow(buf, c)
 				gather(buf[:c], data, off, stride)
@@ -303,7 +358,7 @@ func boolReducer(op reduceOp) *reducer[bool, bool] {
 func intReducer[E anyInt](op reduceOp) *reducer[E, E] {
 	switch op {
 	case redSum:
-		return &reducer[E, E]{fold: sumFold[E], combine: addCombine[E], combine4: sum4[E]}
+		return &reducer[E, E]{fold: sumFold[E], combine: addCombine[E], combine4: sum4[E], combine4Strided: sum4Strided[E]}
 	case redProd:
 		return &reducer[E, E]{fold: prodFold[E], combine: mulCombine[E]}
 	case redMin, redFMin:
@@ -315,7 +370,7 @@ func intReducer[E anyInt](op reduceOp) *reducer[E, E] {
 func floatReducer[E floating](op reduceOp) *reducer[E, E] {
 	switch op {
 	case redSum:
-		return &reducer[E, E]{fold: chunkedFold(pairwiseSum[E]), combine: addCombine[E], combine4: sum4[E],
+		return &reducer[E, E]{fold: chunkedFold(pairwiseSum[E], pairwiseSumStrided[E]), combine: addCombine[E], combine4: sum4[E], combine4Strided: sum4Strided[E],
 			grouped: true, ordered: true}
 	case redProd:
 		return &reducer[E, E]{fold: prodFold[E], combine: mulCombine[E], ordered: true}
@@ -333,7 +388,7 @@ func complexReducer[E complexNum](op reduceOp) *reducer[E, E] {
 	var f func(acc, x E) E
 	switch op {
 	case redSum:
-		return &reducer[E, E]{fold: chunkedFold(pairwiseSumComplex[E]), combine: addCombine[E], combine4: sum4[E],
+		return &reducer[E, E]{fold: chunkedFold(pairwiseSumComplex[E], nil), combine: addCombine[E], combine4: sum4[E], combine4Strided: sum4Strided[E],
 			grouped: true, ordered: true}
 	case redProd:
 		return &reducer[E, E]{fold: prodFold[E], combine: mulCombine[E], ordered: true}
@@ -394,6 +449,14 @@ func sum4[E number](d, x0, x1, x2, x3 []E) {
 	x0, x1, x2, x3 = x0[:len(d)], x1[:len(d)], x2[:len(d)], x3[:len(d)]
 	for j := range d {
 		d[j] = (((d[j] + x0[j]) + x1[j]) + x2[j]) + x3[j]
+	}
+}
+
+// sum4Strided is sum4 on four strided rows of x.
+func sum4Strided[E number](d, x []E, i, q, xs int) {
+	for j := range d {
+		d[j] = (((d[j] + x[i]) + x[i+q]) + x[i+2*q]) + x[i+3*q]
+		i += xs
 	}
 }
 

@@ -28,3 +28,31 @@ func TestPairwiseBlockMatchesReference(t *testing.T) {
 	nan := []float64{1, 2, math.NaN(), 4, 5, 6, 7, 8, math.Inf(1)}
 	require.True(t, math.IsNaN(pairwiseLeaf[float64]()(nan)))
 }
+
+// The strided pairwise sum reads in place what pairwiseSum reads gathered,
+// and must give its bits: every length class (below 8, one leaf, split),
+// forward and backward strides.
+func TestPairwiseSumStridedMatchesGathered(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	data := make([]float64, 3*1000+7)
+	for i := range data {
+		data[i] = (rng.Float64() - 0.5) * math.Pow(10, float64(rng.IntN(12)))
+	}
+	cases := map[string]struct{ off, stride, n int }{
+		"short":          {1, 2, 7},
+		"one leaf":       {0, 3, 8},
+		"ragged leaf":    {5, 2, 101},
+		"split":          {2, 3, 1000},
+		"backward":       {len(data) - 1, -3, 999},
+		"backward split": {len(data) - 2, -2, 700},
+	}
+	for name, c := range cases {
+		t.Run(name, func(t *testing.T) {
+			gathered := make([]float64, c.n)
+			gather(gathered, data, c.off, c.stride)
+			want := pairwiseSum(gathered)
+			got := pairwiseSumStrided(data, c.off, c.stride, c.n)
+			require.Equal(t, math.Float64bits(want), math.Float64bits(got))
+		})
+	}
+}

@@ -244,6 +244,21 @@ func combineRows[O, E any](r *reducer[O, E], data []E, off int, dims []rdim, j i
 		})
 		return
 	}
+	if r.combine4Strided != nil && j == len(dims)-1 && in.out == 1 && len(outer) > 0 &&
+		outer[len(outer)-1].out == 0 && outer[len(outer)-1].n >= 4 {
+		last, n := outer[len(outer)-1], in.n
+		walkDims(outer[:len(outer)-1], 0, off, func(o, s int) {
+			d := out[o : o+n]
+			k := 0
+			for ; k+4 <= last.n; k += 4 {
+				r.combine4Strided(d, data, s+k*last.in, last.in, in.in)
+			}
+			for ; k < last.n; k++ {
+				r.combine(out, o, 1, data, s+k*last.in, in.in, n)
+			}
+		})
+		return
+	}
 	walkDims(dims[:len(dims)-1], 0, off, func(o, s int) {
 		r.combine(out, o, in.out, data, s, in.in, in.n)
 	})

@@ -86,9 +86,11 @@ func main() {
 		Info: fmt.Sprintf("%s GOMAXPROCS=%d GOGC=%s", runtime.Version(), runtime.GOMAXPROCS(0), os.Getenv("GOGC"))})
 
 	// Grow the heap to its steady size first, as bench/go/kernels does:
-	// the results are up to 2 n² elements.
-	for range 2 {
-		sink = ndarray.Zeros[float64](2*N, N)
+	// the results are up to 2 n² elements. The arrays are written: Go
+	// does not zero memory fresh from the system, so Zeros alone would
+	// leave it to fault inside the first timed cases.
+	for range 4 {
+		sink = ndarray.Full[float64](1, 2*N, N)
 	}
 	sink = nil
 	runtime.GC()
