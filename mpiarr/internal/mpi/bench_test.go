@@ -3,6 +3,7 @@ package mpi_test
 import (
 	"runtime"
 	"testing"
+	"time"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 )
@@ -148,4 +149,51 @@ func BenchmarkPingPong8B(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+}
+
+// BenchmarkSelfSteps8B splits the cost of an 8-byte Send+Recv pair to
+// oneself (OpenMPI buffers the send) into its steps at the binding level:
+// Wtime is one cgo call to a C function that only reads the clock (the
+// price of a trip into C); Blocking is MPI_Send + MPI_Recv in two trips;
+// Polled is what mpiarr's Send and Recv do (MPI_Isend + MPI_Test, then
+// MPI_Irecv + MPI_Test, each in one trip). mpiarr's BenchmarkSendRecvSelf8B
+// minus Polled is the cost of its Go-side checks.
+//
+//	NDMPI_NO_LAUNCH=1 go test -run '^$' -bench SelfSteps ./mpiarr/internal/mpi/
+func BenchmarkSelfSteps8B(b *testing.B) {
+	if mpi.Implementation != "openmpi" {
+		b.Skip("MPICH completes a blocking send to oneself only once the receive is posted")
+	}
+	x, y := []float64{1.5}, make([]float64, 1)
+	var pin runtime.Pinner
+	pin.Pin(&x[0])
+	pin.Pin(&y[0])
+	defer pin.Unpin()
+	self := mpi.CommSelf
+	b.Run("Wtime", func(b *testing.B) {
+		for b.Loop() {
+			mpi.Wtime()
+		}
+	})
+	b.Run("Blocking", func(b *testing.B) {
+		for b.Loop() {
+			benchCheck(b, mpi.Send(ptr(x), 1, mpi.Double, 0, 3, self))
+			_, err := mpi.Recv(ptr(y), 1, mpi.Double, 0, 3, self)
+			benchCheck(b, err)
+		}
+	})
+	b.Run("Polled", func(b *testing.B) {
+		for b.Loop() {
+			r, err := mpi.SendSpin(false, ptr(x), 1, mpi.Double, 0, 3, self, 10*time.Microsecond)
+			benchCheck(b, err)
+			if r != mpi.RequestNull {
+				b.Fatal("a buffered send to oneself is pending")
+			}
+			_, r, err = mpi.RecvSpin(ptr(y), 1, mpi.Double, 0, 3, self, 10*time.Microsecond)
+			benchCheck(b, err)
+			if r != mpi.RequestNull {
+				b.Fatal("a receive of a message already there is pending")
+			}
+		}
+	})
 }
