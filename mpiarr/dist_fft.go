@@ -1,6 +1,7 @@
 // Parallel N-D FFTs of a Dist, in the manner of mpi4py-fft's PFFT: the
 // 1-D transforms run locally along the axes that are whole on every rank
-// (gonum's dsp/fourier), and Redistribute moves the processes of a split
+// (a batched radix-4 Stockham FFT for power-of-two lengths, fft_pow2.go;
+// gonum's dsp/fourier for the others), and Redistribute moves the processes of a split
 // axis onto another axis in between (the "transposes" of slab and pencil
 // codes).
 
@@ -480,9 +481,10 @@ func distFFTN[T complex64 | complex128](op string, d *Dist[T], o FFTOptions, inv
 // DistFFTN is numpy.fft.fftn of the global array: the N-D discrete
 // Fourier transform over every axis, as a new Dist of the same shape and
 // type on the grid o.Grid (nil: d's). See FFTOptions for the
-// decompositions and the redistributions; the 1-D transforms are gonum's
-// (fourier.CmplxFFT, one plan per axis length), run along the axes whole
-// on every rank. complex64 is transformed in complex128 and rounded once
+// decompositions and the redistributions; the 1-D transforms (a batched
+// radix-4 Stockham FFT for power-of-two lengths, gonum's
+// fourier.CmplxFFT for the others, one plan per axis length) run along
+// the axes whole on every rank. complex64 is transformed in complex128 and rounded once
 // at the end (NumPy 1.x also computes in double precision, but returns
 // complex128). Results agree with NumPy's to rounding: the tests hold
 // them to 1e-12 of the largest magnitude for complex128. A 1-D array on
