@@ -160,11 +160,11 @@ func SendArray[T ndarray.Element](c *Comm, a *ndarray.Array[T], dest, tag int) e
 // at the same time must take turns (RecvObj has no such limit).
 func RecvArray[T ndarray.Element](c *Comm, source, tag int) (*ndarray.Array[T], Status, error) {
 	const op = "RecvArray"
-	msg, st, err := c.recvBytes(op, source, tag)
+	msg, st, err := c.recvBytes(op, source, tag, nil)
 	if err != nil {
 		return nil, st, err
 	}
-	defer putStage(msg)
+	defer msg.release()
 	if source == ProcNull {
 		return nil, st, nil
 	}
@@ -174,8 +174,8 @@ func RecvArray[T ndarray.Element](c *Comm, source, tag int) (*ndarray.Array[T], 
 	}
 	if want := ndarray.DTypeOf[T](); h.dtype != want {
 		if !h.inline { // consume the elements so the channel stays in step
-			if rest, _, err := c.recvBytes(op, st.Source, st.Tag); err == nil {
-				putStage(rest)
+			if rest, _, err := c.recvBytes(op, st.Source, st.Tag, nil); err == nil {
+				rest.release()
 			}
 		}
 		return nil, st, newError(op, ErrDType, "the message holds %s elements of shape %s, not %s", h.dtype, strides.Tuple(h.shape), want)

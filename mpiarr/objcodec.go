@@ -119,11 +119,22 @@ func typeName(v any) string {
 }
 
 func encode(op string, v any) (encoded, error) {
-	e, err := encodeGob(v)
+	var sh shadow
+	sv, oob := sh.of(v)
+	e, err := encodeGob(sv)
+	sh.release()
 	if err != nil {
 		return encoded{}, newError(op, ErrArg, "cannot encode %T with encoding/gob: %v", v, err)
 	}
 	name := typeName(v)
+	if oob {
+		out, err := encodeOOB(name, &sh, e.data)
+		e.release()
+		if err != nil {
+			return encoded{}, wrapError(op, ErrLayout, err)
+		}
+		return out, nil
+	}
 	var n [binary.MaxVarintLen64]byte
 	k := binary.PutUvarint(n[:], uint64(len(name)))
 	out := staged(n[:k], []byte(name), e.data)
@@ -132,8 +143,12 @@ func encode(op string, v any) (encoded, error) {
 }
 
 // decode decodes an object message into v; from names the sender for the
-// error, as "rank 3".
-func decode(op, from string, data []byte, v any) error {
+// error, as "rank 3". owned says that data is the receiver's own memory,
+// which arrays sent out of band may keep instead of copying.
+func decode(op, from string, data []byte, v any, owned bool) error {
+	if len(data) > 0 && data[0] == oobMark {
+		return decodeOOB(op, from, data, v, owned)
+	}
 	size, k := binary.Uvarint(data)
 	if k <= 0 || size > uint64(len(data)-k) {
 		return newError(op, ErrArg, "the message from %s is not an object message (%d bytes without a type name)", from, len(data))

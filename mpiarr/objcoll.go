@@ -165,16 +165,16 @@ func ScatterObj[T any](c *Comm, vs []T, root int) (T, error) {
 		send, counts, displs = concat(msgs)
 		defer send.release()
 	}
-	st := getStage(int(mine[0]))
-	defer putStage(st)
+	var out T
+	st := receiveInto(int(mine[0]), &out)
+	defer st.release()
 	enter()
 	err = mpi.Scatterv(bytesPtr(send.data), counts, displs, mpi.Byte, bytesPtr(st.buf), len(st.buf), mpi.Byte, root, c.h)
 	leave()
 	if err != nil {
 		return zero, mpiError(op, err)
 	}
-	var out T
-	if err := decode(op, "the root (rank "+strconv.Itoa(root)+")", st.buf, &out); err != nil {
+	if err := decode(op, "the root (rank "+strconv.Itoa(root)+")", st.buf, &out, st.owned); err != nil {
 		return zero, err
 	}
 	return out, nil
@@ -225,17 +225,17 @@ func AlltoallObj[T any](c *Comm, vs []T) ([]T, error) {
 		rcounts[i] = int(n)
 	}
 	rdispls := packedDispls(rcounts)
-	st := getStage(rdispls[c.size-1] + rcounts[c.size-1])
-	defer putStage(st)
+	out := make([]T, c.size)
+	st := receiveInto(rdispls[c.size-1]+rcounts[c.size-1], out)
+	defer st.release()
 	enter()
 	err = mpi.Alltoallv(bytesPtr(send.data), scounts, sdispls, mpi.Byte, bytesPtr(st.buf), rcounts, rdispls, mpi.Byte, c.h)
 	leave()
 	if err != nil {
 		return nil, mpiError(op, err)
 	}
-	out := make([]T, c.size)
 	for i := range out {
-		if err := decode(op, "rank "+strconv.Itoa(i), st.buf[rdispls[i]:rdispls[i]+rcounts[i]], &out[i]); err != nil {
+		if err := decode(op, "rank "+strconv.Itoa(i), st.buf[rdispls[i]:rdispls[i]+rcounts[i]], &out[i], st.owned); err != nil {
 			return nil, err
 		}
 	}
@@ -256,21 +256,21 @@ func (c *Comm) SendrecvObj(send any, dest, sendtag int, recv any, source, recvta
 	if err != nil {
 		return Status{}, err
 	}
-	msg, st, rerr := c.recvBytes(op, source, recvtag)
+	msg, st, rerr := c.recvBytes(op, source, recvtag, recv)
 	// The send must complete whatever happened to the receive: its bytes
 	// are pinned until then.
 	_, werr := r.Wait()
 	if rerr != nil {
 		return st, rerr
 	}
-	defer putStage(msg)
+	defer msg.release()
 	if werr != nil {
 		return st, werr
 	}
 	if source == ProcNull {
 		return st, nil
 	}
-	return st, decode(op, "rank "+strconv.Itoa(st.Source), msg.buf, recv)
+	return st, decode(op, "rank "+strconv.Itoa(st.Source), msg.buf, recv, msg.owned)
 }
 
 // IsendObj starts sending v to dest and returns at once (mpi4py's
@@ -382,13 +382,13 @@ func (r *ObjRequest[T]) Done() bool { return r.done }
 
 func (r *ObjRequest[T]) receive() {
 	const op = "IrecvObj"
-	msg, st, err := r.c.recvBytes(op, r.source, r.tag)
+	msg, st, err := r.c.recvBytes(op, r.source, r.tag, &r.val)
 	r.done, r.status, r.err = true, st, err
 	if err != nil {
 		return
 	}
-	defer putStage(msg)
+	defer msg.release()
 	if r.source != ProcNull {
-		r.err = decode(op, "rank "+strconv.Itoa(st.Source), msg.buf, &r.val)
+		r.err = decode(op, "rank "+strconv.Itoa(st.Source), msg.buf, &r.val, msg.owned)
 	}
 }

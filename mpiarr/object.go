@@ -47,48 +47,49 @@ func (c *Comm) SendObj(v any, dest, tag int) error {
 // ProcNull.
 func (c *Comm) RecvObj(v any, source, tag int) (Status, error) {
 	const op = "RecvObj"
-	msg, st, err := c.recvBytes(op, source, tag)
+	msg, st, err := c.recvBytes(op, source, tag, v)
 	if err != nil {
 		return st, err
 	}
-	defer putStage(msg)
+	defer msg.release()
 	if source == ProcNull {
 		return st, nil
 	}
-	return st, decode(op, "rank "+strconv.Itoa(st.Source), msg.buf, v)
+	return st, decode(op, "rank "+strconv.Itoa(st.Source), msg.buf, v, msg.owned)
 }
 
-// recvBytes receives a whole message of unknown size into a pooled stage,
-// which the caller puts back when done with the bytes (decoding copies
-// what it keeps); on error the stage is nil. The message is matched with
+// recvBytes receives a whole message of unknown size, to be decoded into
+// a value of into's type (nil: not an object), into a pooled stage or
+// memory of its own (receiveInto); the caller releases it when done with
+// the bytes. The message is matched with
 // MPI_Mprobe and received with MPI_Mrecv, as mpi4py's comm.recv does: a
 // plain probe followed by a receive could, with goroutines receiving from
 // the same source and tag, receive another message than the one probed.
-func (c *Comm) recvBytes(op string, source, tag int) (*stage, Status, error) {
+func (c *Comm) recvBytes(op string, source, tag int, into any) (received, Status, error) {
 	if err := c.usable(op); err != nil {
-		return nil, Status{}, err
+		return received{}, Status{}, err
 	}
 	if err := c.checkSource(op, source); err != nil {
-		return nil, Status{}, err
+		return received{}, Status{}, err
 	}
 	if err := checkTag(op, tag, true); err != nil {
-		return nil, Status{}, err
+		return received{}, Status{}, err
 	}
 	enter()
 	m, ps, err := mpi.Mprobe(source, tag, c.h)
 	leave()
 	if err != nil {
-		return nil, Status{Source: ps.Source, Tag: ps.Tag, Error: errorClass(err)}, mpiError(op, err)
+		return received{}, Status{Source: ps.Source, Tag: ps.Tag, Error: errorClass(err)}, mpiError(op, err)
 	}
-	msg := getStage(ps.Bytes)
+	msg := receiveInto(ps.Bytes, into)
 	enter()
 	ms, err := mpi.Mrecv(bytesPtr(msg.buf), len(msg.buf), mpi.Byte, &m)
 	leave()
 	out := Status{Source: ms.Source, Tag: ms.Tag, Count: ms.Bytes, Bytes: ms.Bytes}
 	if err != nil {
-		putStage(msg)
+		msg.release()
 		out.Error = errorClass(err)
-		return nil, out, mpiError(op, err)
+		return received{}, out, mpiError(op, err)
 	}
 	msg.buf = msg.buf[:ms.Bytes]
 	return msg, out, nil
@@ -140,9 +141,10 @@ func (c *Comm) BcastObj(v any, root int) error {
 		}
 		return newError(op, ErrArg, "the root (rank %d) could not encode its value", root)
 	}
+	owned := false
 	if c.rank != root {
-		st := getStage(int(size[0]))
-		msg = encoded{data: st.buf, st: st}
+		r := receiveInto(int(size[0]), v)
+		msg, owned = encoded{data: r.buf, st: r.st}, r.owned
 	}
 	enter()
 	err = mpi.Bcast(bytesPtr(msg.data), len(msg.data), mpi.Byte, root, c.h)
@@ -155,7 +157,7 @@ func (c *Comm) BcastObj(v any, root int) error {
 	case local != nil:
 		return local
 	}
-	return decode(op, "the root (rank "+strconv.Itoa(root)+")", msg.data, v)
+	return decode(op, "the root (rank "+strconv.Itoa(root)+")", msg.data, v, owned)
 }
 
 // gatherBytes gathers every rank's bytes: to the root, or to all.
@@ -248,7 +250,8 @@ func gatherObj[T any](c *Comm, op string, v T, root int, all bool) ([]T, error) 
 		if len(p) == 0 {
 			return nil, newError(op, ErrArg, "rank %d could not encode its value", i)
 		}
-		if err := decode(op, "rank "+strconv.Itoa(i), p, &out[i]); err != nil {
+		// The parts lie in memory gatherBytes allocated for them.
+		if err := decode(op, "rank "+strconv.Itoa(i), p, &out[i], true); err != nil {
 			return nil, err
 		}
 	}

@@ -8,6 +8,10 @@ package ndarray
 import (
 	"bytes"
 	"fmt"
+	"unsafe"
+
+	"github.com/ndmpi/ndmpi/internal/objref"
+	"github.com/ndmpi/ndmpi/strides"
 )
 
 // MarshalBinary encodes a as the bytes of a .npy file, exactly what
@@ -15,9 +19,16 @@ import (
 // and with it mpiarr's object messages (SendObj of a struct or a map
 // holding arrays), carries an array as its dtype, shape and raw elements
 // in one copy, where gob would walk a Go slice element by element.
+//
+// Inside mpiarr's object messages the arrays do not go through here at
+// all: gob encodes a reference in place of the .npy bytes, and the
+// elements travel out of band, as pickle protocol 5 sends NumPy buffers.
 func (a *Array[T]) MarshalBinary() ([]byte, error) {
 	if a == nil {
 		return nil, &Error{Op: "MarshalBinary", Err: fmt.Errorf("%w: nil array", ErrValue)}
+	}
+	if ref, ok := objref.Lookup(unsafe.Pointer(a)); ok {
+		return ref, nil
 	}
 	var buf bytes.Buffer
 	buf.Grow(npyHeaderRoom + a.NBytes())
@@ -38,6 +49,14 @@ const npyHeaderRoom = 128
 // is); views of a's old storage are unaffected. Bytes after the array's
 // data are an ErrValue error, as is a dtype other than T's (ErrDType).
 func (a *Array[T]) UnmarshalBinary(data []byte) error {
+	if objref.IsRef(data) {
+		b, err := unmarshalRef[T](data)
+		if err != nil {
+			return &Error{Op: "UnmarshalBinary", Err: err}
+		}
+		*a = *b
+		return nil
+	}
 	r := bytes.NewReader(data)
 	b, err := readNPY[T](r)
 	if err != nil {
@@ -48,4 +67,43 @@ func (a *Array[T]) UnmarshalBinary(data []byte) error {
 	}
 	*a = *b
 	return nil
+}
+
+// unmarshalRef returns the array of an mpiarr object message that ref
+// names: over the message's own memory when mpiarr hands it over, else a
+// copy of it.
+func unmarshalRef[T Element](ref []byte) (*Array[T], error) {
+	buf, err := objref.Take(ref)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrValue, err)
+	}
+	if got, want := DType(buf.DType), DTypeOf[T](); got != want {
+		return nil, fmt.Errorf("%w: the message holds a %s array of shape %s, not %s", ErrDType, got, strides.Tuple(buf.Shape), want)
+	}
+	size := strides.Size(buf.Shape)
+	if len(buf.Data) != size*int(unsafe.Sizeof(*new(T))) {
+		return nil, fmt.Errorf("%w: %d bytes for a %s array of shape %s", ErrValue, len(buf.Data), DTypeOf[T](), strides.Tuple(buf.Shape))
+	}
+	var data []T
+	if size > 0 {
+		data = unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(buf.Data))), size)
+	}
+	if buf.Borrowed {
+		data = append(make([]T, 0, size), data...)
+	}
+	if DTypeOf[T]() == Bool && size > 0 {
+		// The bytes came from another process: Go requires 0 or 1.
+		raw := unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(data))), size)
+		for i, b := range raw {
+			if b > 1 {
+				raw[i] = 1
+			}
+		}
+	}
+	sh, st := dims(len(buf.Shape))
+	copy(sh, buf.Shape)
+	copy(st, strides.CStrides(buf.Shape, 1))
+	b := newArray(data, 0, sh, st)
+	b.ownData = true
+	return b, nil
 }
