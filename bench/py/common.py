@@ -111,3 +111,13 @@ def die(comm, msg):
     sys.stderr.write(f"rank {comm.Get_rank()}: {msg}\n")
     sys.stderr.flush()
     comm.Abort(1)
+
+
+def blas():
+    """The BLAS library NumPy's matmul calls (from the process's maps)."""
+    try:
+        with open("/proc/self/maps") as f:
+            libs = sorted({line.split()[-1] for line in f if "blas" in line.lower()})
+        return ", ".join(libs) or "unknown"
+    except OSError:
+        return "unknown"

@@ -78,16 +78,6 @@ def splitmix(seed, g):
     return (z >> np.uint64(11)).astype(np.float64) * 2.0 ** -53
 
 
-def blas():
-    """The BLAS library NumPy's matmul calls (from the process's maps)."""
-    try:
-        with open("/proc/self/maps") as f:
-            libs = sorted({line.split()[-1] for line in f if "blas" in line.lower()})
-        return ", ".join(libs) or "unknown"
-    except OSError:
-        return "unknown"
-
-
 def checksum(comm, values, gidx):
     """Sum over the global array of values * (1 + g mod 7), g the global
     index: every rank its block, then an allreduce (as the Go program)."""
@@ -192,7 +182,7 @@ def main():
     common.meta(MPI, comm, args.system, "distops")
     r = Runner(comm, args)
     if r.rank == 0:
-        common.emit(meta=True, system=args.system, bench="distops", np=r.p, info=f"BLAS {blas()}")
+        common.emit(meta=True, system=args.system, bench="distops", np=r.p, info=f"BLAS {common.blas()}")
     p = r.p
     grids = [[int(x) for x in g.split("x")] for g in args.grids.split(",") if g] or [[p, 1]]
     for g in grids:

@@ -46,16 +46,6 @@ def checksum(r):
     return f"shape {tuple(r.shape)} checksum {total!r}"
 
 
-def blas():
-    """The BLAS library NumPy's matmul calls (from the process's maps)."""
-    try:
-        with open("/proc/self/maps") as f:
-            libs = sorted({line.split()[-1] for line in f if "blas" in line.lower()})
-        return ", ".join(libs) or "unknown"
-    except OSError:
-        return "unknown"
-
-
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("--n", "-n", type=int, default=4096)
@@ -77,7 +67,7 @@ def main():
     x = seeded(3, M * M).reshape(M, M)
     y = seeded(4, M * M).reshape(M, M)
     common.emit(meta=True, system=args.system, bench="ops",
-                info=f"numpy {np.__version__}, python {sys.version.split()[0]}, BLAS {blas()}")
+                info=f"numpy {np.__version__}, python {sys.version.split()[0]}, BLAS {common.blas()}")
 
     def ops(a, b, m):
         return {

@@ -27,8 +27,6 @@ import (
 	"flag"
 	"fmt"
 	"slices"
-	"strconv"
-	"strings"
 
 	"github.com/ndmpi/ndmpi/bench/internal/harness"
 	"github.com/ndmpi/ndmpi/bench/internal/mpiutil"
@@ -67,7 +65,7 @@ func main() {
 			gs = []string{"0x0"}
 		}
 		for _, g := range gs {
-			grid, err := parseGrid(g, 2)
+			grid, err := mpiutil.ParseGrid(g, 2)
 			mpiutil.Check(c, err, "-grids")
 			halo(c, *system, *n, grid, lay, *haloIters)
 		}
@@ -84,7 +82,7 @@ func halo(c *mpiarr.Comm, system string, n int, grid []int, lay mpiarr.Layout, i
 	fill(d)
 	mpiutil.Check(c, d.ExchangeHalos(), "ExchangeHalos")
 	checkLocal(c, d)
-	name := "halo " + gridString(d.Grid)
+	name := "halo " + mpiutil.GridString(d.Grid)
 	timeCalls(c, system, name, int64(8*n*n), iters, d.ExchangeHalos)
 	checkLocal(c, d) // the timed exchanges changed nothing
 }
@@ -101,7 +99,7 @@ func redist(c *mpiarr.Comm, system string, n int, lay mpiarr.Layout, iters int) 
 	mpiutil.Check(c, a.Redistribute(b), "Redistribute")
 	checkLocal(c, b)
 	mpiutil.Check(c, b.Interior.Fill(-1), "Fill")
-	name := fmt.Sprintf("redist %s to %s", gridString(a.Grid), gridString(b.Grid))
+	name := fmt.Sprintf("redist %s to %s", mpiutil.GridString(a.Grid), mpiutil.GridString(b.Grid))
 	timeCalls(c, system, name, int64(8*n*n*n), iters, func() error { return a.Redistribute(b) })
 	checkLocal(c, b)
 }
@@ -146,31 +144,7 @@ func checkLocal(c *mpiarr.Comm, d *mpiarr.Dist[float64]) {
 			want = globalValue(d.Global, g)
 		}
 		if v != want {
-			mpiutil.Die(c, "grid %s, rank at %v: Local%v (global %v) is %v, want %v", gridString(d.Grid), d.Coords, idx, g, v, want)
+			mpiutil.Die(c, "grid %s, rank at %v: Local%v (global %v) is %v, want %v", mpiutil.GridString(d.Grid), d.Coords, idx, g, v, want)
 		}
 	}
-}
-
-func parseGrid(s string, nd int) ([]int, error) {
-	parts := strings.Split(s, "x")
-	if len(parts) != nd {
-		return nil, fmt.Errorf("grid %q: want %d dimensions", s, nd)
-	}
-	grid := make([]int, nd)
-	for k, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 0 {
-			return nil, fmt.Errorf("grid %q: bad number %q", s, p)
-		}
-		grid[k] = v
-	}
-	return grid, nil
-}
-
-func gridString(g []int) string {
-	parts := make([]string, len(g))
-	for k, v := range g {
-		parts[k] = strconv.Itoa(v)
-	}
-	return strings.Join(parts, "x")
 }

@@ -38,7 +38,6 @@ import (
 	"runtime/pprof"
 	"slices"
 	"strconv"
-	"strings"
 
 	"github.com/ndmpi/ndmpi/bench/internal/harness"
 	"github.com/ndmpi/ndmpi/bench/internal/mpiutil"
@@ -86,7 +85,10 @@ func main() {
 	}
 	var grid2 [][]int
 	for _, g := range gs {
-		gr, err := parseGrid(g, p)
+		gr, err := mpiutil.ParseGrid(g, 2)
+		if err == nil && gr[0]*gr[1] != p {
+			err = fmt.Errorf("grid %q: %d processes, not %d", g, gr[0]*gr[1], p)
+		}
 		mpiutil.Check(c, err, "-grids")
 		grid2 = append(grid2, gr)
 	}
@@ -96,11 +98,11 @@ func main() {
 		switch w {
 		case "sum", "argmax":
 			for _, g := range grid2 {
-				r.reduce(w, w+" "+gridString(g), *n, *n, g)
+				r.reduce(w, w+" "+mpiutil.GridString(g), *n, *n, g)
 			}
 		case "matmul":
 			for _, g := range grid2 {
-				r.matmul("matmul "+gridString(g), *mn, *mn, g)
+				r.matmul("matmul "+mpiutil.GridString(g), *mn, *mn, g)
 			}
 		case "fft":
 			r.fft(fmt.Sprintf("fft %dx1x1", p), *fn, *fn)
@@ -268,32 +270,4 @@ func checksum[T ndarray.Element](c *mpiarr.Comm, d *mpiarr.Dist[T], f func(T) fl
 	}
 	mpiutil.Die(c, "checksum is not finite")
 	return 0
-}
-
-// parseGrid parses a 2-D grid "PxQ" whose product is the number of ranks.
-func parseGrid(s string, size int) ([]int, error) {
-	parts := strings.Split(s, "x")
-	if len(parts) != 2 {
-		return nil, fmt.Errorf("grid %q: want two dimensions", s)
-	}
-	grid := make([]int, 2)
-	for k, p := range parts {
-		v, err := strconv.Atoi(p)
-		if err != nil || v < 1 {
-			return nil, fmt.Errorf("grid %q: bad number %q", s, p)
-		}
-		grid[k] = v
-	}
-	if grid[0]*grid[1] != size {
-		return nil, fmt.Errorf("grid %q: %d processes, not %d", s, grid[0]*grid[1], size)
-	}
-	return grid, nil
-}
-
-func gridString(g []int) string {
-	parts := make([]string, len(g))
-	for k, v := range g {
-		parts[k] = strconv.Itoa(v)
-	}
-	return strings.Join(parts, "x")
 }
