@@ -27,11 +27,7 @@ func benchCheck(b *testing.B, err error) {
 // nonblocking partner posted first (the partner's cost is in every
 // iteration, the same before and after a change to the blocking path).
 func BenchmarkSendRecvSelf8B(b *testing.B) {
-	x, y := []float64{1.5}, make([]float64, 1)
-	var pin runtime.Pinner
-	pin.Pin(&x[0])
-	pin.Pin(&y[0])
-	defer pin.Unpin()
+	x, y := pinnedPair(b)
 	self := mpi.CommSelf
 
 	b.Run("Send", func(b *testing.B) {
@@ -164,11 +160,7 @@ func BenchmarkSelfSteps8B(b *testing.B) {
 	if mpi.Implementation != "openmpi" {
 		b.Skip("MPICH completes a blocking send to oneself only once the receive is posted")
 	}
-	x, y := []float64{1.5}, make([]float64, 1)
-	var pin runtime.Pinner
-	pin.Pin(&x[0])
-	pin.Pin(&y[0])
-	defer pin.Unpin()
+	x, y := pinnedPair(b)
 	self := mpi.CommSelf
 	b.Run("Wtime", func(b *testing.B) {
 		for b.Loop() {
@@ -196,4 +188,15 @@ func BenchmarkSelfSteps8B(b *testing.B) {
 			}
 		}
 	})
+}
+
+// pinnedPair is a one-element send buffer and receive buffer, pinned for the
+// benchmark's life because the C side keeps their addresses across calls.
+func pinnedPair(b *testing.B) (x, y []float64) {
+	x, y = []float64{1.5}, make([]float64, 1)
+	var pin runtime.Pinner
+	pin.Pin(&x[0])
+	pin.Pin(&y[0])
+	b.Cleanup(pin.Unpin)
+	return x, y
 }
