@@ -1,8 +1,9 @@
 package ndarray
 
 // On amd64 CPUs with AVX-512, ArgMax and ArgMin of float64 runs go
-// through kernel_arg_amd64.s: a vector pass for the extreme and for NaN,
-// then a vector search for the first element equal to the extreme. Equal
+// through kernel_arg_amd64.s: a vector pass per chunk for the extreme and
+// for NaN, then a vector search for the first element equal to the extreme
+// in the chunk that first held it. Equal
 // zeros of either sign compare equal, so the first of them is found, as
 // NumPy's scalar order finds it.
 
@@ -12,33 +13,65 @@ func extreme64AVX512(x *float64, n int, max bool) (m float64, nan bool)
 //go:noescape
 func findEq64AVX512(x *float64, n int, v float64) int
 
+// argChunk is how many elements argFloat64 reads between its vector
+// passes: the search for the first extreme re-reads only the chunk that
+// holds it, from cache, so a long run is read from memory once, as NumPy's
+// one-pass loop reads it.
+const argChunk = 8192
+
 // argFloat64 is argReal for float64 runs.
 func argFloat64(x []float64, max bool) int {
-	n := len(x) &^ 15
-	if !useAVX512 || n == 0 {
+	if !useAVX512 || len(x) < 16 {
 		return argReal(x, max)
 	}
-	m, nan := extreme64AVX512(&x[0], n, max)
-	if nan {
-		return firstNaN(x)
+	best, bestAt := 0.0, -1
+	for start := 0; start < len(x); start += argChunk {
+		c := x[start:min(start+argChunk, len(x))]
+		m, nan := chunkExtreme(c, max)
+		if nan {
+			return start + firstNaN(c)
+		}
+		// Strict, so the earliest chunk holding the extreme keeps it.
+		if bestAt < 0 || (max && m > best) || (!max && m < best) {
+			best, bestAt = m, start
+		}
 	}
-	for i, v := range x[n:] {
+	c := x[bestAt:min(bestAt+argChunk, len(x))]
+	n := len(c) &^ 15
+	if n > 0 {
+		if i := findEq64AVX512(&c[0], n, best); i < n {
+			return bestAt + i
+		}
+	}
+	for i, v := range c[n:] {
+		if v == best {
+			return bestAt + n + i
+		}
+	}
+	return 0 // not reached: best is one of the elements
+}
+
+// chunkExtreme is the extreme of c and whether c holds a NaN.
+func chunkExtreme(c []float64, max bool) (m float64, nan bool) {
+	n := len(c) &^ 15
+	tail := c[n:]
+	if n > 0 {
+		m, nan = extreme64AVX512(&c[0], n, max)
+		if nan {
+			return m, true
+		}
+	} else {
+		m, tail = c[0], c
+	}
+	for _, v := range tail {
 		switch {
 		case v != v:
-			return n + i
+			return m, true
 		case max && v > m, !max && v < m:
 			m = v
 		}
 	}
-	if i := findEq64AVX512(&x[0], n, m); i < n {
-		return i
-	}
-	for i, v := range x[n:] {
-		if v == m {
-			return n + i
-		}
-	}
-	return 0 // not reached: m is one of the elements
+	return m, false
 }
 
 func firstNaN(x []float64) int {
