@@ -20,6 +20,11 @@ func (c *Comm) alltoall(op string, send, recv Buffer, out **Request) error {
 	if err := c.usable(op); err != nil {
 		return err
 	}
+	if out == nil && !c.verifying() {
+		if done, err := c.alltoallFast(op, send, recv); done {
+			return err
+		}
+	}
 	ss, sendInPlace, err := parseColl(op, "send", send, true)
 	if err != nil {
 		return advise(err, adviceStranded)
@@ -28,7 +33,7 @@ func (c *Comm) alltoall(op string, send, recv Buffer, out **Request) error {
 	if err != nil {
 		return advise(err, adviceStranded)
 	}
-	k := c.collective(op)
+	k := collective{c: c, op: op}
 	in := ss
 	if sendInPlace {
 		in = rs
@@ -62,8 +67,9 @@ func (c *Comm) alltoall(op string, send, recv Buffer, out **Request) error {
 		k.planRecv(rs, in.count, l, false)
 	}
 	if out != nil {
-		*out, err = k.istart(in.count, func() (mpi.Request, error) {
-			return mpi.Ialltoall(k.sm.ptr, n, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), c.h)
+		h := k.escape()
+		*out, err = h.istart(in.count, func() (mpi.Request, error) {
+			return mpi.Ialltoall(h.sm.ptr, n, h.sm.dtOr(h.rm), h.rm.ptr, n, h.rm.dtOr(h.sm), c.h)
 		})
 		return err
 	}
@@ -95,6 +101,11 @@ func (c *Comm) alltoallv(op string, send Buffer, scounts, sdispls []int, recv Bu
 	if send == InPlace {
 		return newError(op, ErrArg, "InPlace is not supported by %s: pass a send buffer", op)
 	}
+	if out == nil && !c.verifying() {
+		if done, err := c.alltoallvFast(op, send, scounts, sdispls, recv, rcounts, rdispls); done {
+			return err
+		}
+	}
 	ss, _, err := parseColl(op, "send", send, true)
 	if err != nil {
 		return advise(err, adviceStranded)
@@ -103,12 +114,13 @@ func (c *Comm) alltoallv(op string, send Buffer, scounts, sdispls []int, recv Bu
 	if err != nil {
 		return advise(err, adviceStranded)
 	}
-	k := c.collective(op)
+	k := collective{c: c, op: op}
+	var sc scratch
 	k.fail(sameDType(op, ss, rs))
 	if scounts == nil {
-		scounts, sdispls = evenSplit(ss.count, c.size)
+		scounts, sdispls = evenSplitIn(ss.count, c.size, &sc)
 	}
-	if sdispls, err = c.checkCounts(op, "send", scounts, sdispls, ss.count); err != nil {
+	if sdispls, err = c.checkCountsIn(op, "send", scounts, sdispls, ss.count, &sc); err != nil {
 		k.fail(err)
 	}
 	l := basicLayout(c.layout)
@@ -120,8 +132,8 @@ func (c *Comm) alltoallv(op string, send Buffer, scounts, sdispls []int, recv Bu
 		return err
 	}
 	if rcounts == nil || c.verifying() {
-		sent := make([]int64, c.size)
-		got := make([]int64, c.size)
+		sent := sc.int64s(c.size)
+		got := sc.int64s(c.size)
 		for i, n := range scounts {
 			sent[i] = int64(n)
 		}
@@ -145,22 +157,19 @@ func (c *Comm) alltoallv(op string, send Buffer, scounts, sdispls []int, recv Bu
 				return k.abort(err)
 			}
 		} else {
-			rcounts = make([]int, c.size)
+			rcounts = sc.ints(c.size)
 			for i, n := range got {
 				rcounts[i] = int(n)
 			}
 		}
 	}
-	if rdispls, err = c.checkCounts(op, "receive", rcounts, rdispls, -1); err != nil {
+	if rdispls, err = c.checkCountsIn(op, "receive", rcounts, rdispls, -1, &sc); err != nil {
 		return k.abort(err)
 	}
-	need := 0
-	for i, n := range rcounts {
-		need = max(need, rdispls[i]+n)
-	}
+	need := extent(rcounts, rdispls)
 	k.planRecv(rs, need, l, true)
 	if out != nil {
-		*out, err = k.istartAlltoallv(need, scounts, sdispls, rcounts, rdispls)
+		*out, err = k.escape().istartAlltoallv(need, scounts, sdispls, rcounts, rdispls)
 		return err
 	}
 	enter()

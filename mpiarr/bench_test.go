@@ -69,3 +69,22 @@ func BenchmarkHaloColumnsSelf(b *testing.B) {
 		})
 	}
 }
+
+// The Go side of every collective at 8 bytes per rank (bench/ compares
+// Bcast, Reduce, Allreduce, Scatterv, Gatherv and Alltoall with C and
+// mpi4py). On one rank MPI copies within the process, so what is left is
+// mostly the cost of the calls themselves. Under a launcher every rank
+// must run the same iterations: pass -test.benchtime=Nx.
+func BenchmarkCollective8B(b *testing.B) {
+	c := mpitest.World()
+	for _, cc := range collCases(c, 1) {
+		b.Run(cc.name, func(b *testing.B) {
+			b.ReportAllocs()
+			for b.Loop() {
+				if err := cc.run(); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

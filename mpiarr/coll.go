@@ -63,18 +63,12 @@ func (c *Comm) bcast(op string, buf Buffer, root int, out **Request) error {
 	if err := c.checkRoot(op, root); err != nil {
 		return err
 	}
-	if !c.verifying() && out == nil { // the fast path: a C-contiguous array, one cgo call
-		if p, n, dt, w, ok := contiguous(buf); ok && (w || c.rank == root) {
-			enter()
-			err := mpi.Bcast(p, n, basicType(dt), root, c.h)
-			leave()
-			if err == nil && c.rank != root {
-				normalizeBoolBytes(dt, p, n)
-			}
-			return mpiError(op, err)
+	if !c.verifying() && out == nil {
+		if done, err := c.bcastFast(op, buf, root); done {
+			return err
 		}
 	}
-	k := c.collective(op)
+	k := collective{c: c, op: op}
 	s, err := parse(op, buf)
 	if err == nil && s.mem.Nil {
 		err = newError(op, ErrArg, "nil buffer: every rank of Bcast needs one")
@@ -101,14 +95,21 @@ func (c *Comm) bcast(op string, buf Buffer, root int, out **Request) error {
 			return k.abort(err)
 		}
 	}
-	m := &k.sm
 	if !isRoot {
 		k.planRecv(s, s.count, c.layout, false)
-		m = &k.rm
 	}
 	if out != nil {
-		*out, err = k.istart(s.count, func() (mpi.Request, error) { return mpi.Ibcast(m.ptr, m.count, m.dtOr(k.sm), root, c.h) })
+		h := k.escape()
+		m := &h.sm
+		if !isRoot {
+			m = &h.rm
+		}
+		*out, err = h.istart(s.count, func() (mpi.Request, error) { return mpi.Ibcast(m.ptr, m.count, m.dtOr(h.sm), root, c.h) })
 		return err
+	}
+	m := &k.sm
+	if !isRoot {
+		m = &k.rm
 	}
 	enter()
 	err = mpi.Bcast(m.ptr, m.count, m.dtOr(k.sm), root, c.h)
@@ -141,7 +142,7 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool,
 		return err
 	}
 	gets := all || c.rank == root
-	if out == nil {
+	if out == nil && !c.verifying() {
 		if done, err := c.reduceFast(name, send, recv, op, root, all, gets); done {
 			return err
 		}
@@ -157,7 +158,7 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool,
 	if err := op.check(name, in.dtype()); err != nil {
 		return err
 	}
-	k := c.collective(name)
+	k := collective{c: c, op: name}
 	if gets && !sendInPlace {
 		k.fail(sameDType(name, ss, rs))
 	}
@@ -202,11 +203,12 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool,
 		k.planRecv(rs, count, l, false)
 	}
 	if out != nil {
-		*out, err = k.ireduce(kind, op, root, count, count, func() (mpi.Request, error) {
+		h := k.escape()
+		*out, err = h.ireduce(kind, op, root, count, count, func() (mpi.Request, error) {
 			if all {
-				return mpi.Iallreduce(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), c.h)
+				return mpi.Iallreduce(h.sm.ptr, h.rm.ptr, count, h.sm.dtOr(h.rm), op.handle(), c.h)
 			}
-			return mpi.Ireduce(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), root, c.h)
+			return mpi.Ireduce(h.sm.ptr, h.rm.ptr, count, h.sm.dtOr(h.rm), op.handle(), root, c.h)
 		})
 		return err
 	}
@@ -220,53 +222,26 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool,
 	return k.end(err, count)
 }
 
-// reduceFast runs Reduce and Allreduce of C-contiguous arrays with one
-// cgo call, and reports whether it could. Anything unusual (in place,
-// checked mode, another layout, sizes that differ) takes the general path.
-func (c *Comm) reduceFast(name string, send, recv Buffer, op Op, root int, all, gets bool) (bool, error) {
-	if c.verifying() || send == InPlace {
-		return false, nil
-	}
-	sp, n, dt, _, ok := contiguous(send)
-	if !ok {
-		return false, nil
-	}
-	var rp unsafe.Pointer
-	if gets {
-		p, m, rdt, w, ok := contiguous(recv)
-		if !ok || !w || m < n || rdt != dt {
-			return false, nil
-		}
-		rp = p
-	}
-	if err := op.check(name, dt); err != nil {
-		return true, err
-	}
-	enter()
-	var err error
-	if all {
-		err = mpi.Allreduce(sp, rp, n, basicType(dt), op.handle(), c.h)
-	} else {
-		err = mpi.Reduce(sp, rp, n, basicType(dt), op.handle(), root, c.h)
-	}
-	leave()
-	return true, mpiError(name, err)
-}
-
 // evenSplit is NumPy's array_split of n elements over size parts, as the
 // seed computes counts: n/size each, the first n%size one more, packed
 // displacements.
-func evenSplit(n, size int) (counts, displs []int) {
-	counts = make([]int, size)
+func evenSplit(n, size int) (counts, displs []int) { return evenSplitIn(n, size, nil) }
+
+// evenSplitIn is evenSplit into arrays lent by s.
+func evenSplitIn(n, size int, s *scratch) (counts, displs []int) {
+	counts = s.ints(size)
 	for i := range counts {
 		_, counts[i] = span(n, size, i)
 	}
-	return counts, packedDispls(counts)
+	return counts, packedDisplsIn(counts, s)
 }
 
 // packedDispls returns the displacements that lay counts end to end.
-func packedDispls(counts []int) []int {
-	displs := make([]int, len(counts))
+func packedDispls(counts []int) []int { return packedDisplsIn(counts, nil) }
+
+// packedDisplsIn is packedDispls into an array lent by s.
+func packedDisplsIn(counts []int, s *scratch) []int {
+	displs := s.ints(len(counts))
 	at := 0
 	for i, n := range counts {
 		displs[i] = at
@@ -279,11 +254,16 @@ func packedDispls(counts []int) []int {
 // communicator size and, when total >= 0, a buffer of total elements. It
 // returns the displacements to use (packed when displs is nil).
 func (c *Comm) checkCounts(op, what string, counts, displs []int, total int) ([]int, error) {
+	return c.checkCountsIn(op, what, counts, displs, total, nil)
+}
+
+// checkCountsIn is checkCounts with packed displacements lent by s.
+func (c *Comm) checkCountsIn(op, what string, counts, displs []int, total int, s *scratch) ([]int, error) {
 	if len(counts) != c.size {
 		return nil, newError(op, ErrCount, "%d %s counts for a communicator of %d ranks", len(counts), what, c.size)
 	}
 	if displs == nil {
-		displs = packedDispls(counts)
+		displs = packedDisplsIn(counts, s)
 	} else if len(displs) != c.size {
 		return nil, newError(op, ErrCount, "%d %s displacements for a communicator of %d ranks", len(displs), what, c.size)
 	}
@@ -348,12 +328,17 @@ func (c *Comm) scatter(op string, send, recv Buffer, root int, out **Request) er
 	if err := c.checkRoot(op, root); err != nil {
 		return err
 	}
+	if out == nil && !c.verifying() {
+		if done, err := c.scatterFast(op, send, recv, root); done {
+			return err
+		}
+	}
 	ss, rs, recvInPlace, err := c.scatterArgs(op, send, recv, root)
 	if err != nil {
 		return advise(err, adviceStranded)
 	}
 	isRoot := c.rank == root
-	k := c.collective(op)
+	k := collective{c: c, op: op}
 	n := rs.count
 	dt := rs.dtype()
 	if recvInPlace {
@@ -386,8 +371,9 @@ func (c *Comm) scatter(op string, send, recv Buffer, root int, out **Request) er
 		k.planRecv(rs, n, c.layout, false)
 	}
 	if out != nil {
-		*out, err = k.istart(n, func() (mpi.Request, error) {
-			return mpi.Iscatter(k.sm.ptr, n, k.sm.dtOr(k.rm), k.rm.ptr, k.rm.count, k.rm.dtOr(k.sm), root, c.h)
+		h := k.escape()
+		*out, err = h.istart(n, func() (mpi.Request, error) {
+			return mpi.Iscatter(h.sm.ptr, n, h.sm.dtOr(h.rm), h.rm.ptr, h.rm.count, h.rm.dtOr(h.sm), root, c.h)
 		})
 		return err
 	}
@@ -420,12 +406,18 @@ func (c *Comm) scatterv(op string, send Buffer, counts, displs []int, recv Buffe
 	if err := c.checkRoot(op, root); err != nil {
 		return err
 	}
+	if out == nil && !c.verifying() {
+		if done, err := c.scattervFast(op, send, counts, displs, recv, root); done {
+			return err
+		}
+	}
 	ss, rs, recvInPlace, err := c.scatterArgs(op, send, recv, root)
 	if err != nil {
 		return advise(err, adviceStranded)
 	}
 	isRoot := c.rank == root
-	k := c.collective(op)
+	k := collective{c: c, op: op}
+	var sc scratch
 	dt := rs.dtype()
 	if recvInPlace {
 		dt = ss.dtype()
@@ -435,7 +427,7 @@ func (c *Comm) scatterv(op string, send Buffer, counts, displs []int, recv Buffe
 			k.fail(sameDType(op, ss, rs))
 		}
 		if counts != nil {
-			if _, err := c.checkCounts(op, "send", counts, displs, ss.count); err != nil {
+			if _, err := c.checkCountsIn(op, "send", counts, displs, ss.count, &sc); err != nil {
 				k.fail(err)
 			}
 		}
@@ -462,9 +454,9 @@ func (c *Comm) scatterv(op string, send Buffer, counts, displs []int, recv Buffe
 		if err != nil {
 			return k.end(err, 0)
 		}
-		counts, displs = evenSplit(int(total[0]), c.size)
+		counts, displs = evenSplitIn(int(total[0]), c.size, &sc)
 	}
-	if displs, err = c.checkCounts(op, "send", counts, displs, -1); err != nil {
+	if displs, err = c.checkCountsIn(op, "send", counts, displs, -1, &sc); err != nil {
 		return k.abort(err) // every rank has the same counts: the same verdict
 	}
 	for r := range table {
@@ -483,7 +475,7 @@ func (c *Comm) scatterv(op string, send Buffer, counts, displs []int, recv Buffe
 		sendCounts, sendDispls = counts, displs
 	}
 	if out != nil {
-		*out, err = k.istartScatterv(counts, displs, mine, root)
+		*out, err = k.escape().istartScatterv(counts, displs, mine, root)
 		return err
 	}
 	enter()
@@ -539,6 +531,11 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 	if err := c.checkRoot(name, root); err != nil {
 		return err
 	}
+	if out == nil && !c.verifying() {
+		if done, err := c.gatherFast(name, send, recv, counts, displs, root, vector, all); done {
+			return err
+		}
+	}
 	gets := all || c.rank == root
 	ss, rs, sendInPlace, err := gatherArgs(name, send, recv, gets)
 	if err != nil {
@@ -547,7 +544,8 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 	if vector && counts == nil && sendInPlace {
 		return advise(newError(name, ErrArg, "InPlace needs explicit counts: the root's part is not a buffer of its own"), adviceStranded)
 	}
-	k := c.collective(name)
+	k := collective{c: c, op: name}
+	var sc scratch
 	if gets && !sendInPlace {
 		k.fail(sameDType(name, ss, rs))
 	}
@@ -589,7 +587,7 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 	if vector && counts == nil {
 		// Exchange the real sizes. Every rank learns them, even for
 		// Gatherv: then every rank can choose the large-count path alone.
-		sizes := make([]int64, c.size)
+		sizes := sc.int64s(c.size)
 		mine := [1]int64{int64(n)}
 		enter()
 		err = mpi.Allgather(unsafe.Pointer(&mine[0]), 1, mpi.Int64, unsafe.Pointer(&sizes[0]), 1, mpi.Int64, c.h)
@@ -597,28 +595,24 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 		if err != nil {
 			return k.end(err, 0)
 		}
-		counts = make([]int, c.size)
+		counts = sc.ints(c.size)
 		for i, s := range sizes {
 			counts[i] = int(s)
 		}
 	}
-	if !vector {
-		counts = make([]int, c.size)
-		for i := range counts {
-			counts[i] = n
+	// Elements the receiving buffers must hold, computed alike everywhere:
+	// without counts, every rank's n end to end.
+	need := n * c.size
+	if vector {
+		// Every rank checks the counts (all ranks have them), so that a
+		// bad one is an error everywhere, not on the root alone.
+		if displs, err = c.checkCountsIn(name, "receive", counts, displs, -1, &sc); err != nil {
+			return k.abort(err)
 		}
-	}
-	// Every rank checks the counts (all ranks have them), so that a bad
-	// one is an error everywhere, not on the root alone.
-	if displs, err = c.checkCounts(name, "receive", counts, displs, -1); err != nil {
-		return k.abort(err)
-	}
-	need := 0 // elements the receiving buffers must hold, computed alike everywhere
-	for i, cnt := range counts {
-		need = max(need, displs[i]+cnt)
-	}
-	if sendInPlace {
-		n = counts[c.rank]
+		need = extent(counts, displs)
+		if sendInPlace {
+			n = counts[c.rank]
+		}
 	}
 	if table != nil && vector && counts != nil {
 		for r, t := range table {
@@ -645,15 +639,16 @@ func (c *Comm) gather(name string, send, recv Buffer, counts, displs []int, root
 		k.planRecv(rs, need, c.layout, true)
 	}
 	if out != nil && vector {
-		*out, err = k.istartGatherv(need, n, counts, displs, root, all)
+		*out, err = k.escape().istartGatherv(need, n, counts, displs, root, all)
 		return err
 	}
 	if out != nil {
-		*out, err = k.istart(need, func() (mpi.Request, error) {
+		h := k.escape()
+		*out, err = h.istart(need, func() (mpi.Request, error) {
 			if all {
-				return mpi.Iallgather(k.sm.ptr, k.sm.count, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), c.h)
+				return mpi.Iallgather(h.sm.ptr, h.sm.count, h.sm.dtOr(h.rm), h.rm.ptr, n, h.rm.dtOr(h.sm), c.h)
 			}
-			return mpi.Igather(k.sm.ptr, k.sm.count, k.sm.dtOr(k.rm), k.rm.ptr, n, k.rm.dtOr(k.sm), root, c.h)
+			return mpi.Igather(h.sm.ptr, h.sm.count, h.sm.dtOr(h.rm), h.rm.ptr, n, h.rm.dtOr(h.sm), root, c.h)
 		})
 		return err
 	}

@@ -35,6 +35,15 @@ type collective struct {
 
 func (c *Comm) collective(op string) *collective { return &collective{c: c, op: op} }
 
+// escape returns a copy of k on the heap, for the Request of a nonblocking
+// collective, which keeps it. The blocking forms keep their collective on
+// the stack: a nonblocking branch must use only the copy, since a closure
+// that captured k itself would move k to the heap on every call.
+func (k *collective) escape() *collective {
+	h := *k
+	return &h
+}
+
 // fail records a failure of this rank's send side.
 func (k *collective) fail(err error) {
 	if k.sendErr == nil {

@@ -36,6 +36,11 @@ func (c *Comm) scan(name string, kind collKind, send, recv Buffer, op Op, out **
 	if err := c.usable(name); err != nil {
 		return err
 	}
+	if out == nil && !c.verifying() {
+		if done, err := c.scanFast(name, kind, send, recv, op); done {
+			return err
+		}
+	}
 	ss, rs, sendInPlace, err := gatherArgs(name, send, recv, true)
 	if err != nil {
 		return advise(err, adviceStranded)
@@ -47,7 +52,7 @@ func (c *Comm) scan(name string, kind collKind, send, recv Buffer, op Op, out **
 	if err := op.check(name, in.dtype()); err != nil {
 		return err
 	}
-	k := c.collective(name)
+	k := collective{c: c, op: name}
 	count := in.count
 	l := basicLayout(c.layout)
 	// Exscan's rank 0 receives nothing: MPI gets scratch memory there, so
@@ -100,11 +105,12 @@ func (c *Comm) scan(name string, kind collKind, send, recv Buffer, op Op, out **
 		arrived = 0
 	}
 	if out != nil {
-		*out, err = k.ireduce(kind, op, 0, count, arrived, func() (mpi.Request, error) {
+		h := k.escape()
+		*out, err = h.ireduce(kind, op, 0, count, arrived, func() (mpi.Request, error) {
 			if kind == collScan {
-				return mpi.Iscan(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), c.h)
+				return mpi.Iscan(h.sm.ptr, h.rm.ptr, count, h.sm.dtOr(h.rm), op.handle(), c.h)
 			}
-			return mpi.Iexscan(k.sm.ptr, k.rm.ptr, count, k.sm.dtOr(k.rm), op.handle(), c.h)
+			return mpi.Iexscan(h.sm.ptr, h.rm.ptr, count, h.sm.dtOr(h.rm), op.handle(), c.h)
 		})
 		return err
 	}
@@ -140,6 +146,11 @@ func (c *Comm) ReduceScatterBlock(send, recv Buffer, op Op) error {
 	if err := c.usable(name); err != nil {
 		return err
 	}
+	if !c.verifying() {
+		if done, err := c.reduceScatterBlockFast(name, send, recv, op); done {
+			return err
+		}
+	}
 	ss, rs, sendInPlace, err := gatherArgs(name, send, recv, true)
 	if err != nil {
 		return advise(err, adviceStranded)
@@ -151,7 +162,7 @@ func (c *Comm) ReduceScatterBlock(send, recv Buffer, op Op) error {
 	if err := op.check(name, in.dtype()); err != nil {
 		return err
 	}
-	k := c.collective(name)
+	k := collective{c: c, op: name}
 	l := basicLayout(c.layout)
 	n := rs.count
 	if sendInPlace {
@@ -210,6 +221,11 @@ func (c *Comm) ReduceScatter(send, recv Buffer, counts []int, op Op) error {
 	if err := c.usable(name); err != nil {
 		return err
 	}
+	if !c.verifying() {
+		if done, err := c.reduceScatterFast(name, send, recv, counts, op); done {
+			return err
+		}
+	}
 	ss, rs, sendInPlace, err := gatherArgs(name, send, recv, true)
 	if err != nil {
 		return advise(err, adviceStranded)
@@ -227,14 +243,14 @@ func (c *Comm) ReduceScatter(send, recv Buffer, counts []int, op Op) error {
 	total := 0
 	if counts != nil {
 		// Every rank passes the same counts: the same verdict everywhere.
-		if _, err := c.checkCounts(name, "receive", counts, nil, -1); err != nil {
+		if _, err := c.checkCountsIn(name, "receive", counts, nil, -1, &scratch{}); err != nil {
 			return err
 		}
 		for _, n := range counts {
 			total += n
 		}
 	}
-	k := c.collective(name)
+	k := collective{c: c, op: name}
 	l := basicLayout(c.layout)
 	count := in.count // elements of input, alike on every rank
 	if sendInPlace {
@@ -266,9 +282,14 @@ func (c *Comm) ReduceScatter(send, recv Buffer, counts []int, op Op) error {
 		}
 	}
 	if counts == nil {
-		if counts, err = c.exchangeSizes(name, rs.count, ss.count); err != nil {
+		// MPI may hand the counts to the Go callback of a user-defined
+		// operation, so they cannot be on the stack: they are lent.
+		lent := takeCounts(c.size)
+		defer lentCounts.give(lent)
+		if err = c.exchangeSizes(name, rs.count, ss.count, *lent); err != nil {
 			return k.end(err, 0)
 		}
+		counts = *lent
 	}
 	for r := range table {
 		if err := roomFor(name, table, r, int64(counts[r])); err != nil {
@@ -286,18 +307,19 @@ func (c *Comm) ReduceScatter(send, recv Buffer, counts []int, op Op) error {
 }
 
 // exchangeSizes learns every rank's receive size for a ReduceScatter
-// without counts, with every rank's send size, so that every rank checks
-// the send sizes against their sum and reaches the same verdict.
-func (c *Comm) exchangeSizes(name string, recvSize, sendSize int) ([]int, error) {
-	sizes := make([]int64, 2*c.size)
+// without counts, into counts, with every rank's send size, so that every
+// rank checks the send sizes against their sum and reaches the same
+// verdict.
+func (c *Comm) exchangeSizes(name string, recvSize, sendSize int, counts []int) error {
+	var sc scratch
+	sizes := sc.int64s(2 * c.size)
 	mine := [2]int64{int64(recvSize), int64(sendSize)}
 	enter()
 	err := mpi.Allgather(unsafe.Pointer(&mine[0]), 2, mpi.Int64, unsafe.Pointer(&sizes[0]), 2, mpi.Int64, c.h)
 	leave()
 	if err != nil {
-		return nil, err
+		return err
 	}
-	counts := make([]int, c.size)
 	total := 0
 	for r := range counts {
 		counts[r] = int(sizes[2*r])
@@ -305,9 +327,9 @@ func (c *Comm) exchangeSizes(name string, recvSize, sendSize int) ([]int, error)
 	}
 	for r := range counts {
 		if int(sizes[2*r+1]) != total {
-			return nil, newError(name, ErrCount, "rank %d sends %d elements, the receive buffers of all ranks add up to %d",
+			return newError(name, ErrCount, "rank %d sends %d elements, the receive buffers of all ranks add up to %d",
 				r, sizes[2*r+1], total)
 		}
 	}
-	return counts, nil
+	return nil
 }
