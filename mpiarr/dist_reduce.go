@@ -6,8 +6,10 @@
 package mpiarr
 
 import (
+	"encoding/binary"
 	"math"
 	"slices"
+	"unsafe"
 
 	"github.com/ndmpi/ndmpi/ndarray"
 	"github.com/ndmpi/ndmpi/strides"
@@ -39,6 +41,32 @@ func allgatherParts[V ndarray.Element](c *Comm, v V) ([]V, error) {
 		return nil, err
 	}
 	return recv.ToSlice(), nil
+}
+
+// allgatherArgParts gathers one (value, global index) pair from every
+// rank, in rank order, in one MPI_Allgather of their bytes: a second
+// collective would cost as much again, most of all on oversubscribed
+// ranks, where every collective waits for the scheduler.
+func allgatherArgParts[V ndarray.Element](c *Comm, v V, idx int64) ([]V, []int64, error) {
+	vsize := int(unsafe.Sizeof(v))
+	part := vsize + 8
+	mine := ndarray.Zeros[uint8](part)
+	all := ndarray.Zeros[uint8](part * c.size)
+	m, _ := mine.Data()
+	copy(m, unsafe.Slice((*uint8)(unsafe.Pointer(&v)), vsize))
+	binary.NativeEndian.PutUint64(m[vsize:], uint64(idx))
+	if err := c.Allgather(mine, all); err != nil {
+		return nil, nil, err
+	}
+	got, _ := all.Data()
+	vals := make([]V, c.size)
+	idxs := make([]int64, c.size)
+	for r := range vals {
+		b := got[r*part:]
+		copy(unsafe.Slice((*uint8)(unsafe.Pointer(&vals[r])), vsize), b[:vsize])
+		idxs[r] = int64(binary.NativeEndian.Uint64(b[vsize:]))
+	}
+	return vals, idxs, nil
 }
 
 // blockSizes returns the number of elements of every rank's block.
@@ -151,11 +179,7 @@ func distArg[T ndarray.Element](d *Dist[T], op string, arg func(*ndarray.Array[T
 		val = d.Interior.At(unravel(i, d.BlockShape)...)
 		idx = int64(ravel(d.GlobalIndex(unravel(i, d.BlockShape)...), d.Global))
 	}
-	vals, err := allgatherParts(d.Comm, val)
-	if err != nil {
-		return 0, err
-	}
-	idxs, err := allgatherParts(d.Comm, idx)
+	vals, idxs, err := allgatherArgParts(d.Comm, val, idx)
 	if err != nil {
 		return 0, err
 	}
