@@ -71,20 +71,34 @@ func waitPolled(p unsafe.Pointer, r mpi.Request, dt mpi.Datatype) (mpi.Status, e
 		pin.Unpin()
 		pinners.Put(pin)
 	}()
+	return pollRequest(&r, dt, true)
+}
+
+// pollRequest waits for *r by polling, as sendPolled and recvPolled do;
+// Request.Wait waits for nonblocking and persistent operations this way,
+// whose memory their Request keeps pinned. dt is what the status counts.
+// After a first trip that found the operation pending (tried), other
+// goroutines get their turn at once; otherwise a request that is already
+// complete costs one trip and no yield.
+func pollRequest(r *mpi.Request, dt mpi.Datatype, tried bool) (mpi.Status, error) {
+	i0 := 1
+	if tried {
+		i0 = 0
+	}
 	start := time.Now()
-	for i := 0; time.Since(start) < pollFor; i++ {
+	for i := i0; time.Since(start) < pollFor; i++ {
 		if i%yieldEvery == 0 {
 			runtime.Gosched()
 		}
 		enter()
-		done, st, err := mpi.TestSpin(&r, dt, spinFor)
+		done, st, err := mpi.TestSpin(r, dt, spinFor)
 		leave()
 		if done || err != nil {
 			return st, err
 		}
 	}
 	enter()
-	st, err := mpi.Wait(&r)
+	st, err := mpi.Wait(r)
 	leave()
 	return st, err
 }

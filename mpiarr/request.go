@@ -135,9 +135,7 @@ func (r *Request) Wait() (Status, error) {
 	if !mpi.Active() {
 		return Status{}, newError(r.op, ErrFinalized, "MPI was finalized before the request completed")
 	}
-	enter()
-	st, err := mpi.Wait(&r.h)
-	leave()
+	st, err := pollRequest(&r.h, mpi.Byte, false)
 	r.complete(st, err)
 	return r.status, r.err
 }
