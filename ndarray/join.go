@@ -158,7 +158,7 @@ func concatenate[T Element](op string, arrays []*Array[T], axis int) (*Array[T],
 		}
 		shape[ax] += a.shape[ax]
 	}
-	out := alloc[T](strides.RowMajor, shape)
+	out := allocUninit[T](strides.RowMajor, shape)
 	if out.Size() == 0 {
 		return out, nil
 	}
