@@ -71,22 +71,19 @@ func waitPolled(p unsafe.Pointer, r mpi.Request, dt mpi.Datatype) (mpi.Status, e
 		pin.Unpin()
 		pinners.Put(pin)
 	}()
-	return pollRequest(&r, dt, true)
+	return pollRequest(&r, dt)
 }
 
 // pollRequest waits for *r by polling, as sendPolled and recvPolled do;
 // Request.Wait waits for nonblocking and persistent operations this way,
 // whose memory their Request keeps pinned. dt is what the status counts.
-// After a first trip that found the operation pending (tried), other
-// goroutines get their turn at once; otherwise a request that is already
-// complete costs one trip and no yield.
-func pollRequest(r *mpi.Request, dt mpi.Datatype, tried bool) (mpi.Status, error) {
-	i0 := 1
-	if tried {
-		i0 = 0
-	}
+// The first yield comes after yieldEvery trips, not before the second:
+// a message that takes a little longer than spinFor (64 KiB through
+// shared memory, anything across hosts) would otherwise pay the two
+// context switches of the main goroutine's yield on every receive.
+func pollRequest(r *mpi.Request, dt mpi.Datatype) (mpi.Status, error) {
 	start := time.Now()
-	for i := i0; time.Since(start) < pollFor; i++ {
+	for i := 1; time.Since(start) < pollFor; i++ {
 		if i%yieldEvery == 0 {
 			runtime.Gosched()
 		}
