@@ -32,6 +32,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"slices"
 	"strings"
 	"syscall"
 	"time"
@@ -78,6 +79,8 @@ type config struct {
 	CallsBudget       int64
 	CallsMaxIters     int
 	CallsOverlapIters int // the overlap cases compute for CallsCompute per call
+	// The overhead suite: timed iterations of each 8-byte step (overhead.go).
+	OverheadIters int
 	// The interhost suite (interhost.go).
 	Interhost interhostConfig
 	// The distops suite (distops.go).
@@ -116,6 +119,8 @@ func fullConfig() config {
 		CallsBudget:       32 << 20,
 		CallsMaxIters:     2000,
 		CallsOverlapIters: 200,
+
+		OverheadIters: 200000,
 
 		Interhost: interhostConfig{PingSizes: "8,64,512,4K,32K,256K,1M,2M,4M", PingBudget: 16 << 20, MaxIters: 1000, CollSizes: "8,64K,1M,4M", CollBudget: 16 << 20},
 
@@ -158,6 +163,8 @@ func quickConfig() config {
 		CallsMaxIters:     300,
 		CallsOverlapIters: 100,
 
+		OverheadIters: 100000,
+
 		Interhost: interhostConfig{PingSizes: "8,512,32K,1M,4M", PingBudget: 8 << 20, MaxIters: 500, CollSizes: "8,64K,1M", CollBudget: 8 << 20},
 
 		Distops: distopsConfig{N: 4096, MatMulN: 1024, FFTN: 128, WeakN: 2048, WeakMatMulN: 512, WeakFFTN: 64,
@@ -199,6 +206,9 @@ type step struct {
 	Launch func(np int) []string
 	// Env is added to the program's environment (NumPy's thread counts).
 	Env []string
+	// Parse, if set, makes the records of a program that does not print
+	// them (a Go test binary's benchmark lines).
+	Parse func(stdout []byte) ([]harness.Record, error)
 }
 
 // result is a record with the round it came from.
@@ -258,6 +268,12 @@ func main() {
 	progress("building the C programs (mpicc -O2) and the Go programs (go build)")
 	if err := build(); err != nil {
 		fatalf("build: %v", err)
+	}
+	if slices.Contains(suites, "overhead") {
+		progress("building the library's benchmark test binaries (go test -c ./mpiarr/internal/mpi/ ./mpiarr/)")
+		if err := buildOverheadTests(); err != nil {
+			fatalf("build: %v", err)
+		}
 	}
 	mach := machineInfo()
 	// Up for the whole run, down at its end or at any exit (fatalf, a
@@ -391,7 +407,7 @@ func goTool() string {
 }
 
 func build() error {
-	for _, p := range []string{"pingpong", "noncontig", "coll", "dist", "calls"} {
+	for _, p := range []string{"pingpong", "noncontig", "coll", "dist", "calls", "overhead"} {
 		cmd := exec.Command("mpicc", "-O2", "-Wall", "-o", filepath.Join(binDir, "c-"+p), filepath.Join("bench/c", p+".c"))
 		if out, err := cmd.CombinedOutput(); err != nil {
 			return fmt.Errorf("mpicc %s: %v\n%s", p, err, out)
@@ -450,13 +466,14 @@ func plan(cfg config, suites []string) []step {
 		interhostPlan(cfg, rounds)
 	}
 	if want["overhead"] {
-		// One rank: a Send+Recv pair of 8 bytes to itself, the calls alone.
-		args := []string{"-sizes", "8", "-max-iters", "200000"}
-		rounds("overhead", 1, []step{
+		// One rank: a Send+Recv pair of 8 bytes to itself, the calls
+		// alone, and the steps between C's pair and Go's (overhead.go).
+		args := []string{"-sizes", "8", "-max-iters", fmt.Sprint(cfg.OverheadIters)}
+		rounds("overhead", 1, append([]step{
 			{System: "c", Argv: append([]string{bin("c-pingpong")}, args...)},
 			{System: "go", Argv: append([]string{bin("go-pingpong")}, args...)},
 			{System: "mpi4py", Argv: append(pyScript("pingpong"), args...)},
-		})
+		}, overheadStepRuns(cfg)...))
 	}
 	if want["pingpong"] {
 		args := []string{"-sizes", cfg.PingSizes, "-budget", fmt.Sprint(cfg.PingBudget)}
@@ -608,6 +625,13 @@ func runStep(s step, cfg config) ([]harness.Record, error) {
 	}
 	if err != nil {
 		return nil, fmt.Errorf("%v: %s\n%s", err, strings.Join(argv, " "), tail(stderr.String(), 20))
+	}
+	if s.Parse != nil {
+		recs, err := s.Parse(stdout.Bytes())
+		if err != nil {
+			return nil, fmt.Errorf("%v: %s", err, strings.Join(argv, " "))
+		}
+		return recs, nil
 	}
 	var recs []harness.Record
 	sc := bufio.NewScanner(&stdout)

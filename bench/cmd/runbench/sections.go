@@ -136,6 +136,9 @@ type overheadData struct {
 	PyOverThird       string
 	WithinThird       bool    // Go's overhead ≤ ⅓ of mpi4py's
 	PercentOfPy       float64 // Go's overhead in % of mpi4py's
+	// Path is where each nanosecond of the 8-byte path goes (overhead.go);
+	// nil if the steps' runs are missing.
+	Path *pathData
 }
 
 func (r *report) overhead() *overheadData {
@@ -152,6 +155,7 @@ func (r *report) overhead() *overheadData {
 		GoOver: fmtDur(over), PyOver: fmtDur(pyOver), PyOverThird: fmtDur(pyOver / 3),
 		WithinThird: over <= pyOver/3,
 		PercentOfPy: 100 * over / pyOver,
+		Path:        r.path(),
 	}
 }
 
