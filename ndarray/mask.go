@@ -61,7 +61,9 @@ func masked[T Element](m *Array[bool], a *Array[T]) *Array[T] {
 	count := countTrue(m)
 	// One element of slack: the branch-free loop stores every element it
 	// visits at the next output position, also after the last true one.
-	buf := make([]T, count+1)
+	// Every element up to count is written, so the storage is not
+	// cleared first (makeUninit).
+	buf := makeUninit[T](count + 1)
 	out := newArray(buf[:count:count], 0, []int{count}, []int{1})
 	out.ownData = true
 	if count == 0 {
@@ -122,18 +124,51 @@ func gatherMasked[T Element](dst, src []T, mask []byte) int {
 	return j
 }
 
-// countTrue is CountNonzero for bool arrays, eight elements at a time.
+// countTrue is CountNonzero for bool arrays: eight elements at a time on
+// unit-strided runs, four on runs of stride 2 (the rows of m[::2, ::2]),
+// one at a time on other strides, each run in one loop.
 func countTrue(m *Array[bool]) int {
+	if m.Size() == 0 {
+		return 0
+	}
+	mb := boolBytes(m.data)
+	shape, ss := strides.Coalesce(m.shape, m.strides)
+	st := ss[0]
+	if len(shape) == 0 {
+		return int(mb[m.offset])
+	}
+	in := len(shape) - 1
+	cnt, q := shape[in], st[in]
 	n := 0
-	for run := range m.runs() {
-		b := boolBytes(run)
-		i := 0
-		for ; i+8 <= len(b); i += 8 {
+	walk(shape[:in], st[:in], st[:in], m.offset, m.offset, func(off, _ int) {
+		n += countRun(mb, off, q, cnt)
+	})
+	return n
+}
+
+// countRun counts the ones among the cnt bytes of b from off in steps of
+// s, every byte 0 or 1.
+func countRun(b []byte, off, s, cnt int) int {
+	n, i := 0, 0
+	switch s {
+	case 1:
+		b = b[off : off+cnt]
+		for ; i+8 <= cnt; i += 8 {
 			n += bits.OnesCount64(encbin.LittleEndian.Uint64(b[i:]))
 		}
-		for ; i < len(b); i++ {
-			n += int(b[i])
+		off += i
+	case 2:
+		// A word holds elements i..i+3 in its even bytes. The word ends
+		// one byte past element i+3, so it is read only while an element
+		// follows, which keeps it inside b.
+		for ; i+4 < cnt; i += 4 {
+			n += bits.OnesCount64(encbin.LittleEndian.Uint64(b[off:]) & 0x00ff00ff00ff00ff)
+			off += 8
 		}
+	}
+	for ; i < cnt; i++ {
+		n += int(b[off])
+		off += s
 	}
 	return n
 }

@@ -78,3 +78,27 @@ func TestAllocUninitResultsFullyWritten(t *testing.T) {
 		})
 	}
 }
+
+func TestExtractUninitFullyWritten(t *testing.T) {
+	// Two thirds of 1024 x 1024 float64 are selected: 5.3 MiB, above
+	// hugepage.Threshold, so the result is not cleared first.
+	const n = 1024
+	a := Must(Arange[float64](0, n*n, 1).Reshape(n, n))
+	md := make([]bool, n*n)
+	var want []float64
+	for k := range md {
+		md[k] = k%3 != 0
+		if md[k] {
+			want = append(want, float64(k))
+		}
+	}
+	m := Must(FromSlice(md, n, n))
+	dirtyHeap(len(want) * 8)
+	got := Must(Extract(m, a)).ToSlice()
+	require.Len(t, got, len(want))
+	for k := range want {
+		if got[k] != want[k] {
+			require.Equal(t, want[k], got[k], "element %d of %d", k, len(want))
+		}
+	}
+}
