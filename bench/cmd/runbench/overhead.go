@@ -152,8 +152,8 @@ func parseGoBench(out []byte, want []string) ([]harness.Record, error) {
 
 // --- the breakdown
 
-// pathTimes are the medians (seconds) the breakdown is made of; 0 is a
-// measurement that is missing.
+// pathTimes are the medians (seconds) the breakdown is made of; the
+// one-way times only with hasPingpong.
 type pathTimes struct {
 	CPair, CPolled, CWtime        float64 // C: the pair, the polled pair, MPI_Wtime
 	GoWtime, GoBlocking, GoPolled float64 // the binding: one trip, the pair in two trips, polled
@@ -174,8 +174,8 @@ type pathStep struct {
 // calls and the rest.
 type pathBreakdown struct {
 	C, PolledForm, Trips, Checks, Timing pathStep
-	// Cgo is the brief form of the trips' row: Polled − C pair (the
-	// polled form and the two trips together).
+	// Cgo is the binding's Polled − C's pair: the polled form and the
+	// two trips together, what Go pays below mpiarr.
 	Cgo float64
 	// Trip is one trip into C that does nothing but what C's call does:
 	// Go's Wtime − C's MPI_Wtime.
