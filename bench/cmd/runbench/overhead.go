@@ -234,6 +234,7 @@ type pathData struct {
 	Rows   []pathRow
 	// The comparisons.
 	GoWtime, CWtime, Trip, TwoTrips string
+	TripsRest                       string // the trips' row beyond two bare trips
 	Cgo, PolledForm, TripsAdds      string
 	Blocking, GoBlocking            string
 	ProcNull                        string
@@ -291,11 +292,12 @@ func (r *report) path() *pathData {
 			{"+ mpiarr's Go-side checks and bookkeeping (`comm.Send`, `comm.Recv` of an `*ndarray.Array`)", "mpiarr pair (`BenchmarkSendRecvSelf8B`)", fmtDur(b.Checks.Time), plus(b.Checks.Adds), spread(mPair)},
 			{"+ the timing loop (the same calls timed by the bench program instead of `testing.B`)", "Go pair (`go-pingpong`, the table above)", fmtDur(b.Timing.Time), plus(b.Timing.Adds), spread(gPair)},
 		},
-		GoWtime: fmtDur(t.GoWtime), CWtime: fmtDur(t.CWtime), Trip: fmtDur(b.Trip), TwoTrips: fmtDur(2 * b.Trip),
-		Cgo: fmtDur(b.Cgo), PolledForm: fmtDur(b.PolledForm.Adds), TripsAdds: fmtDur(b.Trips.Adds),
-		Blocking: fmtDur(b.Blocking), GoBlocking: fmtDur(t.GoBlocking),
+		GoWtime: fmtDur(t.GoWtime), CWtime: fmtDur(t.CWtime), Trip: signed(b.Trip), TwoTrips: signed(2 * b.Trip),
+		TripsRest: signed(b.Trips.Adds - 2*b.Trip),
+		Cgo:       signed(b.Cgo), PolledForm: signed(b.PolledForm.Adds), TripsAdds: signed(b.Trips.Adds),
+		Blocking: signed(b.Blocking), GoBlocking: fmtDur(t.GoBlocking),
 		ProcNull: fmtDur(b.ProcNull),
-		Checks:   fmtDur(b.Checks.Adds), Timing: fmtDur(b.Timing.Adds),
+		Checks:   signed(b.Checks.Adds), Timing: signed(b.Timing.Adds),
 		MpiarrPair: fmtDur(t.MpiarrPair), GoPair: fmtDur(t.GoPair), CPair: fmtDur(t.CPair),
 	}
 	if b.Ping {
@@ -304,7 +306,7 @@ func (r *report) path() *pathData {
 			Gap: signed(b.Gap), Calls: signed(b.Calls), Sched: signed(b.Sched),
 			Third: fmtDur(b.GoalThird), Over: fmtDur(math.Abs(b.OverGoal)),
 			SchedNegative: b.Sched < 0, Met: b.OverGoal <= 0,
-			PolledForm: fmtDur(b.PolledForm.Adds), Trips: fmtDur(b.Trips.Adds), Checks: fmtDur(b.ChecksPart),
+			PolledForm: signed(b.PolledForm.Adds), Trips: signed(b.Trips.Adds), Checks: signed(b.ChecksPart),
 		}
 		d.Ping = p
 	}
