@@ -156,7 +156,7 @@ func countRun(b []byte, off, s, cnt int) int {
 		for ; i+8 <= cnt; i += 8 {
 			n += bits.OnesCount64(encbin.LittleEndian.Uint64(b[i:]))
 		}
-		off += i
+		off = i // b starts at the run now
 	case 2:
 		// A word holds elements i..i+3 in its even bytes. The word ends
 		// one byte past element i+3, so it is read only while an element
