@@ -156,7 +156,7 @@ func pairwiseSumStrided[E floating](data []E, off, stride, n int) E {
 		return res
 	}
 	if n <= pwBlock {
-		return pairwiseBlockStrided(data, off, stride, n)
+		return stridedBlock(data, off, stride, n)
 	}
 	n2 := n / 2
 	n2 -= n2 % 8

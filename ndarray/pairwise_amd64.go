@@ -22,3 +22,18 @@ func pairwiseLeaf[E floating]() func([]E) E {
 	}
 	return any(leaf32).(func([]E) E)
 }
+
+//go:noescape
+func pairwiseBlock64Strided(x *float64, n, stride int) float64
+
+// stridedBlock is pairwiseBlockStrided, for float64 in SSE2 assembly (two
+// accumulators to a register as in pairwiseBlock64, without the bounds
+// check of each of the eight reads the Go loop pays per step).
+func stridedBlock[E floating](data []E, off, s, n int) E {
+	if d, ok := any(data).([]float64); ok {
+		// Both ends inside d: the assembly reads only elements between.
+		_, _ = d[off], d[off+(n-1)*s]
+		return E(pairwiseBlock64Strided(&d[off], n, s))
+	}
+	return pairwiseBlockStrided(data, off, s, n)
+}

@@ -99,3 +99,73 @@ rest32:
 done32:
 	MOVSS   X0, ret+16(FP)
 	RET
+
+// func pairwiseBlock64Strided(x *float64, n, stride int) float64
+// pairwiseBlock64 over x[0], x[stride], ..., x[(n-1)*stride] (stride in
+// elements, negative too): each pair of accumulators is loaded from two
+// elements (MOVSD, MOVHPD), so nothing between them is read and the
+// additions are those of the contiguous leaf.
+TEXT ·pairwiseBlock64Strided(SB), NOSPLIT, $32-32
+	MOVQ    x+0(FP), SI
+	MOVQ    n+8(FP), CX
+	MOVQ    stride+16(FP), R8
+	SHLQ    $3, R8           // s: the stride in bytes
+	LEAQ    (R8)(R8*2), R10  // 3s
+	LEAQ    (SI)(R8*4), DI   // x + 4s
+	MOVQ    CX, DX
+	ANDQ    $-8, DX          // m = n - n%8
+	MOVSD   0(SI), X0
+	MOVHPD  (SI)(R8*1), X0   // r0 r1
+	MOVSD   (SI)(R8*2), X1
+	MOVHPD  (SI)(R10*1), X1  // r2 r3
+	MOVSD   0(DI), X2
+	MOVHPD  (DI)(R8*1), X2   // r4 r5
+	MOVSD   (DI)(R8*2), X3
+	MOVHPD  (DI)(R10*1), X3  // r6 r7
+	MOVQ    $8, AX
+loopS:
+	CMPQ    AX, DX
+	JGE     combineS
+	LEAQ    (SI)(R8*8), SI
+	LEAQ    (DI)(R8*8), DI
+	MOVSD   0(SI), X4
+	MOVHPD  (SI)(R8*1), X4
+	ADDPD   X4, X0
+	MOVSD   (SI)(R8*2), X5
+	MOVHPD  (SI)(R10*1), X5
+	ADDPD   X5, X1
+	MOVSD   0(DI), X6
+	MOVHPD  (DI)(R8*1), X6
+	ADDPD   X6, X2
+	MOVSD   (DI)(R8*2), X7
+	MOVHPD  (DI)(R10*1), X7
+	ADDPD   X7, X3
+	ADDQ    $8, AX
+	JMP     loopS
+combineS:
+	MOVUPD  X0, r-32(SP)
+	MOVUPD  X1, r-16(SP)
+	MOVSD   r-32(SP), X0
+	ADDSD   r-24(SP), X0     // r0+r1
+	MOVSD   r-16(SP), X1
+	ADDSD   r-8(SP), X1      // r2+r3
+	ADDSD   X1, X0           // (r0+r1)+(r2+r3)
+	MOVUPD  X2, r-32(SP)
+	MOVUPD  X3, r-16(SP)
+	MOVSD   r-32(SP), X2
+	ADDSD   r-24(SP), X2     // r4+r5
+	MOVSD   r-16(SP), X3
+	ADDSD   r-8(SP), X3      // r6+r7
+	ADDSD   X3, X2           // (r4+r5)+(r6+r7)
+	ADDSD   X2, X0
+	LEAQ    (SI)(R8*8), SI   // element m
+restS:
+	CMPQ    AX, CX
+	JGE     doneS
+	ADDSD   0(SI), X0
+	ADDQ    R8, SI
+	INCQ    AX
+	JMP     restS
+doneS:
+	MOVSD   X0, ret+24(FP)
+	RET

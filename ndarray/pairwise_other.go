@@ -6,3 +6,8 @@ package ndarray
 // 8 <= len(x) <= pwBlock elements: the Go reference, whose accumulators
 // the compiler keeps in registers.
 func pairwiseLeaf[E floating]() func([]E) E { return pairwiseBlockGo[E] }
+
+// stridedBlock is the leaf of pairwiseSumStrided, 8 <= n <= pwBlock.
+func stridedBlock[E floating](data []E, off, s, n int) E {
+	return pairwiseBlockStrided(data, off, s, n)
+}
