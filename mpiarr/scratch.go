@@ -19,21 +19,28 @@ type scratch struct {
 
 // ints returns n zeroed ints.
 func (s *scratch) ints(n int) []int {
-	if s == nil || n > len(s.room)-s.used {
+	if s == nil {
 		return make([]int, n)
 	}
-	p := s.room[s.used : s.used+n : s.used+n]
-	s.used += n
-	return p
+	return lend(s.room[:], &s.used, n)
 }
 
 // int64s returns n zeroed int64s.
 func (s *scratch) int64s(n int) []int64 {
-	if s == nil || n > len(s.words)-s.usedWords {
+	if s == nil {
 		return make([]int64, n)
 	}
-	p := s.words[s.usedWords : s.usedWords+n : s.usedWords+n]
-	s.usedWords += n
+	return lend(s.words[:], &s.usedWords, n)
+}
+
+// lend returns the n elements of room after the *used already lent, or
+// new ones when room has too few left.
+func lend[E int | int64](room []E, used *int, n int) []E {
+	if n > len(room)-*used {
+		return make([]E, n)
+	}
+	p := room[*used : *used+n : *used+n]
+	*used += n
 	return p
 }
 
