@@ -40,7 +40,11 @@ func sendPolled(sync bool, p unsafe.Pointer, n int, dt mpi.Datatype, dest, tag i
 	if err != nil || r == mpi.RequestNull {
 		return err
 	}
-	_, err = waitPolled(p, r, dt)
+	op := "MPI_Send"
+	if sync {
+		op = "MPI_Ssend"
+	}
+	_, err = waitPolled(p, r, dt, op)
 	return err
 }
 
@@ -53,7 +57,7 @@ func recvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, source, tag int, h mpi
 	if err != nil || r == mpi.RequestNull {
 		return st, err
 	}
-	return waitPolled(p, r, dt)
+	return waitPolled(p, r, dt, "MPI_Recv")
 }
 
 // pinners recycles the Pinners of waitPolled: a Pinner of its own would
@@ -62,7 +66,7 @@ var pinners = sync.Pool{New: func() any { return new(runtime.Pinner) }}
 
 // waitPolled completes a transfer that did not complete in its first
 // trip into C. Its buffer is MPI's until then: Go memory stays pinned.
-func waitPolled(p unsafe.Pointer, r mpi.Request, dt mpi.Datatype) (mpi.Status, error) {
+func waitPolled(p unsafe.Pointer, r mpi.Request, dt mpi.Datatype, op string) (mpi.Status, error) {
 	pin := pinners.Get().(*runtime.Pinner)
 	if p != nil {
 		pin.Pin(p)
@@ -71,17 +75,18 @@ func waitPolled(p unsafe.Pointer, r mpi.Request, dt mpi.Datatype) (mpi.Status, e
 		pin.Unpin()
 		pinners.Put(pin)
 	}()
-	return pollRequest(&r, dt)
+	return pollRequest(&r, dt, op)
 }
 
 // pollRequest waits for *r by polling, as sendPolled and recvPolled do;
 // Request.Wait waits for nonblocking and persistent operations this way,
-// whose memory their Request keeps pinned. dt is what the status counts.
+// whose memory their Request keeps pinned. dt is what the status counts;
+// an error names op, the call the user made, not the MPI_Test that saw it.
 // The first yield comes after yieldEvery trips, not before the second:
 // a message that takes a little longer than spinFor (64 KiB through
 // shared memory, anything across hosts) would otherwise pay the two
 // context switches of the main goroutine's yield on every receive.
-func pollRequest(r *mpi.Request, dt mpi.Datatype) (mpi.Status, error) {
+func pollRequest(r *mpi.Request, dt mpi.Datatype, op string) (mpi.Status, error) {
 	start := time.Now()
 	for i := 1; time.Since(start) < pollFor; i++ {
 		if i%yieldEvery == 0 {
@@ -91,11 +96,22 @@ func pollRequest(r *mpi.Request, dt mpi.Datatype) (mpi.Status, error) {
 		done, st, err := mpi.TestSpin(r, dt, spinFor)
 		leave()
 		if done || err != nil {
-			return st, err
+			return st, asCall(err, op)
 		}
 	}
 	enter()
 	st, err := mpi.Wait(r)
 	leave()
-	return st, err
+	return st, asCall(err, op)
+}
+
+// asCall names op as the MPI call of err.
+func asCall(err error, op string) error {
+	e, ok := err.(*mpi.Error)
+	if !ok || e.Op == op {
+		return err
+	}
+	named := *e
+	named.Op = op
+	return &named
 }

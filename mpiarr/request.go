@@ -135,7 +135,7 @@ func (r *Request) Wait() (Status, error) {
 	if !mpi.Active() {
 		return Status{}, newError(r.op, ErrFinalized, "MPI was finalized before the request completed")
 	}
-	st, err := pollRequest(&r.h, mpi.Byte)
+	st, err := pollRequest(&r.h, mpi.Byte, "MPI_Wait")
 	r.complete(st, err)
 	return r.status, r.err
 }
