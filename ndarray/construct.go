@@ -21,6 +21,11 @@ import (
 // faults in 32768 pages of 4 KiB, which costs more than the loop that
 // fills it.
 func alloc[T Element](order strides.Order, shape []int) *Array[T] {
+	return allocFrom(order, shape, hugepage.Make[T])
+}
+
+// allocFrom is alloc with the elements' storage from storage(n).
+func allocFrom[T Element](order strides.Order, shape []int, storage func(int) []T) *Array[T] {
 	if err := strides.CheckShape(shape, int(unsafe.Sizeof(*new(T)))); err != nil {
 		panic(wrapError("new array", err))
 	}
@@ -32,7 +37,7 @@ func alloc[T Element](order strides.Order, shape []int) *Array[T] {
 		// NumPy gives arrays without elements zero strides.
 		clear(st)
 	}
-	a := newArray(hugepage.Make[T](n), 0, sh, st)
+	a := newArray(storage(n), 0, sh, st)
 	a.ownData = true
 	return a
 }

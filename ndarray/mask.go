@@ -5,6 +5,7 @@ import (
 	"math/bits"
 	"unsafe"
 
+	"github.com/ndmpi/ndmpi/internal/hugepage"
 	"github.com/ndmpi/ndmpi/strides"
 )
 
@@ -62,8 +63,8 @@ func masked[T Element](m *Array[bool], a *Array[T]) *Array[T] {
 	// One element of slack: the branch-free loop stores every element it
 	// visits at the next output position, also after the last true one.
 	// Every element up to count is written, so the storage is not
-	// cleared first (makeUninit).
-	buf := makeUninit[T](count + 1)
+	// cleared first (hugepage.MakeUninit).
+	buf := hugepage.MakeUninit[T](count + 1)
 	out := newArray(buf[:count:count], 0, []int{count}, []int{1})
 	out.ownData = true
 	if count == 0 {

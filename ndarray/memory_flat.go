@@ -4,6 +4,7 @@ import (
 	"unsafe"
 
 	"github.com/ndmpi/ndmpi/internal/arraymem"
+	"github.com/ndmpi/ndmpi/strides"
 )
 
 // This file is the fast description of an array's memory that mpiarr asks
@@ -52,20 +53,12 @@ func (a *Array[T]) flat(d DType) (arraymem.Flat, bool) {
 	if a == nil {
 		return arraymem.Flat{}, false
 	}
-	n, want, contiguous := 1, 1, true
-	for i := len(a.shape) - 1; i >= 0; i-- {
-		k := a.shape[i]
-		if k != 1 && a.strides[i] != want {
-			contiguous = false
-		}
-		want *= k
-		n *= k
-	}
+	n := strides.Size(a.shape)
 	f := arraymem.Flat{N: n, DType: uint8(d), Writeable: !a.readOnly}
 	if n == 0 {
 		return f, true
 	}
-	if !contiguous {
+	if !strides.IsCContiguous(a.shape, a.strides, 1) {
 		return arraymem.Flat{}, false
 	}
 	f.Ptr = unsafe.Pointer(&a.data[a.offset])

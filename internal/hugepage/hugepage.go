@@ -43,9 +43,40 @@ func Make[T Elem](n int) []T {
 	}
 	nb := n * size
 	words := make([]uint64, (nb+Size+wordBytes-1)/wordBytes)
-	base := unsafe.Pointer(unsafe.SliceData(words))
-	off := int(-uintptr(base) & (Size - 1))
-	p := unsafe.Add(base, off)
+	return alignedIn[T](unsafe.Pointer(unsafe.SliceData(words)), n, nb)
+}
+
+// mallocgc is the runtime's allocator. It is one of the runtime functions
+// Go keeps linkable on purpose (go.dev/issue/67401, "Do not remove or
+// change the type signature"). A nil type allocates memory the garbage
+// collector never scans, and needzero false skips the clearing that make
+// always does.
+//
+//go:linkname mallocgc runtime.mallocgc
+func mallocgc(size uintptr, typ unsafe.Pointer, needzero bool) unsafe.Pointer
+
+// MakeUninit is Make without the clearing, from Threshold bytes on: for
+// results whose every element the caller writes before anything reads
+// them. Go clears a large allocation that reuses freed heap memory, which
+// writes the whole buffer once more before it is filled; NumPy's np.empty
+// does not. Elem types hold no pointers, so the garbage collector never
+// reads the stale words. Below Threshold it is make.
+func MakeUninit[T Elem](n int) []T {
+	size := int(unsafe.Sizeof(*new(T)))
+	if n < 0 || n > (1<<62)/size || n*size < Threshold {
+		return make([]T, n)
+	}
+	nb := n * size
+	if !enabled {
+		return unsafe.Slice((*T)(mallocgc(uintptr(nb), nil, false)), n)
+	}
+	return alignedIn[T](mallocgc(uintptr(nb+Size), nil, false), n, nb)
+}
+
+// alignedIn returns the n elements (nb bytes) of a buffer of nb+Size
+// bytes at base that start on its first huge page boundary, advised.
+func alignedIn[T Elem](base unsafe.Pointer, n, nb int) []T {
+	p := unsafe.Add(base, int(-uintptr(base)&(Size-1)))
 	advise(unsafe.Slice((*byte)(p), nb))
 	return unsafe.Slice((*T)(p), n)
 }

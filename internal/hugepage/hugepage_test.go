@@ -39,6 +39,27 @@ func TestMake(t *testing.T) {
 	require.Panics(t, func() { Make[float64](-1) })
 }
 
+func TestMakeUninit(t *testing.T) {
+	for _, n := range []int{0, 1000, Threshold/8 - 1, Threshold / 8, 1 << 20} {
+		s := MakeUninit[float64](n)
+		require.Len(t, s, n)
+		require.Equal(t, n, cap(s), "no room to append into the padding")
+		for i := range s {
+			s[i] = float64(i)
+		}
+		runtime.GC() // the storage stays alive while s does
+		for i := range s {
+			require.Equal(t, float64(i), s[i])
+		}
+		if n*8 >= Threshold && enabled {
+			p := uintptr(unsafe.Pointer(unsafe.SliceData(s)))
+			require.Zero(t, p%Size, "starts on a huge page")
+			require.True(t, advised(t, p), "advised MADV_HUGEPAGE")
+		}
+	}
+	require.Panics(t, func() { MakeUninit[float64](-1) })
+}
+
 // probe makes n elements of T, writes the last, and reports the slice.
 func probe[T Elem](n int) (unsafe.Pointer, int, int, bool) {
 	s := Make[T](n)
