@@ -127,6 +127,7 @@ func (k *collective) abort(err error) error {
 
 // end settles the collective once MPI returned, n elements having arrived.
 func (k *collective) end(err error, n int) error {
+	k.c.schedPoint()
 	k.sm.release()
 	switch {
 	case err != nil:

@@ -95,6 +95,7 @@ func (c *Comm) bcastFast(op string, buf Buffer, root int) (bool, error) {
 	enter()
 	err := mpi.Bcast(p, n, basicType(dt), root, c.h)
 	leave()
+	c.schedPoint()
 	if c.rank == root {
 		return true, mpiError(op, err)
 	}
@@ -139,6 +140,7 @@ func (c *Comm) reduceFast(name string, send, recv Buffer, op Op, root int, all, 
 		err = mpi.Reduce(sp, rp, n, basicType(dt), op.handle(), root, c.h)
 	}
 	leave()
+	c.schedPoint()
 	if !gets {
 		return true, mpiError(name, err)
 	}
@@ -163,6 +165,7 @@ func (c *Comm) scatterFast(op string, send, recv Buffer, root int) (bool, error)
 	enter()
 	err := mpi.Scatter(sp, n, basicType(dt), rp, n, basicType(dt), root, c.h)
 	leave()
+	c.schedPoint()
 	return true, arrived(op, err, dt, rp, n)
 }
 
@@ -199,6 +202,7 @@ func (c *Comm) scattervFast(op string, send Buffer, counts, displs []int, recv B
 	err := mpi.ScattervPath(sp, sendCounts, sendDispls, basicType(dt), rp, mine, basicType(dt), root, c.h,
 		mpi.PathForCounts(counts, displs))
 	leave()
+	c.schedPoint()
 	return true, arrived(op, err, dt, rp, mine)
 }
 
@@ -248,6 +252,7 @@ func (c *Comm) gatherFast(name string, send, recv Buffer, counts, displs []int, 
 		err = mpi.Gather(sp, n, bt, rp, n, bt, root, c.h)
 	}
 	leave()
+	c.schedPoint()
 	if !gets {
 		return true, mpiError(name, err)
 	}
@@ -267,6 +272,7 @@ func (c *Comm) alltoallFast(op string, send, recv Buffer) (bool, error) {
 	enter()
 	err := mpi.Alltoall(sp, n, basicType(dt), rp, n, basicType(dt), c.h)
 	leave()
+	c.schedPoint()
 	return true, arrived(op, err, dt, rp, sn)
 }
 
@@ -297,6 +303,7 @@ func (c *Comm) alltoallvFast(op string, send Buffer, scounts, sdispls []int, rec
 	enter()
 	err := mpi.Alltoallv(sp, scounts, sdispls, basicType(dt), rp, rcounts, rdispls, basicType(dt), c.h)
 	leave()
+	c.schedPoint()
 	return true, arrived(op, err, dt, rp, need)
 }
 
@@ -336,6 +343,7 @@ func (c *Comm) scanFast(name string, kind collKind, send, recv Buffer, op Op) (b
 		err = mpi.Exscan(sp, rp, n, basicType(dt), op.handle(), c.h)
 	}
 	leave()
+	c.schedPoint()
 	if nothing {
 		giveStage(st)
 		return true, mpiError(name, err)
@@ -358,6 +366,7 @@ func (c *Comm) reduceScatterBlockFast(name string, send, recv Buffer, op Op) (bo
 	enter()
 	err := mpi.ReduceScatterBlock(sp, rp, n, basicType(dt), op.handle(), c.h)
 	leave()
+	c.schedPoint()
 	return true, arrived(name, err, dt, rp, n)
 }
 
@@ -384,5 +393,6 @@ func (c *Comm) reduceScatterFast(name string, send, recv Buffer, counts []int, o
 	enter()
 	err := mpi.ReduceScatter(sp, rp, counts, basicType(dt), op.handle(), c.h)
 	leave()
+	c.schedPoint()
 	return true, arrived(name, err, dt, rp, counts[c.rank])
 }

@@ -37,6 +37,7 @@ type commState struct {
 	// broken holds the error of an agreement that timed out: MPI still
 	// owns it, so the communicator cannot be used again.
 	broken atomic.Pointer[error]
+	sched  schedClock // blocking collectives (schedpoint.go)
 }
 
 // thread support, decided by Init.
@@ -220,6 +221,7 @@ func (c *Comm) Barrier() error {
 	enter()
 	err := mpi.Barrier(c.h)
 	leave()
+	c.schedPoint()
 	return mpiError(op, err)
 }
 
