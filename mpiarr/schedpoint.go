@@ -25,17 +25,23 @@ import (
 // with the yields below), and the calls took 2-3x C's time; across
 // namespace hosts over TCP, up to 16x.
 //
-// So the blocking collectives count their calls on the communicator and,
-// every schedCheckEvery calls, read the clock: once schedEvery has passed
-// since the last time, the goroutine yields (runtime.Gosched), and the
-// tick moves before sysmon's 10 ms are up. The yield of the main
-// goroutine, locked to its thread (comm.go), is two context switches; at
-// most one per schedEvery. The count is the communicator's, unsynchronised:
+// So the blocking collectives count their calls on the communicator and
+// read the clock every so many calls: once schedEvery has passed since
+// the last yield, the goroutine yields (runtime.Gosched), and the tick
+// moves before sysmon's 10 ms are up. How many calls go between two
+// readings adapts to their length, so that the clock is read about every
+// millisecond: a reading costs as much as the Go side of a whole call,
+// and short calls would pay it often. The yield of the main goroutine,
+// locked to its thread (comm.go), is two context switches, at most one
+// per schedEvery. The count is the communicator's, unsynchronised:
 // blocking collectives on one communicator are ordered by MPI's rules,
 // never concurrent.
 const (
-	schedCheckEvery = 8
-	schedEvery      = 4 * time.Millisecond
+	schedEvery = 4 * time.Millisecond
+	// Readings of the clock come between schedEvery/8 and schedEvery/2
+	// apart (until maxReadEvery calls are too few), so a yield comes at
+	// most 1.5 schedEvery after the previous one.
+	maxReadEvery = 1 << 12
 )
 
 // epoch anchors the monotonic clock of the scheduling points: time.Since
@@ -45,21 +51,29 @@ var epoch = time.Now()
 // schedClock is a communicator's count of blocking collectives and when
 // they last yielded.
 type schedClock struct {
-	calls uint32
-	last  time.Duration // since epoch
+	calls     uint32        // since the last reading of the clock
+	readEvery uint32        // calls between readings
+	read      time.Duration // the last reading, since epoch
+	yielded   time.Duration // the last yield, since epoch
 }
 
 // schedPoint follows a blocking collective on c.
 func (c *Comm) schedPoint() {
 	s := &c.state.sched
-	s.calls++
-	if s.calls%schedCheckEvery != 0 {
+	if s.calls++; s.calls < s.readEvery {
 		return
 	}
+	s.calls = 0
 	now := time.Since(epoch)
-	if now-s.last < schedEvery {
-		return
+	switch d := now - s.read; {
+	case d < schedEvery/8:
+		s.readEvery = min(max(2*s.readEvery, 1), maxReadEvery)
+	case d > schedEvery/2:
+		s.readEvery /= 2
 	}
-	s.last = now
-	runtime.Gosched()
+	s.read = now
+	if now-s.yielded >= schedEvery {
+		s.yielded = now
+		runtime.Gosched()
+	}
 }
