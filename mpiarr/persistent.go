@@ -225,7 +225,7 @@ func (r *Request) Start() error {
 	enter()
 	err := r.restore()
 	if err == nil {
-		err = mpi.Start(&r.h)
+		err = mpi.Start(&r.h, r.short())
 	}
 	leave()
 	if err != nil {
@@ -258,6 +258,10 @@ func StartAll(reqs ...*Request) error {
 		}
 	}
 	handles := make([]mpi.Request, len(reqs))
+	short := true
+	for _, r := range reqs {
+		short = short && r.short()
+	}
 	enter()
 	var err error
 	for i, r := range reqs {
@@ -268,7 +272,7 @@ func StartAll(reqs ...*Request) error {
 	}
 	started := 0
 	if err == nil {
-		started, err = mpi.Startall(handles)
+		started, err = mpi.Startall(handles, short)
 	}
 	leave()
 	for i := range started {

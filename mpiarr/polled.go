@@ -18,7 +18,10 @@ import (
 // round trip (perf stat) against 0.05 for C, and 1.3x C's time. So Send,
 // Ssend and Recv start the nonblocking operation and test it in trips
 // into C of at most spinFor each, which sysmon never catches; a message
-// that is already there costs a single trip. Every yieldEvery trips the
+// that is already there costs a single trip. Trips that move at most
+// mpi.FastBytes are fast calls (internal/mpi/fastcall.go), which keep the
+// P and which sysmon does not watch at all; spinFor also bounds how long
+// they hold up the garbage collector's stop-the-world. Every yieldEvery trips the
 // goroutine yields, so that other goroutines (a sender in the same
 // process, say) run as they would during a blocking call; it is not done
 // on every trip because the main goroutine is locked to its thread (see
@@ -44,7 +47,7 @@ func sendPolled(sync bool, p unsafe.Pointer, n int, dt mpi.Datatype, dest, tag i
 	if sync {
 		op = "MPI_Ssend"
 	}
-	_, err = waitPolled(p, r, dt, op)
+	_, err = waitPolled(p, r, n, dt, op)
 	return err
 }
 
@@ -57,16 +60,17 @@ func recvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, source, tag int, h mpi
 	if err != nil || r == mpi.RequestNull {
 		return st, err
 	}
-	return waitPolled(p, r, dt, "MPI_Recv")
+	return waitPolled(p, r, n, dt, "MPI_Recv")
 }
 
 // pinners recycles the Pinners of waitPolled: a Pinner of its own would
 // be allocated on every mid-size message.
 var pinners = sync.Pool{New: func() any { return new(runtime.Pinner) }}
 
-// waitPolled completes a transfer that did not complete in its first
-// trip into C. Its buffer is MPI's until then: Go memory stays pinned.
-func waitPolled(p unsafe.Pointer, r mpi.Request, dt mpi.Datatype, op string) (mpi.Status, error) {
+// waitPolled completes a transfer of n elements of dt that did not
+// complete in its first trip into C. Its buffer is MPI's until then: Go
+// memory stays pinned.
+func waitPolled(p unsafe.Pointer, r mpi.Request, n int, dt mpi.Datatype, op string) (mpi.Status, error) {
 	pin := pinners.Get().(*runtime.Pinner)
 	if p != nil {
 		pin.Pin(p)
@@ -75,25 +79,40 @@ func waitPolled(p unsafe.Pointer, r mpi.Request, dt mpi.Datatype, op string) (mp
 		pin.Unpin()
 		pinners.Put(pin)
 	}()
-	return pollRequest(&r, dt, op)
+	return pollRequest(&r, dt, op, shortTransfer(n, dt))
+}
+
+// shortTransfer reports whether n elements of dt are at most
+// mpi.FastBytes, so that the trips that wait for them may be fast calls
+// (see internal/mpi/fastcall.go). It asks MPI for the size of dt, a cgo
+// call that only a transfer still pending after its first trip pays.
+func shortTransfer(n int, dt mpi.Datatype) bool {
+	if n > mpi.FastBytes {
+		return false
+	}
+	enter()
+	size, err := mpi.TypeSize(dt)
+	leave()
+	return err == nil && int64(n)*size <= mpi.FastBytes
 }
 
 // pollRequest waits for *r by polling, as sendPolled and recvPolled do;
 // Request.Wait waits for nonblocking and persistent operations this way,
 // whose memory their Request keeps pinned. dt is what the status counts;
-// an error names op, the call the user made, not the MPI_Test that saw it.
-// The first yield comes after yieldEvery trips, not before the second:
+// an error names op, the call the user made, not the MPI_Test that saw it;
+// short says that the request moves at most mpi.FastBytes, which makes
+// every trip a fast call. The first yield comes after yieldEvery trips, not before the second:
 // a message that takes a little longer than spinFor (64 KiB through
 // shared memory, anything across hosts) would otherwise pay the two
 // context switches of the main goroutine's yield on every receive.
-func pollRequest(r *mpi.Request, dt mpi.Datatype, op string) (mpi.Status, error) {
+func pollRequest(r *mpi.Request, dt mpi.Datatype, op string, short bool) (mpi.Status, error) {
 	start := time.Now()
 	for i := 1; time.Since(start) < pollFor; i++ {
 		if i%yieldEvery == 0 {
 			runtime.Gosched()
 		}
 		enter()
-		done, st, err := mpi.TestSpin(r, dt, spinFor)
+		done, st, err := mpi.TestSpin(r, dt, spinFor, short)
 		leave()
 		if done || err != nil {
 			return st, asCall(err, op)

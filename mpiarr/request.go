@@ -135,7 +135,7 @@ func (r *Request) Wait() (Status, error) {
 	if !mpi.Active() {
 		return Status{}, newError(r.op, ErrFinalized, "MPI was finalized before the request completed")
 	}
-	st, err := pollRequest(&r.h, mpi.Byte, "MPI_Wait")
+	st, err := pollRequest(&r.h, mpi.Byte, "MPI_Wait", r.short())
 	r.complete(st, err)
 	return r.status, r.err
 }
@@ -150,13 +150,21 @@ func (r *Request) Test() (bool, Status, error) {
 		return false, Status{}, newError(r.op, ErrFinalized, "MPI was finalized before the request completed")
 	}
 	enter()
-	done, st, err := mpi.Test(&r.h)
+	done, st, err := mpi.TestFast(&r.h, r.short())
 	leave()
 	if !done && err == nil {
 		return false, Status{}, nil
 	}
 	r.complete(st, err)
 	return true, r.status, r.err
+}
+
+// short reports whether the request moves at most mpi.FastBytes, which
+// makes the trips into C that test or start it fast calls (see
+// internal/mpi/fastcall.go): a message, not a collective, whose progress
+// inside one MPI_Test may reduce or copy any amount of data.
+func (r *Request) short() bool {
+	return r.coll == nil && r.reduction == nil && r.msg.elems*r.msg.itemSize+r.msg.skip <= mpi.FastBytes
 }
 
 // Done reports whether Wait, Test or WaitAll has seen the operation

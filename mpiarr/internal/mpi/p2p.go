@@ -3,6 +3,7 @@ package mpi
 /*
 #include "ndmpi.h"
 #include "spin.h"
+#include "fastcall.h"
 
 // Isend, Issend and Irecv hand MPI a buffer it uses until the request
 // completes, so they are not noescape.
@@ -148,6 +149,11 @@ func Recv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (
 // the request completes: Go memory must be pinned by the caller
 // (runtime.Pinner) until then.
 func Isend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (Request, error) {
+	a := p2pArgs(buf, count, dt, dest, tag, c)
+	keep(buf)
+	if rc := sized(shimIsend, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		return handleOf("MPI_Isend", rc, a.req, RequestNull)
+	}
 	var r C.ndmpi_h
 	rc := C.ndmpi_isend(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), &r)
 	return handleOf("MPI_Isend", rc, r, RequestNull)
@@ -156,6 +162,11 @@ func Isend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (R
 // Issend is MPI_Issend. As for Isend, Go memory at buf must be pinned
 // (runtime.Pinner) until the request completes.
 func Issend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (Request, error) {
+	a := p2pArgs(buf, count, dt, dest, tag, c)
+	keep(buf)
+	if rc := sized(shimIssend, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		return handleOf("MPI_Issend", rc, a.req, RequestNull)
+	}
 	var r C.ndmpi_h
 	rc := C.ndmpi_issend(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), &r)
 	return handleOf("MPI_Issend", rc, r, RequestNull)
@@ -165,6 +176,11 @@ func Issend(buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm) (
 // until the request completes: Go memory must be pinned by the caller
 // (runtime.Pinner) until then, and not touched.
 func Irecv(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm) (Request, error) {
+	a := p2pArgs(buf, count, dt, source, tag, c)
+	keep(buf)
+	if rc := sized(shimIrecv, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		return handleOf("MPI_Irecv", rc, a.req, RequestNull)
+	}
 	var r C.ndmpi_h
 	rc := C.ndmpi_irecv(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c), &r)
 	return handleOf("MPI_Irecv", rc, r, RequestNull)
@@ -182,6 +198,7 @@ func Wait(r *Request) (Status, error) {
 
 // Test is MPI_Test: done reports whether the request completed, in which
 // case *r is set to RequestNull and the status is valid (Count in bytes).
+// It is an ordinary cgo call; TestFast is the fast call.
 func Test(r *Request) (done bool, st Status, err error) {
 	var cs C.ndmpi_status
 	var flag C.int
@@ -328,17 +345,21 @@ func Iprobe(source, tag int, c Comm) (found bool, st Status, err error) {
 // for at most spin: a nil error with RequestNull means the send completed;
 // otherwise the request is pending and its buffer is MPI's (Go memory must
 // be pinned until it completes; see TestSpin). It lets Send wait in short
-// trips into C, which the Go scheduler does not take the P away from.
+// trips into C, which the Go scheduler does not take the P away from; a
+// send of at most FastBytes is a fast call.
 func SendSpin(sync bool, buf unsafe.Pointer, count int, dt Datatype, dest, tag int, c Comm, spin time.Duration) (Request, error) {
-	s := C.int(0)
+	op := "MPI_Send"
 	if sync {
-		s = 1
+		op = "MPI_Ssend"
 	}
-	out := C.ndmpi_send_spin(s, bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), C.int64_t(spin))
-	if sync {
-		return Request(out.req), errorOf("MPI_Ssend", out.error)
+	a := p2pArgs(buf, count, dt, dest, tag, c)
+	a.sync, a.spin_ns = C.int32_t(cbool(sync)), C.int64_t(spin)
+	keep(buf)
+	if rc := sized(shimSendSpin, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		return Request(a.req), errorOf(op, rc)
 	}
-	return Request(out.req), errorOf("MPI_Send", out.error)
+	out := C.ndmpi_send_spin(cbool(sync), bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(dest), cint(tag), C.ndmpi_h(c), C.int64_t(spin))
+	return Request(out.req), errorOf(op, out.error)
 }
 
 // RecvSpin starts a receive (MPI_Irecv) and tests it for at most spin.
@@ -346,14 +367,27 @@ func SendSpin(sync bool, buf unsafe.Pointer, count int, dt Datatype, dest, tag i
 // that of Recv (Count in elements of dt); otherwise it is pending, as for
 // SendSpin.
 func RecvSpin(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Comm, spin time.Duration) (Status, Request, error) {
+	a := p2pArgs(buf, count, dt, source, tag, c)
+	a.spin_ns = C.int64_t(spin)
+	keep(buf)
+	if rc := sized(shimRecvSpin, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		return goStatus(&a.st), Request(a.req), errorOf("MPI_Recv", rc)
+	}
 	out := C.ndmpi_recv_spin(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), cint(source), cint(tag), C.ndmpi_h(c), C.int64_t(spin))
 	return goStatus(&out.st), Request(out.req), errorOf("MPI_Recv", out.st.error)
 }
 
 // TestSpin tests *r for at most spin (MPI_Test in a loop): done reports
 // whether it completed, in which case *r is RequestNull and the status
-// counts elements of dt.
-func TestSpin(r *Request, dt Datatype, spin time.Duration) (done bool, st Status, err error) {
+// counts elements of dt. With short, the request moves at most FastBytes
+// and the test is a fast call.
+func TestSpin(r *Request, dt Datatype, spin time.Duration, short bool) (done bool, st Status, err error) {
+	if vouch(short) {
+		a := C.ndmpi_p2p_args{req: C.ndmpi_h(*r), dt: C.ndmpi_h(dt), spin_ns: C.int64_t(spin)}
+		rc := fastcall(shimTestSpin, unsafe.Pointer(&a))
+		*r = Request(a.req)
+		return a.flag != 0, goStatus(&a.st), errorOf("MPI_Test", C.int(rc))
+	}
 	var flag C.int
 	h := C.ndmpi_h(*r)
 	cs := C.ndmpi_test_spin(&h, C.ndmpi_h(dt), C.int64_t(spin), &flag)

@@ -2,6 +2,7 @@ package mpi
 
 /*
 #include "persist.h"
+#include "fastcall.h"
 
 // SendInit and RecvInit hand MPI a buffer it uses at every start until the
 // request is freed, so they are not noescape.
@@ -50,8 +51,16 @@ func RecvInit(buf unsafe.Pointer, count int, dt Datatype, source, tag int, c Com
 	return handleOf("MPI_Recv_init", rc, r, RequestNull)
 }
 
-// Start is MPI_Start of an inactive persistent request.
-func Start(r *Request) error {
+// Start is MPI_Start of an inactive persistent request. With short, the
+// request moves at most FastBytes and the start is a fast call.
+func Start(r *Request, short bool) error {
+	if vouch(short) {
+		h := C.ndmpi_h(*r)
+		a := C.ndmpi_start_args{n: 1, reqs: &h}
+		rc := fastcall(shimStartall, unsafe.Pointer(&a))
+		*r = Request(h)
+		return errorOf("MPI_Start", C.int(rc))
+	}
 	h := C.ndmpi_h(*r)
 	rc := C.ndmpi_start(&h)
 	*r = Request(h)
@@ -60,14 +69,22 @@ func Start(r *Request) error {
 
 // Startall starts the requests in order, as MPI_Startall does, and returns
 // how many it started: all of them, or those before the one that failed.
-func Startall(reqs []Request) (int, error) {
+// With short, every request moves at most FastBytes and the starts are one
+// fast call.
+func Startall(reqs []Request, short bool) (int, error) {
 	if len(reqs) == 0 {
 		return 0, nil
 	}
 	if len(reqs) != int(int32(len(reqs))) {
 		return 0, argError("MPI_Startall", ErrCount, "too many requests: "+strconv.Itoa(len(reqs)))
 	}
+	first := (*C.ndmpi_h)(unsafe.Pointer(&reqs[0]))
+	if vouch(short) {
+		a := C.ndmpi_start_args{n: C.int(len(reqs)), reqs: first}
+		rc := fastcall(shimStartall, unsafe.Pointer(&a))
+		return int(a.started), errorOf("MPI_Startall", C.int(rc))
+	}
 	var started C.int
-	rc := C.ndmpi_startall(C.int(len(reqs)), (*C.ndmpi_h)(unsafe.Pointer(&reqs[0])), &started)
+	rc := C.ndmpi_startall(C.int(len(reqs)), first, &started)
 	return int(started), errorOf("MPI_Startall", rc)
 }

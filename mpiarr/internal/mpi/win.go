@@ -2,6 +2,7 @@ package mpi
 
 /*
 #include "win.h"
+#include "fastcall.h"
 
 // ndmpi_win_create keeps the window's memory, and the operations keep
 // their origin (and result) buffers until the epoch ends: not noescape.
@@ -130,8 +131,15 @@ func WinFree(w *Win) error {
 
 // Put is MPI_Put of count elements of dt at origin into tcount elements
 // of tdt at displacement disp of target's window. Go memory at origin
-// must stay pinned until the operation completes (the epoch ends).
+// must stay pinned until the operation completes (the epoch ends). Put,
+// Get, the accumulations, Rput and Rget of at most FastBytes are fast
+// calls.
 func Put(origin unsafe.Pointer, count int, dt Datatype, target, disp, tcount int, tdt Datatype, w Win) error {
+	a := rmaArgs(origin, count, dt, target, disp, tcount, tdt, w)
+	keep(origin)
+	if rc := sized(shimPut, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		return errorOf("MPI_Put", rc)
+	}
 	rc := C.ndmpi_put(bytep(origin), C.int64_t(count), C.ndmpi_h(dt), cint(target), C.int64_t(disp),
 		C.int64_t(tcount), C.ndmpi_h(tdt), C.ndmpi_h(w))
 	return errorOf("MPI_Put", rc)
@@ -140,6 +148,11 @@ func Put(origin unsafe.Pointer, count int, dt Datatype, target, disp, tcount int
 // Get is MPI_Get: Put's mirror image, MPI writes origin until the
 // operation completes.
 func Get(origin unsafe.Pointer, count int, dt Datatype, target, disp, tcount int, tdt Datatype, w Win) error {
+	a := rmaArgs(origin, count, dt, target, disp, tcount, tdt, w)
+	keep(origin)
+	if rc := sized(shimGet, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		return errorOf("MPI_Get", rc)
+	}
 	rc := C.ndmpi_get(bytep(origin), C.int64_t(count), C.ndmpi_h(dt), cint(target), C.int64_t(disp),
 		C.int64_t(tcount), C.ndmpi_h(tdt), C.ndmpi_h(w))
 	return errorOf("MPI_Get", rc)
@@ -147,6 +160,12 @@ func Get(origin unsafe.Pointer, count int, dt Datatype, target, disp, tcount int
 
 // Accumulate is MPI_Accumulate with a predefined op (or OpReplace).
 func Accumulate(origin unsafe.Pointer, count int, dt Datatype, target, disp, tcount int, tdt Datatype, op Op, w Win) error {
+	a := rmaArgs(origin, count, dt, target, disp, tcount, tdt, w)
+	a.op = C.ndmpi_h(op)
+	keep(origin)
+	if rc := sized(shimAccumulate, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		return errorOf("MPI_Accumulate", rc)
+	}
 	rc := C.ndmpi_accumulate(bytep(origin), C.int64_t(count), C.ndmpi_h(dt), cint(target), C.int64_t(disp),
 		C.int64_t(tcount), C.ndmpi_h(tdt), C.ndmpi_h(op), C.ndmpi_h(w))
 	return errorOf("MPI_Accumulate", rc)
@@ -157,6 +176,13 @@ func Accumulate(origin unsafe.Pointer, count int, dt Datatype, target, disp, tco
 // nil.
 func GetAccumulate(origin unsafe.Pointer, count int, dt Datatype, result unsafe.Pointer, rcount int, rdt Datatype,
 	target, disp, tcount int, tdt Datatype, op Op, w Win) error {
+	a := rmaArgs(origin, count, dt, target, disp, tcount, tdt, w)
+	a.result, a.rcount, a.rdt, a.op = bytep(result), C.int64_t(rcount), C.ndmpi_h(rdt), C.ndmpi_h(op)
+	keep(origin)
+	keep(result)
+	if rc := sized(shimGetAccumulate, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		return errorOf("MPI_Get_accumulate", rc)
+	}
 	rc := C.ndmpi_get_accumulate(bytep(origin), C.int64_t(count), C.ndmpi_h(dt), bytep(result), C.int64_t(rcount),
 		C.ndmpi_h(rdt), cint(target), C.int64_t(disp), C.int64_t(tcount), C.ndmpi_h(tdt), C.ndmpi_h(op), C.ndmpi_h(w))
 	return errorOf("MPI_Get_accumulate", rc)
@@ -165,6 +191,11 @@ func GetAccumulate(origin unsafe.Pointer, count int, dt Datatype, result unsafe.
 // Rput is MPI_Rput: Put with a request that completes when the origin
 // buffer may be reused.
 func Rput(origin unsafe.Pointer, count int, dt Datatype, target, disp, tcount int, tdt Datatype, w Win) (Request, error) {
+	a := rmaArgs(origin, count, dt, target, disp, tcount, tdt, w)
+	keep(origin)
+	if rc := sized(shimRput, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		return handleOf("MPI_Rput", rc, a.req, RequestNull)
+	}
 	var r C.ndmpi_h
 	rc := C.ndmpi_rput(bytep(origin), C.int64_t(count), C.ndmpi_h(dt), cint(target), C.int64_t(disp),
 		C.int64_t(tcount), C.ndmpi_h(tdt), C.ndmpi_h(w), &r)
@@ -174,6 +205,11 @@ func Rput(origin unsafe.Pointer, count int, dt Datatype, target, disp, tcount in
 // Rget is MPI_Rget: Get with a request that completes when the data is in
 // the origin buffer.
 func Rget(origin unsafe.Pointer, count int, dt Datatype, target, disp, tcount int, tdt Datatype, w Win) (Request, error) {
+	a := rmaArgs(origin, count, dt, target, disp, tcount, tdt, w)
+	keep(origin)
+	if rc := sized(shimRget, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		return handleOf("MPI_Rget", rc, a.req, RequestNull)
+	}
 	var r C.ndmpi_h
 	rc := C.ndmpi_rget(bytep(origin), C.int64_t(count), C.ndmpi_h(dt), cint(target), C.int64_t(disp),
 		C.int64_t(tcount), C.ndmpi_h(tdt), C.ndmpi_h(w), &r)

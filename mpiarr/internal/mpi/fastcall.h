@@ -1,0 +1,89 @@
+/*
+ * fastcall.h - the shims of the fast calls (fastcall.go, fastcall.c).
+ *
+ * A shim is an int32_t fn(void *args): the calling convention of the Go
+ * runtime's asmcgocall, which runs fn on the thread's system stack without
+ * cgo's hand-off to the scheduler. It unpacks its args struct, which lies
+ * on the calling goroutine's stack, calls the C helper it is named after,
+ * and writes the results back into the struct. Shims are reached only
+ * through their addresses, never called by name from Go, so they carry no
+ * "#cgo" directives; ndmpi_fast_cgocall, the one that runs a shim through
+ * an ordinary cgo call, does.
+ *
+ * A shim wraps only a helper that is nocallback and returns in bounded
+ * time (directives_test.go checks the list). The helpers whose time grows
+ * with the data they move check it first when args->bounded is set:
+ * above NDMPI_FAST_BYTES they do nothing and return NDMPI_FAST_DEFER, and
+ * Go makes the call again through cgo.
+ */
+#ifndef NDMPI_FASTCALL_H
+#define NDMPI_FASTCALL_H
+
+#include "ndmpi.h"
+
+enum {
+	/* NDMPI_FAST_DEFER is what a shim returns when it declines a
+	 * transfer too large for a fast call; MPI's codes are never negative. */
+	NDMPI_FAST_DEFER = -1,
+	/* NDMPI_FAST_BYTES is the largest transfer a fast call starts: a copy
+	 * of 64 KiB takes a few microseconds, as long as the trips spin_ns
+	 * bounds; beyond it the cgo call's 40 ns are under 1 % of the time. */
+	NDMPI_FAST_BYTES = 64 << 10
+};
+
+/* ndmpi_p2p_args: sends, receives and the tests of their requests. */
+typedef struct {
+	int32_t bounded; /* in: defer a transfer above NDMPI_FAST_BYTES */
+	int32_t sync;    /* in: a synchronous send */
+	uint8_t *buf;
+	int64_t count;
+	ndmpi_h dt, comm;
+	int peer, tag; /* dest or source */
+	int64_t spin_ns;
+	ndmpi_h req;     /* in for tests; out */
+	int flag;        /* out: the request completed */
+	ndmpi_status st; /* out: the status when it did (or failed) */
+} ndmpi_p2p_args;
+
+/* ndmpi_rma_args: the one-sided operations. result is Get_accumulate's. */
+typedef struct {
+	int32_t bounded; /* in: defer a transfer above NDMPI_FAST_BYTES */
+	int target;
+	uint8_t *origin;
+	int64_t ocount;
+	ndmpi_h odt;
+	uint8_t *result;
+	int64_t rcount;
+	ndmpi_h rdt;
+	int64_t disp, tcount;
+	ndmpi_h tdt, op, win;
+	ndmpi_h req; /* out: Rput's and Rget's */
+} ndmpi_rma_args;
+
+/* ndmpi_start_args: MPI_Start of n persistent requests. */
+typedef struct {
+	int n, started;
+	ndmpi_h *reqs;
+} ndmpi_start_args;
+
+/* The shims, each named after the helper it calls. */
+int32_t ndmpi_send_spin_fast(void *args);
+int32_t ndmpi_recv_spin_fast(void *args);
+int32_t ndmpi_test_spin_fast(void *args);
+int32_t ndmpi_test_fast(void *args);
+int32_t ndmpi_isend_fast(void *args);
+int32_t ndmpi_issend_fast(void *args);
+int32_t ndmpi_irecv_fast(void *args);
+int32_t ndmpi_startall_fast(void *args);
+int32_t ndmpi_put_fast(void *args);
+int32_t ndmpi_get_fast(void *args);
+int32_t ndmpi_accumulate_fast(void *args);
+int32_t ndmpi_get_accumulate_fast(void *args);
+int32_t ndmpi_rput_fast(void *args);
+int32_t ndmpi_rget_fast(void *args);
+
+/* ndmpi_fast_cgocall runs the shim fn on args: the ordinary cgo call, for
+ * a deferred transfer and for builds with the tag ndmpi_cgocall. */
+int32_t ndmpi_fast_cgocall(void *fn, void *args);
+
+#endif /* NDMPI_FASTCALL_H */
