@@ -288,7 +288,7 @@ func (r *report) path() *pathData {
 		Rows: []pathRow{
 			{"C's calls: `MPI_Send` + `MPI_Recv`", "C pair (`c-pingpong`, the table above)", fmtDur(b.C.Time), fmtDur(b.C.Adds), spread(cPair)},
 			{"+ the polled form mpiarr uses, inside MPI: `MPI_Isend` + `MPI_Test`, `MPI_Irecv` + `MPI_Test`", "C polled pair (`c-overhead`)", fmtDur(b.PolledForm.Time), plus(b.PolledForm.Adds), spread(cPolled)},
-			{"+ two trips into C through the binding (cgo transitions, cgo's pointer checks, the status conversion)", "binding, polled (`BenchmarkSelfSteps8B/Polled`)", fmtDur(b.Trips.Time), plus(b.Trips.Adds), spread(gPolled)},
+			{"+ two trips into C through the binding (fast calls: asmcgocall of a shim; the status conversion)", "binding, polled (`BenchmarkSelfSteps8B/Polled`)", fmtDur(b.Trips.Time), plus(b.Trips.Adds), spread(gPolled)},
 			{"+ mpiarr's Go-side checks and bookkeeping (`comm.Send`, `comm.Recv` of an `*ndarray.Array`)", "mpiarr pair (`BenchmarkSendRecvSelf8B`)", fmtDur(b.Checks.Time), plus(b.Checks.Adds), spread(mPair)},
 			{"+ the timing loop (the same calls timed by the bench program instead of `testing.B`)", "Go pair (`go-pingpong`, the table above)", fmtDur(b.Timing.Time), plus(b.Timing.Adds), spread(gPair)},
 		},

@@ -145,7 +145,7 @@ func TestPathSection(t *testing.T) {
 	}
 	text := render()
 	for _, want := range []string{"| 160 ns | 160 ns |", "| 300 ns | +140 ns |", "| 340 ns | +40 ns |", "| 450 ns | +110 ns |",
-		"| 460 ns | +10 ns |", "30 ns a trip, 60 ns for the pair's two, so that −20 ns of the row", "take 115 ns together", "-test.benchtime 100000x -test.count 5"} {
+		"| 460 ns | +10 ns |", "30 ns a cgo trip, 60 ns for two; the row's two fast trips", "differ from two bare cgo trips by −20 ns", "take 115 ns together", "-test.benchtime 100000x -test.count 5"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("the section lacks %q:\n%s", want, text)
 		}

@@ -49,11 +49,12 @@
 // package variables filled from C by one call at package initialization;
 // none is hard-coded. TagUB is set by Init.
 //
-// # One cgo call per operation
+// # One trip into C per operation
 //
-// Each Go function performs exactly one cgo call (or fast call, see
-// below) to a C helper ndmpi_xxx, which makes the MPI call(s) and returns the MPI error code
-// and, where relevant, fills a small status struct. Receive counts are
+// Each Go function makes exactly one trip into C, a cgo call or a fast
+// call (see below), to a C helper ndmpi_xxx, which makes the MPI call(s)
+// and returns the MPI error code and, where relevant, fills a small
+// status struct. Receive counts are
 // computed in C from MPI_Get_elements_x (64-bit exact), so no separate
 // MPI_Get_count call is needed. Only error paths make an extra call
 // (MPI_Error_class and MPI_Error_string).
