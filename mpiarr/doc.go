@@ -15,7 +15,8 @@
 //
 // The logical values of an array, in C order, are what travels. A
 // C-contiguous array goes to MPI as it is: no copy, no allocation, in
-// point-to-point calls and every collective alike. For any other layout the communicator's Layout policy decides:
+// point-to-point calls and every collective alike. For any other layout
+// the communicator's Layout policy decides:
 //
 //   - Refuse (the default) returns an ErrLayout error naming the shape, the
 //     strides and the fix. mpi4py refuses non-contiguous arrays too, but

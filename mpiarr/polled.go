@@ -21,9 +21,9 @@ import (
 // that is already there costs a single trip. Trips that move at most
 // mpi.FastBytes are fast calls (internal/mpi/fastcall.go), which keep the
 // P and which sysmon does not watch at all; spinFor also bounds how long
-// they hold up the garbage collector's stop-the-world. Every yieldEvery trips the
-// goroutine yields, so that other goroutines (a sender in the same
-// process, say) run as they would during a blocking call; it is not done
+// they hold up the garbage collector's stop-the-world. Every yieldEvery
+// trips the goroutine yields, so that other goroutines (a sender in the
+// same process, say) run as they would during a blocking call; it is not done
 // on every trip because the main goroutine is locked to its thread (see
 // comm.go), and its yield hands the P to another thread and back, two
 // context switches. A wait longer than pollFor is left to MPI_Wait in one
@@ -101,10 +101,11 @@ func shortTransfer(n int, dt mpi.Datatype) bool {
 // whose memory their Request keeps pinned. dt is what the status counts;
 // an error names op, the call the user made, not the MPI_Test that saw it;
 // short says that the request moves at most mpi.FastBytes, which makes
-// every trip a fast call. The first yield comes after yieldEvery trips, not before the second:
-// a message that takes a little longer than spinFor (64 KiB through
-// shared memory, anything across hosts) would otherwise pay the two
-// context switches of the main goroutine's yield on every receive.
+// every trip a fast call. The first yield comes after yieldEvery trips,
+// not before the second: a message that takes a little longer than
+// spinFor (64 KiB through shared memory, anything across hosts) would
+// otherwise pay the two context switches of the main goroutine's yield on
+// every receive.
 func pollRequest(r *mpi.Request, dt mpi.Datatype, op string, short bool) (mpi.Status, error) {
 	start := time.Now()
 	for i := 1; time.Since(start) < pollFor; i++ {

@@ -8,6 +8,26 @@
 // does the same IEEE additions as NumPy's scalar code, so the result has
 // the same bits.
 
+// COMBINE64 folds the float64 accumulators X0 (r0 r1) .. X3 (r6 r7) into
+// X0 as ((r0+r1)+(r2+r3))+((r4+r5)+(r6+r7)), through the frame's 32
+// bytes at r-32(SP); it clobbers X1-X3.
+#define COMBINE64 \
+	MOVUPD  X0, r-32(SP); \
+	MOVUPD  X1, r-16(SP); \
+	MOVSD   r-32(SP), X0; \
+	ADDSD   r-24(SP), X0; \
+	MOVSD   r-16(SP), X1; \
+	ADDSD   r-8(SP), X1; \
+	ADDSD   X1, X0; \
+	MOVUPD  X2, r-32(SP); \
+	MOVUPD  X3, r-16(SP); \
+	MOVSD   r-32(SP), X2; \
+	ADDSD   r-24(SP), X2; \
+	MOVSD   r-16(SP), X3; \
+	ADDSD   r-8(SP), X3; \
+	ADDSD   X3, X2; \
+	ADDSD   X2, X0
+
 // func pairwiseBlock64(x *float64, n int) float64
 TEXT ·pairwiseBlock64(SB), NOSPLIT, $32-24
 	MOVQ    x+0(FP), SI
@@ -33,21 +53,7 @@ loop64:
 	ADDQ    $8, AX
 	JMP     loop64
 combine64:
-	MOVUPD  X0, r-32(SP)
-	MOVUPD  X1, r-16(SP)
-	MOVSD   r-32(SP), X0
-	ADDSD   r-24(SP), X0     // r0+r1
-	MOVSD   r-16(SP), X1
-	ADDSD   r-8(SP), X1      // r2+r3
-	ADDSD   X1, X0           // (r0+r1)+(r2+r3)
-	MOVUPD  X2, r-32(SP)
-	MOVUPD  X3, r-16(SP)
-	MOVSD   r-32(SP), X2
-	ADDSD   r-24(SP), X2     // r4+r5
-	MOVSD   r-16(SP), X3
-	ADDSD   r-8(SP), X3      // r6+r7
-	ADDSD   X3, X2           // (r4+r5)+(r6+r7)
-	ADDSD   X2, X0
+	COMBINE64
 rest64:
 	CMPQ    AX, CX
 	JGE     done64
@@ -153,21 +159,7 @@ loopS:
 	ADDQ    $8, AX
 	JMP     loopS
 combineS:
-	MOVUPD  X0, r-32(SP)
-	MOVUPD  X1, r-16(SP)
-	MOVSD   r-32(SP), X0
-	ADDSD   r-24(SP), X0     // r0+r1
-	MOVSD   r-16(SP), X1
-	ADDSD   r-8(SP), X1      // r2+r3
-	ADDSD   X1, X0           // (r0+r1)+(r2+r3)
-	MOVUPD  X2, r-32(SP)
-	MOVUPD  X3, r-16(SP)
-	MOVSD   r-32(SP), X2
-	ADDSD   r-24(SP), X2     // r4+r5
-	MOVSD   r-16(SP), X3
-	ADDSD   r-8(SP), X3      // r6+r7
-	ADDSD   X3, X2           // (r4+r5)+(r6+r7)
-	ADDSD   X2, X0
+	COMBINE64
 	LEAQ    (SI)(R8*8), SI   // element m
 restS:
 	CMPQ    AX, CX
