@@ -142,8 +142,8 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool,
 		return err
 	}
 	gets := all || c.rank == root
-	if out == nil && !c.verifying() {
-		if done, err := c.reduceFast(name, send, recv, op, root, all, gets); done {
+	if !c.verifying() {
+		if done, err := c.reduceFast(name, send, recv, op, root, all, gets, out); done {
 			return err
 		}
 	}

@@ -102,35 +102,18 @@ func (c *Comm) bcastFast(op string, buf Buffer, root int) (bool, error) {
 	return true, arrived(op, err, dt, p, n)
 }
 
-// reduceFast runs Reduce and Allreduce, in place or not.
-func (c *Comm) reduceFast(name string, send, recv Buffer, op Op, root int, all, gets bool) (bool, error) {
-	var sp, rp unsafe.Pointer
-	var n int
-	var dt ndarray.DType
-	if send == InPlace {
-		p, m, rdt, w, ok := contiguous(recv)
-		if !ok || !w || !gets {
-			return false, nil
-		}
-		sp, rp, n, dt = mpi.InPlace, p, m, rdt
-	} else {
-		p, m, sdt, _, ok := contiguous(send)
-		if !ok {
-			return false, nil
-		}
-		sp, n, dt = p, m, sdt
-		if gets {
-			p, m, rdt, w, ok := contiguous(recv)
-			if !ok || !w || m < n || rdt != dt {
-				return false, nil
-			}
-			rp = p
-		} else if !ignored(recv) {
-			return false, nil
-		}
+// reduceFast runs Reduce and Allreduce, in place or not. With out, it
+// starts their nonblocking forms instead (ireduceFast).
+func (c *Comm) reduceFast(name string, send, recv Buffer, op Op, root int, all, gets bool, out **Request) (bool, error) {
+	sp, rp, n, dt, ok := reduceArgs(send, recv, gets)
+	if !ok {
+		return false, nil
 	}
 	if err := op.check(name, dt); err != nil {
 		return true, err
+	}
+	if out != nil {
+		return c.ireduceFast(name, sp, rp, n, dt, op, root, all, gets, out)
 	}
 	enter()
 	var err error
@@ -145,6 +128,75 @@ func (c *Comm) reduceFast(name string, send, recv Buffer, op Op, root int, all, 
 		return true, mpiError(name, err)
 	}
 	return true, arrived(name, err, dt, rp, n)
+}
+
+// reduceArgs are the pointers, count and dtype of a reduction whose
+// buffers a fast path takes.
+func reduceArgs(send, recv Buffer, gets bool) (sp, rp unsafe.Pointer, n int, dt ndarray.DType, ok bool) {
+	if send == InPlace {
+		p, m, rdt, w, ok := contiguous(recv)
+		if !ok || !w || !gets {
+			return nil, nil, 0, 0, false
+		}
+		return mpi.InPlace, p, m, rdt, true
+	}
+	sp, n, dt, _, ok = contiguous(send)
+	if !ok {
+		return nil, nil, 0, 0, false
+	}
+	if gets {
+		p, m, rdt, w, ok := contiguous(recv)
+		if !ok || !w || m < n || rdt != dt {
+			return nil, nil, 0, 0, false
+		}
+		rp = p
+	} else if !ignored(recv) {
+		return nil, nil, 0, 0, false
+	}
+	return sp, rp, n, dt, true
+}
+
+// collRequest is the Request of a nonblocking collective started by a
+// fast path with the collective it settles: one allocation, where the
+// general path makes three.
+type collRequest struct {
+	r Request
+	k collective
+}
+
+// ireduceFast starts Ireduce or Iallreduce on buffers reduceArgs took.
+// Bools take the general path, whose completion normalises what MPI
+// wrote into them; user-defined operations too, which MPI never sees
+// (icoll.go).
+func (c *Comm) ireduceFast(name string, sp, rp unsafe.Pointer, n int, dt ndarray.DType, op Op, root int, all, gets bool, out **Request) (bool, error) {
+	if dt == ndarray.Bool || op >= firstUserOp {
+		return false, nil
+	}
+	cr := &collRequest{k: collective{c: c, op: name}}
+	r := &cr.r
+	r.op, r.coll = name, &cr.k
+	if gets {
+		r.arrived = n
+	}
+	for _, p := range [2]unsafe.Pointer{sp, rp} {
+		if p != nil && p != mpi.InPlace {
+			r.pin.Pin(p)
+		}
+	}
+	var err error
+	enter()
+	if all {
+		r.h, err = mpi.Iallreduce(sp, rp, n, basicType(dt), op.handle(), c.h)
+	} else {
+		r.h, err = mpi.Ireduce(sp, rp, n, basicType(dt), op.handle(), root, c.h)
+	}
+	leave()
+	if err != nil {
+		r.pin.Unpin()
+		return true, cr.k.end(err, 0)
+	}
+	*out = r
+	return true, nil
 }
 
 func (c *Comm) scatterFast(op string, send, recv Buffer, root int) (bool, error) {

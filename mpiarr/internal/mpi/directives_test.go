@@ -45,7 +45,14 @@ var bounded = map[string]string{
 	"ndmpi_get_accumulate": "MPI_Get_accumulate is local, as MPI_Put",
 	"ndmpi_rput":           "MPI_Rput is local: its request completes later",
 	"ndmpi_rget":           "MPI_Rget is local, as MPI_Rput",
+	"ndmpi_wtime":          "MPI_Wtime reads a clock",
 }
+
+// shimOnly are the helpers Go reaches only through their shim: cgo
+// refuses a directive for a function no Go code calls by name, so they
+// carry none, and what it would say is checked here instead (they never
+// call back into Go, and keep no pointer).
+var shimOnly = []string{"ndmpi_wtime"}
 
 // blocking are C functions that may wait for another process, or for as
 // long as the program runs: a fast call to one would stall the garbage
@@ -161,6 +168,12 @@ func TestCgoDirectives(t *testing.T) {
 			require.Empty(t, nocallback[name]+noescape[name], "the shim %s is marked: shims are never called by name", name)
 			continue
 		}
+		if slices.Contains(shimOnly, name) {
+			require.Contains(t, fastShims, name+"_fast", "%s is listed in shimOnly but has no shim", name)
+			require.NotContains(t, callsBack, name, "%s is reached by a shim but calls back into Go", name)
+			require.NotContains(t, retainers, name, "%s is reached by a shim but keeps a pointer", name)
+			continue
+		}
 		if slices.Contains(callsBack, name) {
 			require.Empty(t, nocallback[name], "%s calls back into Go but is marked nocallback", name)
 		} else {
@@ -183,7 +196,9 @@ func TestCgoDirectives(t *testing.T) {
 		require.Contains(t, string(fastGo), "unsafe.Pointer(C."+shim+")", "fastcall.go does not take the address of %s", shim)
 		helper := strings.TrimSuffix(shim, "_fast")
 		require.Equal(t, []string{helper}, calls, "the shim %s must call %s and nothing else", shim, helper)
-		require.NotEmpty(t, nocallback[helper], "the shim %s wraps %s, which is not marked nocallback", shim, helper)
+		if !slices.Contains(shimOnly, helper) {
+			require.NotEmpty(t, nocallback[helper], "the shim %s wraps %s, which is not marked nocallback", shim, helper)
+		}
 		require.NotContains(t, callsBack, helper, "the shim %s wraps %s, which calls back into Go", shim, helper)
 		require.Contains(t, bounded, helper, "the shim %s wraps %s, which is not listed as bounded in time", shim, helper)
 	}

@@ -162,3 +162,9 @@ int32_t ndmpi_fast_cgocall(void *fn, void *args)
 {
 	return ((int32_t(*)(void *))fn)(args);
 }
+
+int32_t ndmpi_wtime_fast(void *args)
+{
+	((ndmpi_wtime_args *)args)->t = ndmpi_wtime();
+	return 0;
+}

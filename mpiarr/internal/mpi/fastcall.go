@@ -80,6 +80,7 @@ var (
 	shimGetAccumulate = unsafe.Pointer(C.ndmpi_get_accumulate_fast)
 	shimRput          = unsafe.Pointer(C.ndmpi_rput_fast)
 	shimRget          = unsafe.Pointer(C.ndmpi_rget_fast)
+	shimWtime         = unsafe.Pointer(C.ndmpi_wtime_fast)
 )
 
 // deferred is what a shim that measures its transfer returns when it
@@ -138,4 +139,11 @@ func TestFast(r *Request, short bool) (done bool, st Status, err error) {
 	rc := fastcall(shimTest, unsafe.Pointer(&a))
 	*r = Request(a.req)
 	return a.flag != 0, goStatus(&a.st), errorOf("MPI_Test", C.int(rc))
+}
+
+// wtimeFast is MPI_Wtime as a fast call.
+func wtimeFast() float64 {
+	var a C.ndmpi_wtime_args
+	fastcall(shimWtime, unsafe.Pointer(&a))
+	return float64(a.t)
 }

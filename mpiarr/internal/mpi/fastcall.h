@@ -66,6 +66,11 @@ typedef struct {
 	ndmpi_h *reqs;
 } ndmpi_start_args;
 
+/* ndmpi_wtime_args: MPI_Wtime, whose clock a timing loop reads often. */
+typedef struct {
+	double t; /* out */
+} ndmpi_wtime_args;
+
 /* The shims, each named after the helper it calls. */
 int32_t ndmpi_send_spin_fast(void *args);
 int32_t ndmpi_recv_spin_fast(void *args);
@@ -81,6 +86,7 @@ int32_t ndmpi_accumulate_fast(void *args);
 int32_t ndmpi_get_accumulate_fast(void *args);
 int32_t ndmpi_rput_fast(void *args);
 int32_t ndmpi_rget_fast(void *args);
+int32_t ndmpi_wtime_fast(void *args);
 
 /* ndmpi_fast_cgocall runs the shim fn on args: the ordinary cgo call, for
  * a deferred transfer and for builds with the tag ndmpi_cgocall. */
