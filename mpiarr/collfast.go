@@ -178,6 +178,7 @@ func (c *Comm) ireduceFast(name string, sp, rp unsafe.Pointer, n int, dt ndarray
 	if gets {
 		r.arrived = n
 	}
+	r.shortColl = n*dt.ItemSize() <= mpi.FastBytes
 	for _, p := range [2]unsafe.Pointer{sp, rp} {
 		if p != nil && p != mpi.InPlace {
 			r.pin.Pin(p)

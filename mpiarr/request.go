@@ -24,6 +24,10 @@ type Request struct {
 	// (icoll.go), arrived the elements it receives.
 	coll    *collective
 	arrived int
+	// shortColl marks a collective that moves at most mpi.FastBytes in
+	// each message (collfast.go): its tests are fast calls, like a short
+	// message's.
+	shortColl bool
 	// reduction is the fold a nonblocking reduction with a user-defined
 	// operation still owes when its gather completes (icoll.go).
 	reduction *userReduction
@@ -93,7 +97,13 @@ func (r *Request) complete(st mpi.Status, err error) {
 		if err == nil && r.reduction != nil {
 			folded = r.reduction.fold()
 		}
-		r.err = r.coll.end(err, r.arrived)
+		if r.shortColl {
+			// Its tests kept the P running (fast calls), which sysmon
+			// preempts rather than retakes: no storm to yield against.
+			r.err = r.coll.finish(err, r.arrived)
+		} else {
+			r.err = r.coll.end(err, r.arrived)
+		}
 		if err != nil {
 			r.status.Error = errorClass(err)
 		}
@@ -161,10 +171,14 @@ func (r *Request) Test() (bool, Status, error) {
 
 // short reports whether the request moves at most mpi.FastBytes, which
 // makes the trips into C that test or start it fast calls (see
-// internal/mpi/fastcall.go): a message, not a collective, whose progress
+// internal/mpi/fastcall.go): a message, or a collective whose fast path
+// vouched for each of its messages (shortColl). Other collectives' progress
 // inside one MPI_Test may reduce or copy any amount of data.
 func (r *Request) short() bool {
-	return r.coll == nil && r.reduction == nil && r.msg.elems*r.msg.itemSize+r.msg.skip <= mpi.FastBytes
+	if r.coll != nil {
+		return r.shortColl
+	}
+	return r.reduction == nil && r.msg.elems*r.msg.itemSize+r.msg.skip <= mpi.FastBytes
 }
 
 // Done reports whether Wait, Test or WaitAll has seen the operation

@@ -67,9 +67,15 @@ type schedClock struct {
 
 // schedPoint follows a blocking collective on c.
 func (c *Comm) schedPoint() {
-	s := &c.state.sched
+	if c.state.sched.due() {
+		runtime.Gosched()
+	}
+}
+
+// due counts a call and reports whether the goroutine should yield now.
+func (s *schedClock) due() bool {
 	if s.calls++; s.calls < s.readEvery {
-		return
+		return false
 	}
 	n := s.calls
 	s.calls = 0
@@ -84,6 +90,7 @@ func (c *Comm) schedPoint() {
 	s.read = now
 	if now-s.yielded >= schedEvery && d < time.Duration(n)*longCall {
 		s.yielded = now
-		runtime.Gosched()
+		return true
 	}
+	return false
 }

@@ -64,6 +64,10 @@ type Win[T ndarray.Element] struct {
 	// allocates nothing (win_rma.go).
 	spare   []*rmaOp
 	scratch []*rmaOp
+	// sched counts the synchronisations, which wait for other ranks in
+	// one cgo call as blocking collectives do, for their scheduling
+	// point (schedpoint.go).
+	sched schedClock
 }
 
 // winInfo is what each rank tells the others when a window is made.

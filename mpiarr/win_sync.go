@@ -1,6 +1,7 @@
 package mpiarr
 
 import (
+	"runtime"
 	"slices"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
@@ -112,10 +113,14 @@ func (w *Win[T]) sync(op string, check func(e *epochs) (completes, error), call 
 		w.putBack(ops)
 		return mpiError(op, err)
 	}
+	w.mu.Lock()
 	if update != nil {
-		w.mu.Lock()
 		update(&w.epochs)
-		w.mu.Unlock()
+	}
+	yield := w.sched.due()
+	w.mu.Unlock()
+	if yield {
+		runtime.Gosched()
 	}
 	err = settle(op, ops)
 	w.recycle(ops)
