@@ -1,8 +1,8 @@
 // Command kernels times ndarray's array kernels in one process, on the
 // data bench/py/kernels.py gives NumPy: a = arange(n*n) as an n x n
 // float64 array, b = a + 1, and a 64 x 64 x 64 array for view creation.
-// Each kernel is checked once, warmed up (-warmup calls, so that the Go
-// heap has grown to its steady size), then timed -reps times (each
+// Each kernel is checked once, warmed up (at least -warmup calls, more
+// while the Go heap grows to its steady size: harness.WarmHeap), then timed -reps times (each
 // call timed on its own for the big kernels, batches of calls for the
 // views); a record holds the median. View records also carry the
 // allocations per call (testing.AllocsPerRun).
@@ -182,9 +182,7 @@ func main() {
 				}
 			})
 		} else {
-			for range *warmup {
-				sink = f()
-			}
+			harness.WarmHeap(*warmup, func() { sink = f() })
 			rec.Iters = *reps
 			times := make([]float64, *reps)
 			var total float64

@@ -7,9 +7,10 @@
 // strided layout NumPy's loops meet most often.
 //
 // Each case runs once untimed and its result's checksum goes into the
-// record's info, which runbench compares with NumPy's; then -warmup
-// untimed calls (Go's heap grows to its steady size), then -reps calls
-// each timed on its own; a record holds the median.
+// record's info, which runbench compares with NumPy's; then at least
+// -warmup untimed calls, more while Go's heap grows to its steady size
+// (harness.WarmHeap), then -reps calls each timed on its own; a record
+// holds the median.
 package main
 
 import (
@@ -114,9 +115,7 @@ func main() {
 		}
 		rec := harness.Record{System: *system, Bench: "ops", Case: name, Size: int64(nbytes), Info: checksum(f())}
 		runtime.GC()
-		for range *warmup {
-			sink = f()
-		}
+		harness.WarmHeap(*warmup, func() { sink = f() })
 		rec.Iters = *reps
 		times := make([]float64, *reps)
 		var total float64
