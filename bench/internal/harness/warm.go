@@ -11,7 +11,7 @@ const MaxWarm = 16
 // returns a large array grows Go's heap to about twice the live data
 // before the collector frees anything (GOGC=100), and memory new to the
 // process is slow to touch on a virtual machine whose host backs guest
-// memory lazily: fresh huge pages cost about 2.8 ms per 2 MiB here
+// memory lazily: fresh huge pages cost about 5 ms per 2 MiB here
 // against 0.24 ms for pages already used. Concatenate
 // along axis 0 of two 4096x4096 float64 arrays took 540-900 ms in its
 // first four calls and 12 ms from the fifth on; NumPy, which frees each
