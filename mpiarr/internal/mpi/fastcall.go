@@ -1,6 +1,13 @@
 package mpi
 
-// #include "fastcall.h"
+/*
+#include "fastcall.h"
+
+// ndmpi_fast_cgocall keeps neither the shim's args nor anything they point
+// to: a buffer MPI keeps escapes through keep instead.
+#cgo noescape ndmpi_fast_cgocall
+#cgo nocallback ndmpi_fast_cgocall
+*/
 import "C"
 
 import "unsafe"
@@ -55,10 +62,15 @@ import "unsafe"
 // doing anything and the Go function calls the C helper through cgo, as
 // it did before fast calls. Tests and starts of requests cannot see the
 // size of their transfer: their callers pass short, true only when it is
-// at most FastBytes, and the others go through cgo.
+// at most FastBytes (for a collective, in each of its messages), and the
+// others go through cgo. MPI_Wtime is a fast call too: a loop spinning on
+// the clock through cgo would enter and leave the scheduler's syscall
+// state millions of times, and sysmon, finding its P there once the
+// goroutine has gone 10 ms without a scheduling point, would retake it
+// and wake another thread on the rank's core.
 //
 // Built with the tag ndmpi_cgocall, every shim goes through an ordinary
-// cgo call instead (ndmpi_fast_cgocall, fastcall_cgocall.go), and none
+// cgo call instead (cgocall, below; fastcall_cgocall.go), and none
 // defers: the comparison the benchmarks need, and the way out should a Go
 // release refuse the linkname of runtime.asmcgocall.
 
@@ -145,5 +157,19 @@ func TestFast(r *Request, short bool) (done bool, st Status, err error) {
 func wtimeFast() float64 {
 	var a C.ndmpi_wtime_args
 	fastcall(shimWtime, unsafe.Pointer(&a))
+	return float64(a.t)
+}
+
+// cgocall runs the shim fn on args through an ordinary cgo call.
+func cgocall(fn, args unsafe.Pointer) int32 {
+	return int32(C.ndmpi_fast_cgocall(fn, args))
+}
+
+// WtimeCgo is Wtime through an ordinary cgo call: the price of one trip
+// into C with cgo's hand-off to the scheduler, which the benchmarks set
+// against the fast calls.
+func WtimeCgo() float64 {
+	var a C.ndmpi_wtime_args
+	cgocall(shimWtime, unsafe.Pointer(&a))
 	return float64(a.t)
 }

@@ -2,16 +2,6 @@
 
 package mpi
 
-/*
-#include "fastcall.h"
-
-// ndmpi_fast_cgocall keeps neither the shim's args nor anything they point
-// to: a buffer MPI keeps escapes through keep instead.
-#cgo noescape ndmpi_fast_cgocall
-#cgo nocallback ndmpi_fast_cgocall
-*/
-import "C"
-
 import "unsafe"
 
 // fastCalls says that the build has no fast calls: the tag ndmpi_cgocall
@@ -19,6 +9,4 @@ import "unsafe"
 const fastCalls = false
 
 // fastcall runs the shim fn on args through cgo.
-func fastcall(fn, args unsafe.Pointer) int32 {
-	return int32(C.ndmpi_fast_cgocall(fn, args))
-}
+func fastcall(fn, args unsafe.Pointer) int32 { return cgocall(fn, args) }
