@@ -64,7 +64,7 @@ func (l LockType) String() string {
 type epochs struct {
 	fence   bool         // a Fence opened an epoch (none since asserted ModeNoSucceed)
 	lockAll bool         // LockAll
-	locks   map[int]bool // Lock, by target
+	locks   []int        // the targets of Lock: a few at most, a slice, not a map
 	access  bool         // Start
 	started []int        // Start's group
 	posted  bool         // Post
@@ -72,7 +72,7 @@ type epochs struct {
 
 // passive reports a passive target epoch on rank (-1: on any rank).
 func (e *epochs) passive(rank int) bool {
-	return e.lockAll || (rank < 0 && len(e.locks) > 0) || e.locks[rank]
+	return e.lockAll || (rank < 0 && len(e.locks) > 0) || slices.Contains(e.locks, rank)
 }
 
 // reaches checks that an epoch of this rank reaches target's window.
@@ -188,10 +188,7 @@ func (w *Win[T]) Lock(rank int, lt LockType, a Assert) error {
 		return completes{}, nil
 	}, func() error { return mpi.WinLock(lt == LockExclusive, rank, mpi.Assert(a), w.h) },
 		func(e *epochs) {
-			if e.locks == nil {
-				e.locks = map[int]bool{}
-			}
-			e.locks[rank] = true
+			e.locks = append(e.locks, rank)
 		})
 }
 
@@ -204,12 +201,16 @@ func (w *Win[T]) Unlock(rank int) error {
 		return err
 	}
 	return w.sync(op, func(e *epochs) (completes, error) {
-		if !e.locks[rank] {
+		if !slices.Contains(e.locks, rank) {
 			return completes{}, newError(op, ErrArg, "rank %d's window is not locked by this rank (Lock(%d, ...) first)", rank, rank)
 		}
 		return completes{some: true, rank: rank}, nil
 	}, func() error { return mpi.WinUnlock(rank, w.h) },
-		func(e *epochs) { delete(e.locks, rank) })
+		func(e *epochs) {
+			if i := slices.Index(e.locks, rank); i >= 0 {
+				e.locks = slices.Delete(e.locks, i, i+1)
+			}
+		})
 }
 
 // LockAll begins a passive target epoch, with shared locks, on every
