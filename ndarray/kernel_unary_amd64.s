@@ -1,9 +1,9 @@
 #include "textflag.h"
 
-// AVX-512 kernels of Sqrt and Exp (kernel_unary_amd64.go decides when they
-// run). Each takes n elements, a multiple of the vector length; the caller
-// does the rest in Go. d may equal x: every vector is loaded before it is
-// stored.
+// AVX-512 and AVX2 kernels of Sqrt and Exp (kernel_unary_amd64.go decides
+// which run). Each takes n elements, a multiple of the vector length; the
+// caller does the rest in Go. d may equal x: every vector is loaded
+// before it is stored.
 
 // func sqrt64AVX512(d, x *float64, n int)
 TEXT ·sqrt64AVX512(SB), NOSPLIT, $0-24
@@ -162,6 +162,172 @@ exp64loop:
 	ADDQ         $8, AX
 	JMP          exp64loop
 exp64done:
+	VZEROUPPER
+	RET
+
+// AVX2 kernels of the same, for CPUs without AVX-512 (AMD before Zen 4):
+// 256-bit registers, FMA for the reductions and the polynomial.
+
+// func sqrt64AVX2(d, x *float64, n int)
+TEXT ·sqrt64AVX2(SB), NOSPLIT, $0-24
+	MOVQ    d+0(FP), DI
+	MOVQ    x+8(FP), SI
+	MOVQ    n+16(FP), CX
+	XORQ    AX, AX
+	MOVQ    CX, DX
+	ANDQ    $-16, DX
+sqrt64avx2x16:
+	CMPQ    AX, DX
+	JGE     sqrt64avx2x4
+	VSQRTPD 0(SI)(AX*8), Y0
+	VSQRTPD 32(SI)(AX*8), Y1
+	VSQRTPD 64(SI)(AX*8), Y2
+	VSQRTPD 96(SI)(AX*8), Y3
+	VMOVUPD Y0, 0(DI)(AX*8)
+	VMOVUPD Y1, 32(DI)(AX*8)
+	VMOVUPD Y2, 64(DI)(AX*8)
+	VMOVUPD Y3, 96(DI)(AX*8)
+	ADDQ    $16, AX
+	JMP     sqrt64avx2x16
+sqrt64avx2x4:
+	CMPQ    AX, CX
+	JGE     sqrt64avx2done
+	VSQRTPD 0(SI)(AX*8), Y0
+	VMOVUPD Y0, 0(DI)(AX*8)
+	ADDQ    $4, AX
+	JMP     sqrt64avx2x4
+sqrt64avx2done:
+	VZEROUPPER
+	RET
+
+// func sqrt32AVX2(d, x *float32, n int)
+TEXT ·sqrt32AVX2(SB), NOSPLIT, $0-24
+	MOVQ    d+0(FP), DI
+	MOVQ    x+8(FP), SI
+	MOVQ    n+16(FP), CX
+	XORQ    AX, AX
+	MOVQ    CX, DX
+	ANDQ    $-32, DX
+sqrt32avx2x32:
+	CMPQ    AX, DX
+	JGE     sqrt32avx2x8
+	VSQRTPS 0(SI)(AX*4), Y0
+	VSQRTPS 32(SI)(AX*4), Y1
+	VSQRTPS 64(SI)(AX*4), Y2
+	VSQRTPS 96(SI)(AX*4), Y3
+	VMOVUPS Y0, 0(DI)(AX*4)
+	VMOVUPS Y1, 32(DI)(AX*4)
+	VMOVUPS Y2, 64(DI)(AX*4)
+	VMOVUPS Y3, 96(DI)(AX*4)
+	ADDQ    $32, AX
+	JMP     sqrt32avx2x32
+sqrt32avx2x8:
+	CMPQ    AX, CX
+	JGE     sqrt32avx2done
+	VSQRTPS 0(SI)(AX*4), Y0
+	VMOVUPS Y0, 0(DI)(AX*4)
+	ADDQ    $8, AX
+	JMP     sqrt32avx2x8
+sqrt32avx2done:
+	VZEROUPPER
+	RET
+
+// The AVX2 exp runs the algorithm of the AVX-512 one with what AVX2 lacks
+// built otherwise. VGATHERQPD reads 2^(j/16) from the table of expc<>,
+// indexed by the low 4 bits of k; the gather clears its mask register,
+// which is set again for every vector. There is no VSCALEFPD: 2^m is
+// added to the exponent field of T + T q as an integer, which is exact
+// only while the result stays normal. So the scale is split in two,
+// 2^m = 2^a * 2^b with a = floor(m/2), b = m - a, both in [-539, 512]:
+// adding a to the exponent of T + T q (in [2^-1/32, 2^31/32)) cannot leave
+// the normal range, and the multiply by 2^b, a normal number, rounds once
+// into the subnormal range and overflows to +Inf, as VSCALEFPD does; the
+// results are those of the AVX-512 kernel bit for bit. Both exponents
+// come from k with shifts alone: k's bits are 0x4338000000000000 + n, a
+// multiple of 32 plus n, so k >> 5 is a multiple of 2^12 plus a, whose low
+// 12 bits VPSLLQ $52 moves into the exponent field, and (k + 16 + 1023*32)
+// >> 5 gives b + 1023, the biased exponent of 2^b, the same way.
+// Constants that do not fit in the 16 YMM registers are read from expd<>,
+// four copies each for the FMAs' memory operands.
+DATA expd<>+0(SB)/8, $0x3f2a01a01a01a01a   // 1/5040
+DATA expd<>+8(SB)/8, $0x3f2a01a01a01a01a
+DATA expd<>+16(SB)/8, $0x3f2a01a01a01a01a
+DATA expd<>+24(SB)/8, $0x3f2a01a01a01a01a
+DATA expd<>+32(SB)/8, $0x3f56c16c16c16c17  // 1/720
+DATA expd<>+40(SB)/8, $0x3f56c16c16c16c17
+DATA expd<>+48(SB)/8, $0x3f56c16c16c16c17
+DATA expd<>+56(SB)/8, $0x3f56c16c16c16c17
+DATA expd<>+64(SB)/8, $0x3f81111111111111  // 1/120
+DATA expd<>+72(SB)/8, $0x3f81111111111111
+DATA expd<>+80(SB)/8, $0x3f81111111111111
+DATA expd<>+88(SB)/8, $0x3f81111111111111
+DATA expd<>+96(SB)/8, $0x3fa5555555555555  // 1/24
+DATA expd<>+104(SB)/8, $0x3fa5555555555555
+DATA expd<>+112(SB)/8, $0x3fa5555555555555
+DATA expd<>+120(SB)/8, $0x3fa5555555555555
+DATA expd<>+128(SB)/8, $0x3fc5555555555555 // 1/6
+DATA expd<>+136(SB)/8, $0x3fc5555555555555
+DATA expd<>+144(SB)/8, $0x3fc5555555555555
+DATA expd<>+152(SB)/8, $0x3fc5555555555555
+DATA expd<>+160(SB)/8, $0x3fe0000000000000 // 1/2
+DATA expd<>+168(SB)/8, $0x3fe0000000000000
+DATA expd<>+176(SB)/8, $0x3fe0000000000000
+DATA expd<>+184(SB)/8, $0x3fe0000000000000
+DATA expd<>+192(SB)/8, $15                 // mask of j
+DATA expd<>+200(SB)/8, $32752              // 16 + 1023*32
+GLOBL expd<>(SB), RODATA|NOPTR, $208
+
+// func exp64AVX2(d, x *float64, n int)
+TEXT ·exp64AVX2(SB), NOSPLIT, $0-24
+	MOVQ         d+0(FP), DI
+	MOVQ         x+8(FP), SI
+	MOVQ         n+16(FP), CX
+	LEAQ         expc<>+104(SB), R8
+	VBROADCASTSD expc<>+0(SB), Y8
+	VBROADCASTSD expc<>+8(SB), Y9
+	VBROADCASTSD expc<>+16(SB), Y10
+	VBROADCASTSD expc<>+24(SB), Y11
+	VBROADCASTSD expc<>+88(SB), Y12
+	VBROADCASTSD expc<>+96(SB), Y13
+	VPBROADCASTQ expd<>+192(SB), Y14
+	VPBROADCASTQ expd<>+200(SB), Y15
+	XORQ         AX, AX
+exp64avx2loop:
+	CMPQ         AX, CX
+	JGE          exp64avx2done
+	VMOVUPD      0(SI)(AX*8), Y0
+	VMINPD       Y12, Y0, Y1
+	VMAXPD       Y13, Y1, Y1                 // x clamped; NaN becomes 710
+	VMOVAPD      Y9, Y2
+	VFMADD231PD  Y8, Y1, Y2                  // k = x*16/ln2 + 1.5*2^52: n in the low bits
+	VSUBPD       Y9, Y2, Y3                  // n
+	VFMADD231PD  Y10, Y3, Y1                 // r = x - n*head
+	VFMADD231PD  Y11, Y3, Y1                 // r -= n*tail
+	VPAND        Y14, Y2, Y6                 // j
+	VPCMPEQQ     Y7, Y7, Y7
+	VGATHERQPD   Y7, (R8)(Y6*8), Y3          // T = 2^(j/16)
+	VMOVUPD      expd<>+0(SB), Y4
+	VFMADD213PD  expd<>+32(SB), Y1, Y4
+	VFMADD213PD  expd<>+64(SB), Y1, Y4
+	VFMADD213PD  expd<>+96(SB), Y1, Y4
+	VFMADD213PD  expd<>+128(SB), Y1, Y4
+	VFMADD213PD  expd<>+160(SB), Y1, Y4      // p = 1/2 + r/6 + ... + r^5/5040
+	VMULPD       Y1, Y1, Y5
+	VFMADD213PD  Y1, Y5, Y4                  // q = r + r^2 p = exp(r) - 1
+	VFMADD213PD  Y3, Y3, Y4                  // T + T q
+	VPSRLQ       $5, Y2, Y5
+	VPSLLQ       $52, Y5, Y5
+	VPADDQ       Y5, Y4, Y4                  // * 2^a, exact
+	VPADDQ       Y15, Y2, Y2
+	VPSRLQ       $5, Y2, Y2
+	VPSLLQ       $52, Y2, Y2                 // 2^b
+	VMULPD       Y2, Y4, Y4                  // * 2^b, rounded once
+	VCMPPD       $3, Y0, Y0, Y7              // NaN lanes
+	VBLENDVPD    Y7, Y0, Y4, Y4
+	VMOVUPD      Y4, 0(DI)(AX*8)
+	ADDQ         $4, AX
+	JMP          exp64avx2loop
+exp64avx2done:
 	VZEROUPPER
 	RET
 

@@ -30,6 +30,12 @@ func unaryLayouts[T Element](f func(i int) T) map[string]*Array[T] {
 }
 
 func TestUnaryLayouts(t *testing.T) {
+	kernelPaths(t, func(t *testing.T, path string) {
+		t.Run(path, testUnaryLayouts)
+	})
+}
+
+func testUnaryLayouts(t *testing.T) {
 	vals := func(i int) float64 { return float64(i)*0.37 - 1.2 }
 	for name, a := range unaryLayouts(vals) {
 		t.Run(name, func(t *testing.T) {
@@ -305,10 +311,28 @@ func TestBinaryShapeErrors(t *testing.T) {
 }
 
 func TestUnaryInto(t *testing.T) {
-	// In place: dst is the input.
-	a := Must(FromSlice([]float64{1, 4, 9, 16}, 2, 2))
-	require.NoError(t, SqrtInto(a, a))
-	require.Equal(t, []float64{1, 2, 3, 4}, a.ToSlice())
+	// In place: dst is the input, on every kernel path, with lengths
+	// past a vector and a tail.
+	kernelPaths(t, func(t *testing.T, path string) {
+		a := Must(FromSlice([]float64{1, 4, 9, 16}, 2, 2))
+		require.NoError(t, SqrtInto(a, a))
+		require.Equal(t, []float64{1, 2, 3, 4}, a.ToSlice(), path)
+		b := Must(FromSlice([]float64{1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196, 225, 256, 289, 324, 361}))
+		require.NoError(t, SqrtInto(b, b))
+		for i, v := range b.ToSlice() {
+			require.Equal(t, float64(i+1), v, path)
+		}
+		c := Must(FromSlice([]float32{1, 4, 9, 16, 25, 36, 49, 64, 81, 100, 121, 144, 169, 196, 225, 256, 289, 324, 361}))
+		require.NoError(t, SqrtInto(c, c))
+		for i, v := range c.ToSlice() {
+			require.Equal(t, float32(i+1), v, path)
+		}
+		e := Must(FromSlice([]float64{0, 1, -1, 2, 0.5, -0.5, 10, -10, 100}))
+		require.NoError(t, ExpInto(e, e))
+		for i, x := range []float64{0, 1, -1, 2, 0.5, -0.5, 10, -10, 100} {
+			require.InDelta(t, math.Exp(x), e.data[i], 3e-16*math.Exp(x), path)
+		}
+	})
 	// Broadcast input into a strided destination.
 	big := Zeros[float64](4, 6)
 	dst := Must(big.Slice(Colon.Step(2), Colon.Step(2)))
@@ -333,12 +357,16 @@ func TestUnaryInto(t *testing.T) {
 	require.Equal(t, []float64{1.5, 2}, e.ToSlice())
 }
 
-// TestVectorKernels checks the AVX-512 kernels against the Go loops on
-// values over the whole range, every length around the vector widths.
+// TestVectorKernels checks each kernel path against the Go math
+// functions on values over the whole range, lengths around the vector
+// widths.
 func TestVectorKernels(t *testing.T) {
-	if !useAVX512 {
-		t.Skip("no AVX-512")
-	}
+	kernelPaths(t, func(t *testing.T, path string) {
+		t.Run(path, testVectorKernels)
+	})
+}
+
+func testVectorKernels(t *testing.T) {
 	xs := []float64{0, math.Copysign(0, -1), 1, -1, 1e-310, -1e-310, 709.78, 709.79, 710, -745.1, -745.2, -746, 1000, -1000,
 		math.Inf(1), math.Inf(-1), math.NaN(), math.SmallestNonzeroFloat64, math.MaxFloat64, 0.5, 88.7, -88.7, 1e-20}
 	for i := range 20000 {
@@ -348,7 +376,7 @@ func TestVectorKernels(t *testing.T) {
 		xs = append(xs, float64(n)*1e-3)
 	}
 	got64 := make([]float64, len(xs))
-	for _, n := range []int{len(xs), 1, 7, 8, 9, 31, 33} {
+	for _, n := range []int{len(xs), 1, 3, 4, 5, 7, 8, 9, 15, 16, 17, 31, 33} {
 		exp64K(got64[:n], xs[:n])
 		for i, x := range xs[:n] {
 			want := math.Exp(x)
