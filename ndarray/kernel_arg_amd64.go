@@ -1,17 +1,24 @@
 package ndarray
 
-// On amd64 CPUs with AVX-512, ArgMax and ArgMin of float64 runs go
-// through kernel_arg_amd64.s: a vector pass per chunk for the extreme and
-// for NaN, then a vector search for the first element equal to the extreme
-// in the chunk that first held it. Equal
-// zeros of either sign compare equal, so the first of them is found, as
-// NumPy's scalar order finds it.
+// On amd64 CPUs with AVX-512, or else AVX2, ArgMax and ArgMin of float64
+// runs (whole arrays, and each run along the axis of ArgMaxAxis and
+// ArgMinAxis through argRun) go through kernel_arg_amd64.s: a vector pass
+// per chunk for the extreme and for NaN, then a vector search for the
+// first element equal to the extreme in the chunk that first held it.
+// Equal zeros of either sign compare equal, so the first of them is
+// found, as NumPy's scalar order finds it.
 
 //go:noescape
 func extreme64AVX512(x *float64, n int, max bool) (m float64, nan bool)
 
 //go:noescape
 func findEq64AVX512(x *float64, n int, v float64) int
+
+//go:noescape
+func extreme64AVX2(x *float64, n int, max bool) (m float64, nan bool)
+
+//go:noescape
+func findEq64AVX2(x *float64, n int, v float64) int
 
 // argChunk is how many elements argFloat64 reads between its vector
 // passes: the search for the first extreme re-reads only the chunk that
@@ -21,7 +28,7 @@ const argChunk = 8192
 
 // argFloat64 is argReal for float64 runs.
 func argFloat64(x []float64, max bool) int {
-	if !useAVX512 || len(x) < 16 {
+	if !(useAVX512 || useAVX2) || len(x) < 16 {
 		return argReal(x, max)
 	}
 	best, bestAt := 0.0, -1
@@ -39,7 +46,7 @@ func argFloat64(x []float64, max bool) int {
 	c := x[bestAt:min(bestAt+argChunk, len(x))]
 	n := len(c) &^ 15
 	if n > 0 {
-		if i := findEq64AVX512(&c[0], n, best); i < n {
+		if i := findEq64(&c[0], n, best); i < n {
 			return bestAt + i
 		}
 	}
@@ -56,7 +63,11 @@ func chunkExtreme(c []float64, max bool) (m float64, nan bool) {
 	n := len(c) &^ 15
 	tail := c[n:]
 	if n > 0 {
-		m, nan = extreme64AVX512(&c[0], n, max)
+		if useAVX512 {
+			m, nan = extreme64AVX512(&c[0], n, max)
+		} else {
+			m, nan = extreme64AVX2(&c[0], n, max)
+		}
 		if nan {
 			return m, true
 		}
@@ -72,6 +83,15 @@ func chunkExtreme(c []float64, max bool) (m float64, nan bool) {
 		}
 	}
 	return m, false
+}
+
+// findEq64 is the index of the first of x's n elements (a multiple of
+// 16) equal to v, or n.
+func findEq64(x *float64, n int, v float64) int {
+	if useAVX512 {
+		return findEq64AVX512(x, n, v)
+	}
+	return findEq64AVX2(x, n, v)
 }
 
 func firstNaN(x []float64) int {

@@ -30,18 +30,15 @@ func TestArgSpecials(t *testing.T) {
 			for i := len(c.x); i < len(x); i++ {
 				x[i] = c.x[0]
 			}
-			for _, vec := range []bool{true, false} {
-				old := useAVX512
-				useAVX512 = useAVX512 && vec
+			kernelPaths(t, func(t *testing.T, path string) {
 				a := Must(FromSlice(x))
 				gotMax, errMax := ArgMax(a)
 				gotMin, errMin := ArgMin(a)
-				useAVX512 = old
 				require.NoError(t, errMax)
 				require.NoError(t, errMin)
-				require.Equal(t, c.argmax, gotMax, "argmax %v", x)
-				require.Equal(t, c.argmin, gotMin, "argmin %v", x)
-			}
+				require.Equal(t, c.argmax, gotMax, "%s argmax %v", path, x)
+				require.Equal(t, c.argmin, gotMin, "%s argmin %v", path, x)
+			})
 		}
 	}
 }
@@ -68,59 +65,61 @@ func argWant(v []float64, max bool) int64 {
 func TestArgAxisLayouts(t *testing.T) {
 	r := rand.New(rand.NewPCG(5, 6))
 	nz := math.Copysign(0, -1)
-	for _, n := range []int{1, 2, 7, 8, 15, 16, 17, 33, 40} {
-		for _, nanRate := range []int{0, 50} {
-			vals := make([]float64, 3*n*2*4)
-			for i := range vals {
-				switch {
-				case nanRate > 0 && r.IntN(nanRate) == 0:
-					vals[i] = math.NaN()
-				case r.IntN(3) == 0:
-					vals[i] = []float64{0, nz}[r.IntN(2)]
-				default:
-					vals[i] = float64(r.IntN(7)) - 3
+	kernelPaths(t, func(t *testing.T, path string) {
+		for _, n := range []int{1, 2, 7, 8, 15, 16, 17, 33, 40, 70} {
+			for _, nanRate := range []int{0, 50} {
+				vals := make([]float64, 3*n*2*4)
+				for i := range vals {
+					switch {
+					case nanRate > 0 && r.IntN(nanRate) == 0:
+						vals[i] = math.NaN()
+					case r.IntN(3) == 0:
+						vals[i] = []float64{0, nz}[r.IntN(2)]
+					default:
+						vals[i] = float64(r.IntN(7)) - 3
+					}
 				}
-			}
-			base := Must(FromSlice(vals, 3, 2*n, 4))
-			views := map[string]*Array[float64]{
-				"contiguous": base,
-				"strided":    Must(base.SliceExpr(":, ::2, 1::2")),
-				"reversed":   Must(base.SliceExpr("::-1, ::-1, :")),
-				"transposed": Must(base.Transpose(2, 0, 1)),
-			}
-			for name, a := range views {
-				for ax := range 3 {
-					for _, max := range []bool{true, false} {
-						f := ArgMinAxis[float64]
-						if max {
-							f = ArgMaxAxis[float64]
-						}
-						got := Must(f(a, ax))
-						// The reference: the axis last, copied, each run by argWant.
-						perm := []int{0, 1, 2}
-						perm = append(append(perm[:ax:ax], perm[ax+1:]...), ax)
-						c := Must(a.Transpose(perm...)).Copy(OrderC)
-						k := a.shape[ax]
-						want := make([]int64, c.Size()/k)
-						for i := range want {
-							want[i] = argWant(c.data[i*k:(i+1)*k], max)
-						}
-						require.Equal(t, want, got.ToSlice(), "%s n=%d axis %d max %v", name, n, ax, max)
-						if nanRate == 0 {
-							ints := AsType[int64](a)
-							gi := ArgMaxAxis[int64]
-							if !max {
-								gi = ArgMinAxis[int64]
+				base := Must(FromSlice(vals, 3, 2*n, 4))
+				views := map[string]*Array[float64]{
+					"contiguous": base,
+					"strided":    Must(base.SliceExpr(":, ::2, 1::2")),
+					"reversed":   Must(base.SliceExpr("::-1, ::-1, :")),
+					"transposed": Must(base.Transpose(2, 0, 1)),
+				}
+				for name, a := range views {
+					for ax := range 3 {
+						for _, max := range []bool{true, false} {
+							f := ArgMinAxis[float64]
+							if max {
+								f = ArgMaxAxis[float64]
 							}
-							require.Equal(t, want, Must(gi(ints, ax)).ToSlice(), "int64 %s", name)
+							got := Must(f(a, ax))
+							// The reference: the axis last, copied, each run by argWant.
+							perm := []int{0, 1, 2}
+							perm = append(append(perm[:ax:ax], perm[ax+1:]...), ax)
+							c := Must(a.Transpose(perm...)).Copy(OrderC)
+							k := a.shape[ax]
+							want := make([]int64, c.Size()/k)
+							for i := range want {
+								want[i] = argWant(c.data[i*k:(i+1)*k], max)
+							}
+							require.Equal(t, want, got.ToSlice(), "%s %s n=%d axis %d max %v", path, name, n, ax, max)
+							if nanRate == 0 {
+								ints := AsType[int64](a)
+								gi := ArgMaxAxis[int64]
+								if !max {
+									gi = ArgMinAxis[int64]
+								}
+								require.Equal(t, want, Must(gi(ints, ax)).ToSlice(), "int64 %s", name)
+							}
+							got32 := Must(f32Arg(max)(AsType[float32](a), ax))
+							require.Equal(t, want, got32.ToSlice(), "float32 %s", name)
 						}
-						got32 := Must(f32Arg(max)(AsType[float32](a), ax))
-						require.Equal(t, want, got32.ToSlice(), "float32 %s", name)
 					}
 				}
 			}
 		}
-	}
+	})
 }
 
 func f32Arg(max bool) func(*Array[float32], int) (*Array[int64], error) {

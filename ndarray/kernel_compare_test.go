@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+	"unsafe"
 
 	"github.com/stretchr/testify/require"
 )
@@ -43,14 +44,77 @@ func TestCompareKernels(t *testing.T) {
 			for i := range want {
 				want[i] = op.want(xs[i], ys[i])
 			}
-			for _, vec := range []bool{true, false} {
-				old := useAVX512
-				useAVX512 = useAVX512 && vec
+			kernelPaths(t, func(t *testing.T, path string) {
 				got, err := op.f(a, b)
-				useAVX512 = old
 				require.NoError(t, err)
-				require.Equal(t, want, got.ToSlice(), "%s n=%d vector %v", op.name, n, vec)
-			}
+				require.Equal(t, want, got.ToSlice(), "%s n=%d path %s", op.name, n, path)
+				requireBoolBytes(t, got.ToSlice())
+			})
 		}
 	}
+}
+
+// requireBoolBytes checks that every bool is the byte 0 or 1.
+func requireBoolBytes(t *testing.T, b []bool) {
+	t.Helper()
+	for i, v := range b {
+		if u := *(*uint8)(unsafe.Pointer(&v)); u > 1 {
+			t.Fatalf("bool %d is the byte %d", i, u)
+		}
+	}
+}
+
+// TestCompareKernelPaths runs the four float64 kernels of every path this
+// CPU has at every length up to past a few unrolled steps, with NaN first,
+// last, in the tail and inside the vectors, in either operand, ties, zeros
+// of both signs and infinities, against Go's operators; and on
+// sub-slices, so that d, x and y start at any offset.
+func TestCompareKernelPaths(t *testing.T) {
+	r := rand.New(rand.NewPCG(13, 14))
+	nan, nz, inf := math.NaN(), math.Copysign(0, -1), math.Inf(1)
+	values := []float64{nan, nz, 0, inf, -inf, 1, -1, 2}
+	ops := []struct {
+		op   cmpOp
+		want func(x, y float64) bool
+	}{
+		{cmpEqual, func(x, y float64) bool { return x == y }},
+		{cmpNotEqual, func(x, y float64) bool { return x != y }},
+		{cmpLess, func(x, y float64) bool { return x < y }},
+		{cmpLessEqual, func(x, y float64) bool { return x <= y }},
+	}
+	kernelPaths(t, func(t *testing.T, path string) {
+		for n := range 90 {
+			for trial := range 4 {
+				off := r.IntN(3)
+				xs, ys := make([]float64, n+off), make([]float64, n+off)
+				for i := range xs {
+					xs[i], ys[i] = values[r.IntN(len(values))], values[r.IntN(len(values))]
+					if trial == 0 && r.IntN(2) == 0 {
+						ys[i] = xs[i] // ties
+					}
+				}
+				if n > 0 {
+					xs[off], ys[off+n-1], xs[off+r.IntN(n)] = nan, nan, nan
+				}
+				x, y := xs[off:], ys[off:]
+				for _, o := range ops {
+					d := make([]bool, n+1+off)[off : off+n]
+					for i := range d {
+						d[i] = true // the kernels must write every bool
+					}
+					k := cmpVec(o.op, d, x, y)
+					for i := range d[k:] {
+						d[k+i] = o.want(x[k+i], y[k+i])
+					}
+					for i := range d {
+						if d[i] != o.want(x[i], y[i]) {
+							t.Fatalf("%s op %d n=%d: element %d (%v, %v) is %v", path, o.op, n, i, x[i], y[i], d[i])
+						}
+					}
+					requireBoolBytes(t, d)
+					require.False(t, d[:n+1][n], "%s: wrote past the end", path)
+				}
+			}
+		}
+	})
 }
