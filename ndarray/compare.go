@@ -117,7 +117,9 @@ func compare[T Element](op cmpOp, swap bool, name string, a, b *Array[T]) (*Arra
 	if err != nil {
 		return nil, wrapError(name, err)
 	}
-	out := alloc[bool](strides.RowMajor, shape)
+	// runCompare writes every element: no clearing first, as np.greater's
+	// result is not cleared.
+	out := allocUninit[bool](strides.RowMajor, shape)
 	if swap {
 		a, b = b, a
 	}
