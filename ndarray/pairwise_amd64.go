@@ -6,11 +6,19 @@ func pairwiseBlock64(x *float64, n int) float64
 //go:noescape
 func pairwiseBlock32(x *float32, n int) float32
 
-// The leaves of pairwiseSum in SSE2 assembly (pairwise_amd64.s), as
-// function values so that a sum resolves the element type once, not once
-// per leaf.
+//go:noescape
+func pairwiseBlock64AVX2(x *float64, n int) float64
+
+// The leaves of pairwiseSum in SSE2 assembly (pairwise_amd64.s; float64
+// in AVX2 where the CPU has it), as function values so that a sum
+// resolves the element type once, not once per leaf.
 var (
-	leaf64 = func(x []float64) float64 { return pairwiseBlock64(&x[0], len(x)) }
+	leaf64 = func(x []float64) float64 {
+		if useAVX2 {
+			return pairwiseBlock64AVX2(&x[0], len(x))
+		}
+		return pairwiseBlock64(&x[0], len(x))
+	}
 	leaf32 = func(x []float32) float32 { return pairwiseBlock32(&x[0], len(x)) }
 )
 

@@ -12,6 +12,10 @@ import (
 // algorithm) for every length, on values whose sums round differently in
 // different orders.
 func TestPairwiseBlockMatchesReference(t *testing.T) {
+	kernelPaths(t, testPairwiseBlock)
+}
+
+func testPairwiseBlock(t *testing.T, path string) {
 	rng := rand.New(rand.NewPCG(3, 4))
 	for n := 8; n <= pwBlock; n++ {
 		for range 50 {
@@ -21,8 +25,8 @@ func TestPairwiseBlockMatchesReference(t *testing.T) {
 				x64[i] = (rng.Float64() - 0.5) * math.Pow(10, float64(rng.IntN(30)-15))
 				x32[i] = float32(x64[i])
 			}
-			require.Equal(t, math.Float64bits(pairwiseBlockGo(x64)), math.Float64bits(pairwiseLeaf[float64]()(x64)), "float64 n=%d", n)
-			require.Equal(t, math.Float32bits(pairwiseBlockGo(x32)), math.Float32bits(pairwiseLeaf[float32]()(x32)), "float32 n=%d", n)
+			require.Equal(t, math.Float64bits(pairwiseBlockGo(x64)), math.Float64bits(pairwiseLeaf[float64]()(x64)), "%s: float64 n=%d", path, n)
+			require.Equal(t, math.Float32bits(pairwiseBlockGo(x32)), math.Float32bits(pairwiseLeaf[float32]()(x32)), "%s: float32 n=%d", path, n)
 		}
 	}
 	nan := []float64{1, 2, math.NaN(), 4, 5, 6, 7, 8, math.Inf(1)}
