@@ -157,7 +157,7 @@ func binary[T Element](op arith, name string, a, b *Array[T]) (*Array[T], error)
 	if err := checkDivisor(op, name, b, shape); err != nil {
 		return nil, err
 	}
-	out := alloc[T](strides.RowMajor, shape)
+	out := allocUninit[T](strides.RowMajor, shape) // compute writes every element
 	compute(op, out, a, b)
 	return out, nil
 }

@@ -132,7 +132,7 @@ func apply1[R, T Element](u *ufunc, op string, a *Array[T]) (*Array[R], error) {
 	if err != nil {
 		return nil, err
 	}
-	out := alloc[R](strides.RowMajor, a.shape)
+	out := allocUninit[R](strides.RowMajor, a.shape) // exec1 writes every element
 	exec1(k, out, a)
 	return out, nil
 }
@@ -167,7 +167,7 @@ func apply2[R, T Element](u *ufunc, op string, a, b *Array[T], check func(op str
 			return nil, err
 		}
 	}
-	out := alloc[R](strides.RowMajor, shape)
+	out := allocUninit[R](strides.RowMajor, shape) // exec2 writes every element
 	exec2(k, out, a, b)
 	return out, nil
 }
