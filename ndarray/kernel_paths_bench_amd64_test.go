@@ -21,24 +21,6 @@ func kernelPathInputs() (x, y []float64) {
 	return x, y
 }
 
-// benchKernelPaths runs f as a sub-benchmark per path of kernelPaths.
-func benchKernelPaths(b *testing.B, f func(b *testing.B)) {
-	old512, old2 := useAVX512, useAVX2
-	defer func() { useAVX512, useAVX2 = old512, old2 }()
-	for _, p := range []struct {
-		name         string
-		avx512, avx2 bool
-	}{{"go", false, false}, {"avx2", false, old2}, {"avx512", old512, old2}} {
-		if (p.name == "avx512" && !old512) || (p.name == "avx2" && !old2) {
-			continue
-		}
-		b.Run(p.name, func(b *testing.B) {
-			useAVX512, useAVX2 = p.avx512, p.avx2
-			f(b)
-		})
-	}
-}
-
 func BenchmarkKernelPathMax64(b *testing.B) {
 	x, y := kernelPathInputs()
 	d := make([]float64, len(x))

@@ -2,27 +2,47 @@ package ndarray
 
 import "testing"
 
-// kernelPaths runs f once for each way this CPU computes a vector kernel:
-// AVX-512 and AVX2 where it has them, each with the wider ones turned off,
-// and the Go loops, with both turned off. name says which path runs.
-func kernelPaths(t *testing.T, f func(t *testing.T, name string)) {
-	t.Helper()
+// kernelPath is one way this CPU computes a vector kernel: the flags
+// that select it.
+type kernelPath struct {
+	name         string
+	avx512, avx2 bool
+}
+
+// kernelPathList returns the paths this CPU has: the Go loops, AVX2 with
+// AVX-512 turned off, and AVX-512, as far as the CPU goes.
+func kernelPathList() []kernelPath {
+	paths := []kernelPath{{"go", false, false}}
+	if useAVX2 {
+		paths = append(paths, kernelPath{"avx2", false, true})
+	}
+	if useAVX512 {
+		paths = append(paths, kernelPath{"avx512", true, useAVX2})
+	}
+	return paths
+}
+
+// withPath selects p for the duration of f.
+func withPath(p kernelPath, f func()) {
 	old512, old2 := useAVX512, useAVX2
 	defer func() { useAVX512, useAVX2 = old512, old2 }()
-	paths := []struct {
-		name         string
-		avx512, avx2 bool
-	}{
-		{"avx512", old512, old2},
-		{"avx2", false, old2},
-		{"go", false, false},
+	useAVX512, useAVX2 = p.avx512, p.avx2
+	f()
+}
+
+// kernelPaths runs f once for each path of kernelPathList; name says
+// which path runs.
+func kernelPaths(t *testing.T, f func(t *testing.T, name string)) {
+	t.Helper()
+	for _, p := range kernelPathList() {
+		withPath(p, func() { f(t, p.name) })
 	}
-	for _, p := range paths {
-		if (p.name == "avx512" && !old512) || (p.name == "avx2" && !old2) {
-			continue
-		}
-		useAVX512, useAVX2 = p.avx512, p.avx2
-		f(t, p.name)
+}
+
+// benchKernelPaths runs f as a sub-benchmark per path of kernelPathList.
+func benchKernelPaths(b *testing.B, f func(b *testing.B)) {
+	for _, p := range kernelPathList() {
+		b.Run(p.name, func(b *testing.B) { withPath(p, func() { f(b) }) })
 	}
 }
 

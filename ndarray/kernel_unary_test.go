@@ -185,23 +185,6 @@ func TestSqrtPaths(t *testing.T) {
 	})
 }
 
-// benchPaths runs f as a sub-benchmark for each kernel path this CPU has,
-// as kernelPaths does for tests.
-func benchPaths(b *testing.B, f func(b *testing.B)) {
-	old512, old2 := useAVX512, useAVX2
-	defer func() { useAVX512, useAVX2 = old512, old2 }()
-	for _, p := range []struct {
-		name         string
-		avx512, avx2 bool
-	}{{"go", false, false}, {"avx2", false, old2}, {"avx512", old512, old2}} {
-		if (p.name == "avx512" && !old512) || (p.name == "avx2" && !old2) {
-			continue
-		}
-		useAVX512, useAVX2 = p.avx512, p.avx2
-		b.Run(p.name, f)
-	}
-}
-
 func benchUnaryPaths[E floating](b *testing.B, k func(d, x []E), lo, hi float64) {
 	const n = 1 << 20
 	r := rand.New(rand.NewPCG(3, 4))
@@ -209,7 +192,7 @@ func benchUnaryPaths[E floating](b *testing.B, k func(d, x []E), lo, hi float64)
 	for i := range x {
 		x[i] = E(lo + (hi-lo)*r.Float64())
 	}
-	benchPaths(b, func(b *testing.B) {
+	benchKernelPaths(b, func(b *testing.B) {
 		b.SetBytes(int64(len(x)) * 2 * int64(sizeofE[E]()))
 		for b.Loop() {
 			k(d, x)
