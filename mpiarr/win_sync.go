@@ -62,12 +62,12 @@ func (l LockType) String() string {
 // that opened them: what an operation may reach, and what a call may
 // close.
 type epochs struct {
-	fence   bool         // a Fence opened an epoch (none since asserted ModeNoSucceed)
-	lockAll bool         // LockAll
-	locks   []int        // the targets of Lock: a few at most, a slice, not a map
-	access  bool         // Start
-	started []int        // Start's group
-	posted  bool         // Post
+	fence   bool  // a Fence opened an epoch (none since asserted ModeNoSucceed)
+	lockAll bool  // LockAll
+	locks   []int // the targets of Lock: a few at most, a slice, not a map
+	access  bool  // Start
+	started []int // Start's group
+	posted  bool  // Post
 }
 
 // passive reports a passive target epoch on rank (-1: on any rank).
