@@ -431,26 +431,35 @@ static int64_t now_ns(void)
 }
 
 /* spin_test tests *r until it completes, fails, or spin_ns have passed.
- * The clock is read every SPIN_TESTS tests from the first failed one: a
- * reading costs about two tests (35-40 ns against 14-25 ns for an idle
- * MPI_Test, in a virtual machine), and reading it every 8 tests made a
- * sixth of Go's wait in an 8-byte persistent ping-pong. The spin
- * overshoots spin_ns by SPIN_TESTS tests, 1-2 µs. */
-enum { SPIN_TESTS = 64 };
+ * A clock reading costs about two idle tests in shared memory (35-40 ns
+ * against 14-25 ns for MPI_Test, in a virtual machine), and reading it
+ * every 8 tests made a sixth of Go's wait in an 8-byte persistent
+ * ping-pong; but a test over TCP polls sockets and can take microseconds,
+ * and 64 of those would hold the trip far past spin_ns. So the clock is
+ * read after the first failed test and 8 tests later, and from then on
+ * every `every` tests: as many as take about spin_ns/8, from 8 to 64. */
+enum { SPIN_TESTS_MIN = 8, SPIN_TESTS_MAX = 64 };
 
 static int spin_test(MPI_Request *r, int64_t spin_ns, int *flag, MPI_Status *s)
 {
-	int64_t end = 0;
+	int64_t start = 0, end = 0;
+	unsigned every = SPIN_TESTS_MIN;
 	for (unsigned i = 0;; i++) {
 		int rc = MPI_Test(r, flag, s);
 		if (rc != MPI_SUCCESS || *flag)
 			return rc;
-		if (i % SPIN_TESTS == 0) {
-			int64_t now = now_ns();
-			if (end == 0)
-				end = now + spin_ns;
-			else if (now >= end)
-				return MPI_SUCCESS;
+		if (i % every != 0)
+			continue;
+		int64_t now = now_ns();
+		if (end == 0) {
+			start = now;
+			end = now + spin_ns;
+		} else if (now >= end) {
+			return MPI_SUCCESS;
+		} else if (i == SPIN_TESTS_MIN) {
+			int64_t per = (now - start) / SPIN_TESTS_MIN + 1;
+			int64_t n = spin_ns / 8 / per;
+			every = n < SPIN_TESTS_MIN ? SPIN_TESTS_MIN : n > SPIN_TESTS_MAX ? SPIN_TESTS_MAX : (unsigned)n;
 		}
 	}
 }
