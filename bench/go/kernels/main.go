@@ -2,9 +2,9 @@
 // data bench/py/kernels.py gives NumPy: a = arange(n*n) as an n x n
 // float64 array, b = a + 1, and a 64 x 64 x 64 array for view creation.
 // Each kernel is checked once, warmed up (at least -warmup calls, more
-// while the Go heap grows to its steady size: harness.WarmHeap), then timed -reps times (each
-// call timed on its own for the big kernels, batches of calls for the
-// views); a record holds the median. View records also carry the
+// while the Go heap grows to its steady size: harness.WarmHeap), then
+// timed -reps times (each call timed on its own for the big kernels,
+// batches of calls for the views); a record holds the median. View records also carry the
 // allocations per call (testing.AllocsPerRun).
 package main
 

@@ -12,10 +12,10 @@ const MaxWarm = 16
 // before the collector frees anything (GOGC=100), and memory new to the
 // process is slow to touch on a virtual machine whose host backs guest
 // memory lazily: fresh huge pages cost about 5 ms per 2 MiB here
-// against 0.24 ms for pages already used. Concatenate
-// along axis 0 of two 4096x4096 float64 arrays took 540-900 ms in its
-// first four calls and 12 ms from the fifth on; NumPy, which frees each
-// result at once and gets the same warm pages back, sees no such phase.
+// against 0.24 ms for pages already used. Concatenate along axis 0 of
+// two 4096x4096 float64 arrays took 540-900 ms in its first four calls
+// and 12 ms from the fifth on; NumPy, which frees each result at once and
+// gets the same warm pages back, sees no such phase.
 // Two collections after the first call, the heap has its steady size.
 func WarmHeap(min int, call func()) {
 	var before runtime.MemStats

@@ -149,11 +149,12 @@ func BenchmarkPingPong8B(b *testing.B) {
 
 // BenchmarkSelfSteps8B splits the cost of an 8-byte Send+Recv pair to
 // oneself (OpenMPI buffers the send) into its steps at the binding level:
-// Wtime is one ordinary cgo call to a C function that only reads the clock
-// (WtimeCgo: the price of a trip into C through cgo); Blocking is MPI_Send + MPI_Recv in two trips;
-// Polled is what mpiarr's Send and Recv do (MPI_Isend + MPI_Test, then
-// MPI_Irecv + MPI_Test, each in one trip). mpiarr's BenchmarkSendRecvSelf8B
-// minus Polled is the cost of its Go-side checks.
+// Wtime is one ordinary cgo call to a C function that only reads the
+// clock (WtimeCgo: the price of a trip into C through cgo); Blocking is
+// MPI_Send + MPI_Recv in two trips; Polled is what mpiarr's Send and
+// Recv do (MPI_Isend + MPI_Test, then MPI_Irecv + MPI_Test, each in one
+// trip). mpiarr's BenchmarkSendRecvSelf8B minus Polled is the cost of its
+// Go-side checks.
 //
 //	NDMPI_NO_LAUNCH=1 go test -run '^$' -bench SelfSteps ./mpiarr/internal/mpi/
 func BenchmarkSelfSteps8B(b *testing.B) {
