@@ -24,7 +24,12 @@ const (
 // then the remainder is added in order; longer runs are split in two at
 // half the length rounded down to a multiple of 8. The rounding error
 // grows as O(log n) instead of O(n).
-func pairwiseSum[E floating](x []E) E { return pairwiseWith(x, pairwiseLeaf[E]()) }
+func pairwiseSum[E floating](x []E) E {
+	if x64, ok := any(x).([]float64); ok {
+		return E(pairwiseSum64(x64))
+	}
+	return pairwiseWith(x, pairwiseLeaf[E]())
+}
 
 func pairwiseWith[E floating](x []E, leaf func([]E) E) E {
 	n := len(x)

@@ -9,6 +9,25 @@ func pairwiseBlock32(x *float32, n int) float32
 //go:noescape
 func pairwiseBlock64AVX2(x *float64, n int) float64
 
+//go:noescape
+func pairwiseTree64AVX2(x *float64, leaves int) float64
+
+// pairwiseSum64 is pairwiseSum for float64. A run of a power of two
+// times pwBlock elements (a chunk of reduceChunk, a row of 4096) is a
+// perfect tree of leaves, which the AVX2 assembly sums in one call.
+func pairwiseSum64(x []float64) float64 {
+	n := len(x)
+	if leaves := n / pwBlock; useAVX2 && leaves > 0 && n%pwBlock == 0 && leaves&(leaves-1) == 0 {
+		return pairwiseTree64AVX2(&x[0], leaves)
+	}
+	if n <= pwBlock {
+		return pairwiseWith(x, leaf64)
+	}
+	n2 := n / 2
+	n2 -= n2 % 8
+	return pairwiseSum64(x[:n2]) + pairwiseSum64(x[n2:])
+}
+
 // The leaves of pairwiseSum in SSE2 assembly (pairwise_amd64.s; float64
 // in AVX2 where the CPU has it), as function values so that a sum
 // resolves the element type once, not once per leaf.

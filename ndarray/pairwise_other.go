@@ -7,6 +7,9 @@ package ndarray
 // the compiler keeps in registers.
 func pairwiseLeaf[E floating]() func([]E) E { return pairwiseBlockGo[E] }
 
+// pairwiseSum64 is pairwiseSum for float64.
+func pairwiseSum64(x []float64) float64 { return pairwiseWith(x, pairwiseBlockGo[float64]) }
+
 // stridedBlock is the leaf of pairwiseSumStrided, 8 <= n <= pwBlock.
 func stridedBlock[E floating](data []E, off, s, n int) E {
 	return pairwiseBlockStrided(data, off, s, n)

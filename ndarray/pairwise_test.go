@@ -83,3 +83,29 @@ func TestStridedBlockMatchesReference(t *testing.T) {
 		}
 	}
 }
+
+// pairwiseSum64 gives the bits of the recursion over the Go leaf at every
+// length around the perfect trees the assembly sums in one call.
+func TestPairwiseSum64MatchesRecursion(t *testing.T) {
+	kernelPaths(t, func(t *testing.T, path string) {
+		rng := rand.New(rand.NewPCG(7, 8))
+		x := make([]float64, 64*pwBlock+9)
+		for i := range x {
+			x[i] = (rng.Float64() - 0.5) * math.Pow(10, float64(rng.IntN(30)-15))
+		}
+		for leaves := 1; leaves <= 64; leaves *= 2 {
+			for _, n := range []int{leaves*pwBlock - 8, leaves*pwBlock - 1, leaves * pwBlock, leaves*pwBlock + 1, leaves*pwBlock + 8} {
+				for _, off := range []int{0, 1} {
+					want := pairwiseWith(x[off:off+n], pairwiseBlockGo[float64])
+					got := pairwiseSum64(x[off : off+n])
+					require.Equal(t, math.Float64bits(want), math.Float64bits(got), "%s: n=%d off=%d", path, n, off)
+				}
+			}
+		}
+		inf := make([]float64, 4*pwBlock)
+		inf[300] = math.Inf(1)
+		require.Equal(t, math.Inf(1), pairwiseSum64(inf), path)
+		inf[17] = math.NaN()
+		require.True(t, math.IsNaN(pairwiseSum64(inf)), path)
+	})
+}
