@@ -15,7 +15,8 @@ import (
 //   - the fastest axis of the source is not the fastest axis of the
 //     destination (a transpose): a cache-blocked loop over those two axes,
 //     so that each tile's source lines and destination lines stay in cache;
-//   - otherwise: a strided loop over the innermost axis.
+//   - otherwise: a strided loop over the innermost axis (gather's, when
+//     the destination is contiguous along it).
 // Outer axes are walked by an odometer that updates offsets incrementally.
 
 // The transposing copy works on blocks of block x block elements (so that
@@ -49,6 +50,12 @@ func copyLayout[T Element](dst []T, do int, ds []int, src []T, so int, ss []int,
 		return
 	}
 	cnt, dq, sq := cshape[in], ds[in], ss[in]
+	if dq == 1 {
+		walk(cshape[:in], ds[:in], ss[:in], do, so, func(d, s int) {
+			gather(dst[d:d+cnt], src, s, sq)
+		})
+		return
+	}
 	walk(cshape[:in], ds[:in], ss[:in], do, so, func(d, s int) {
 		for i := 0; i < cnt; i++ {
 			dst[d] = src[s]

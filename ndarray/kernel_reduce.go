@@ -234,6 +234,9 @@ func gather[E any](dst, data []E, off, stride int) {
 		copy(dst, data[off:])
 		return
 	}
+	if stride != 0 && gatherWords(dst, data, off, stride) {
+		return
+	}
 	for i := range dst {
 		dst[i] = data[off]
 		off += stride

@@ -379,10 +379,7 @@ func view[E any](buf *[]E, x []E, off, stride, n int, refill bool) []E {
 		}
 		return b
 	}
-	for i := range b {
-		b[i] = x[off]
-		off += stride
-	}
+	gather(b, x, off, stride)
 	return b
 }
 
