@@ -536,9 +536,9 @@ func plan(cfg config, suites []string) []step {
 		rounds("kernels", 0, []step{
 			{System: "go", Argv: append([]string{bin("go-kernels")}, args...)},
 			{System: "numpy", Argv: append(pyScript("kernels"), args...)},
-			// Diagnostic: the kernels that allocate nothing, with their
-			// arrays on huge pages as NumPy's are.
-			{System: "go-huge", Argv: append([]string{bin("go-kernels"), "-hugepages", "-system", "go-huge",
+			// Diagnostic: the kernels that allocate nothing, on arrays
+			// wrapped around the program's own slices (4 KiB pages).
+			{System: "go-plain", Argv: append([]string{bin("go-kernels"), "-plain", "-system", "go-plain",
 				"-cases", "sum,copy_into,transpose_into,add_into"}, args...)},
 		})
 	}

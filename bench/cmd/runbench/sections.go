@@ -441,13 +441,13 @@ type kernelSplit struct {
 	GoLoop, NumPyLoop   string
 	Ratio               float64 // the loops, Go ÷ NumPy
 	GoAlloc, NumPyAlloc string  // the medians' differences
-	GoHuge              string  // "": no go-huge run
-	HugeRatio           float64
+	GoPlain             string  // "": no go-plain run
+	PlainRatio          float64
 }
 
 type kernelSum struct {
-	Go, NumPy, GoHuge string
-	HugeRatio         float64
+	Go, NumPy, GoPlain string
+	PlainRatio         float64
 }
 
 func (r *report) kernels() (*kernelsData, error) {
@@ -540,13 +540,13 @@ func (r *report) kernelDiag() *kernelDiag {
 			Label: sp.label, GoLoop: fmtT(gi), NumPyLoop: fmtT(ni), Ratio: gi.Median / ni.Median,
 			GoAlloc: fmtDur(gw.Median - gi.Median), NumPyAlloc: fmtDur(nw.Median - ni.Median),
 		}
-		if h := r.kern(sp.into, "go-huge"); h != nil {
-			s.GoHuge, s.HugeRatio = fmtT(h), h.Median/ni.Median
+		if h := r.kern(sp.into, "go-plain"); h != nil {
+			s.GoPlain, s.PlainRatio = fmtT(h), h.Median/ni.Median
 		}
 		d.Splits = append(d.Splits, s)
 	}
-	if g, h, n := r.kern("sum", "go"), r.kern("sum", "go-huge"), r.kern("sum", "numpy"); g != nil && h != nil && n != nil {
-		d.Sum = &kernelSum{Go: fmtT(g), NumPy: fmtT(n), GoHuge: fmtT(h), HugeRatio: h.Median / n.Median}
+	if g, h, n := r.kern("sum", "go"), r.kern("sum", "go-plain"), r.kern("sum", "numpy"); g != nil && h != nil && n != nil {
+		d.Sum = &kernelSum{Go: fmtT(g), NumPy: fmtT(n), GoPlain: fmtT(h), PlainRatio: h.Median / n.Median}
 	}
 	if len(d.Splits) == 0 && d.Sum == nil {
 		return nil

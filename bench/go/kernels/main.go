@@ -15,10 +15,8 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
-	"unsafe"
 
 	"github.com/ndmpi/ndmpi/bench/internal/harness"
 	"github.com/ndmpi/ndmpi/ndarray"
@@ -35,21 +33,24 @@ func main() {
 	viewIters := flag.Int("view-iters", 200000, "timed calls per view kernel")
 	which := flag.String("cases", "", "comma-separated cases (default all)")
 	system := flag.String("system", "go", "system label of the records")
-	huge := flag.Bool("hugepages", false, "put the inputs and the preallocated destinations on transparent huge pages "+
-		"(madvise(MADV_HUGEPAGE) before first touch, as NumPy does for arrays of 4 MiB or more); results ndarray allocates stay as they are")
+	plain := flag.Bool("plain", false, "build the inputs and the preallocated destinations from slices of the program's own "+
+		"(make, then FromSlice): memory from the Go heap, on 4 KiB pages where huge pages are granted only on request")
 	flag.Parse()
 	want := harness.ParseList(*which)
 	if len(want) == 0 {
 		want = cases
 	}
 	N := *n
-	// newNN returns an N x N array, on huge pages with -hugepages, with
-	// element k = k + start.
+	// newNN returns an N x N array with element k = k + start: by
+	// ndarray.Arange, as NumPy's side builds its arrays by np.arange, so
+	// that both are laid out by their library's allocator (which puts
+	// arrays of 4 MiB or more on transparent huge pages in both); with
+	// -plain, in a slice from make wrapped by FromSlice.
 	newNN := func(start float64) *ndarray.Array[float64] {
-		d := make([]float64, N*N)
-		if *huge {
-			adviseHuge(d)
+		if !*plain {
+			return ndarray.Must(ndarray.Arange[float64](start, start+float64(N*N), 1).Reshape(N, N))
 		}
+		d := make([]float64, N*N)
 		for k := range d {
 			d[k] = float64(k) + start
 		}
@@ -203,24 +204,6 @@ func main() {
 }
 
 var sink any
-
-// adviseHuge asks the kernel for transparent huge pages on the 2 MiB
-// aligned part of d, before it is first touched, as NumPy's allocator does
-// for arrays of 4 MiB or more (MADV_HUGEPAGE = 14 on Linux).
-func adviseHuge(d []float64) {
-	const huge = 2 << 20
-	base := unsafe.Pointer(unsafe.SliceData(d))
-	p := uintptr(base)
-	off := int((huge - p%huge) % huge)
-	n := (len(d)*8 - off) &^ (huge - 1)
-	if n <= 0 {
-		return
-	}
-	b := unsafe.Slice((*byte)(unsafe.Add(base, off)), n)
-	if err := syscall.Madvise(b, 14); err != nil {
-		fmt.Fprintln(os.Stderr, "madvise:", err)
-	}
-}
 
 // anonHuge is the process's AnonHugePages from /proc/self/smaps_rollup.
 func anonHuge() string {

@@ -8,13 +8,19 @@ import (
 	"github.com/ndmpi/ndmpi/ndarray"
 )
 
-// seeded returns n values in [0, 1): the k-th is the k-th output of
-// SplitMix64 started at seed, its top 53 bits scaled by 2^-53. The
-// arithmetic is exact and wraps, so NumPy's uint64 arrays reproduce it
-// element for element (bench/py/ops.py, seeded): both programs work on the
-// same values without a file between them.
-func seeded(seed uint64, n int) []float64 {
-	out := make([]float64, n)
+// seeded returns a rows x cols array of values in [0, 1): the k-th in C
+// order is the k-th output of SplitMix64 started at seed, its top 53 bits
+// scaled by 2^-53. The arithmetic is exact and wraps, so NumPy's uint64
+// arrays reproduce it element for element (bench/py/ops.py, seeded): both
+// programs work on the same values without a file between them. The array
+// comes from ndarray's allocator, as NumPy's come from its own: both put
+// arrays of 4 MiB or more on transparent huge pages.
+func seeded(seed uint64, rows, cols int) *ndarray.Array[float64] {
+	a := ndarray.Empty[float64](rows, cols)
+	out, err := a.Data()
+	if err != nil {
+		panic(err) // a fresh array is contiguous and writeable
+	}
 	z0 := seed
 	for k := range out {
 		z0 += 0x9E3779B97F4A7C15
@@ -24,7 +30,7 @@ func seeded(seed uint64, n int) []float64 {
 		z ^= z >> 31
 		out[k] = float64(z>>11) * 0x1p-53
 	}
-	return out
+	return a
 }
 
 // checksum describes a result as bench/py/ops.py's checksum does: its

@@ -66,23 +66,14 @@ func main() {
 	}
 
 	N, M := *n, *mn
-	ad, bd := seeded(1, N*N), seeded(2, N*N)
-	md := make([]bool, N*N)
-	for k := range md {
-		md[k] = ad[k] > bd[k]
-	}
-	c := inputs{
-		a: ndarray.Must(ndarray.FromSlice(ad, N, N)),
-		b: ndarray.Must(ndarray.FromSlice(bd, N, N)),
-		m: ndarray.Must(ndarray.FromSlice(md, N, N)),
-	}
+	c := inputs{a: seeded(1, N, N), b: seeded(2, N, N)}
+	c.m = ndarray.Must(ndarray.Greater(c.a, c.b))
 	s := inputs{
 		a: ndarray.Must(c.a.SliceExpr("::2, ::2")),
 		b: ndarray.Must(c.b.SliceExpr("::2, ::2")),
 		m: ndarray.Must(c.m.SliceExpr("::2, ::2")),
 	}
-	x := ndarray.Must(ndarray.FromSlice(seeded(3, M*M), M, M))
-	y := ndarray.Must(ndarray.FromSlice(seeded(4, M*M), M, M))
+	x, y := seeded(3, M, M), seeded(4, M, M)
 	harness.Emit(harness.Record{Meta: true, System: *system, Bench: "ops",
 		Info: fmt.Sprintf("%s GOMAXPROCS=%d GOGC=%s", runtime.Version(), runtime.GOMAXPROCS(0), os.Getenv("GOGC"))})
 
