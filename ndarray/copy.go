@@ -5,14 +5,18 @@ import "github.com/ndmpi/ndmpi/strides"
 // like returns a new zeroed array with a's shape whose memory layout
 // follows order as NumPy's empty_like does: C, F, A (F when a is
 // Fortran-ordered), or K (the axis order of a's strides, all positive).
-func (a *Array[T]) like(order Order) *Array[T] {
+func (a *Array[T]) like(order Order) *Array[T] { return a.likeFrom(order, alloc[T]) }
+
+// likeFrom is like with the storage from newArr: allocUninit where the
+// caller writes every element.
+func (a *Array[T]) likeFrom(order Order, newArr func(strides.Order, []int) *Array[T]) *Array[T] {
 	if order != OrderK || a.IsCContiguous() || len(a.shape) <= 1 {
-		return alloc[T](order.major(a.isFortran()), a.shape)
+		return newArr(order.major(a.isFortran()), a.shape)
 	}
 	if a.IsFContiguous() {
-		return alloc[T](strides.ColMajor, a.shape)
+		return newArr(strides.ColMajor, a.shape)
 	}
-	out := alloc[T](strides.RowMajor, a.shape)
+	out := newArr(strides.RowMajor, a.shape)
 	if out.Size() == 0 {
 		return out
 	}
@@ -37,7 +41,7 @@ func (a *Array[T]) like(order Order) *Array[T] {
 //
 // Transposed layouts are copied in cache-sized tiles.
 func (a *Array[T]) Copy(order Order) *Array[T] {
-	out := a.like(order)
+	out := a.likeFrom(order, allocUninit[T]) // copyLayout writes every element
 	copyLayout(out.data, out.offset, out.strides, a.data, a.offset, a.strides, a.shape)
 	return out
 }
