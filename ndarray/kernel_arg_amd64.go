@@ -23,8 +23,10 @@ func findEq64AVX2(x *float64, n int, v float64) int
 // argChunk is how many elements argFloat64 reads between its vector
 // passes: the search for the first extreme re-reads only the chunk that
 // holds it, from cache, so a long run is read from memory once, as NumPy's
-// one-pass loop reads it.
-const argChunk = 8192
+// one-pass loop reads it. 16 KiB stays in the L1 cache for the re-read;
+// along the rows of a 4096-column array (32 KiB each) that made ArgMax
+// 3-5% faster than chunks of 8192, at 2% more time for one long run.
+const argChunk = 2048
 
 // argFloat64 is argReal for float64 runs.
 func argFloat64(x []float64, max bool) int {
