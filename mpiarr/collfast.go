@@ -181,7 +181,7 @@ func (c *Comm) ireduceFast(name string, sp, rp unsafe.Pointer, n int, dt ndarray
 	r.shortColl = n*dt.ItemSize() <= mpi.FastBytes
 	for _, p := range [2]unsafe.Pointer{sp, rp} {
 		if p != nil && p != mpi.InPlace {
-			r.pin.Pin(p)
+			r.hold(p)
 		}
 	}
 	var err error
@@ -193,7 +193,7 @@ func (c *Comm) ireduceFast(name string, sp, rp unsafe.Pointer, n int, dt ndarray
 	}
 	leave()
 	if err != nil {
-		r.pin.Unpin()
+		r.unhold()
 		return true, cr.k.end(err, 0)
 	}
 	*out = r

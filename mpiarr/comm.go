@@ -121,6 +121,8 @@ func Finalize() error {
 	if !mpi.Active() {
 		return nil
 	}
+	settleDropped()
+	freeDropped()
 	freeTypeCache()
 	if err := mpi.Finalize(); err != nil {
 		return mpiError("Finalize", err)

@@ -186,7 +186,7 @@ func (k *collective) ireduceUser(kind collKind, u *userOp, root, count, arrived 
 	r := &Request{op: k.op, coll: k, arrived: arrived, reduction: ur}
 	for _, p := range []unsafe.Pointer{in, k.rm.ptr, all} {
 		if p != nil {
-			r.pin.Pin(p)
+			r.hold(p)
 		}
 	}
 	enter()
@@ -199,7 +199,7 @@ func (k *collective) ireduceUser(kind collKind, u *userOp, root, count, arrived 
 	}
 	leave()
 	if err != nil {
-		r.pin.Unpin()
+		r.unhold()
 		ur.release()
 		return nil, k.end(err, 0)
 	}

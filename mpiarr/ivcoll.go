@@ -74,14 +74,14 @@ func (k *collective) istartPinned(n int, arrays []mpi.Ints, f func() (mpi.Reques
 	}
 	for _, p := range ptrs {
 		if p != nil && p != mpi.InPlace {
-			r.pin.Pin(p)
+			r.hold(p)
 		}
 	}
 	enter()
 	h, err := f()
 	leave()
 	if err != nil {
-		r.pin.Unpin()
+		r.unhold()
 		return nil, k.end(err, 0)
 	}
 	r.h = h

@@ -13,13 +13,18 @@ import (
 // in the background: do not touch the arrays meanwhile. The buffer's
 // memory is pinned (runtime.Pinner) for that time, as cgo requires when C
 // keeps a Go pointer past a call; every Request must be completed with
-// Wait, Test or WaitAll, or the pin and the MPI request leak.
+// Wait, Test or WaitAll, or the pin and the MPI request leak (a dropped
+// Request is kept, never collected while MPI may use its buffer).
 type Request struct {
 	h    mpi.Request
 	op   string
 	msg  message
 	pin  runtime.Pinner
 	recv bool
+	// held: r is on inflight's list, prevHeld and nextHeld its
+	// neighbours (inflight.go).
+	held               bool
+	prevHeld, nextHeld *Request
 	// coll is the collective a nonblocking collective's request settles
 	// (icoll.go), arrived the elements it receives.
 	coll    *collective
@@ -43,7 +48,7 @@ type Request struct {
 func start(op string, m message, recv bool) *Request {
 	r := &Request{op: op, msg: m, recv: recv}
 	if m.ptr != nil {
-		r.pin.Pin(m.ptr)
+		r.hold(m.ptr)
 	}
 	return r
 }
@@ -128,7 +133,7 @@ func (r *Request) complete(st mpi.Status, err error) {
 
 // close unpins the buffer and releases a staged message.
 func (r *Request) close() {
-	r.pin.Unpin()
+	r.unhold()
 	r.msg.release()
 	if r.reduction != nil {
 		r.reduction.release()

@@ -42,7 +42,9 @@ import (
 // window keeps track of the epochs, because some libraries (OpenMPI's
 // shared-memory component) do not check. Other misuses MPI detects
 // return MPI's error (windows get MPI_ERRORS_RETURN, not MPI's fatal
-// default). Free every window, on every rank.
+// default). Free every window, on every rank. A window dropped without
+// Free is kept, never collected while MPI may write it, and Finalize
+// frees it if no lock or access or exposure epoch is open on it.
 type Win[T ndarray.Element] struct {
 	c      *Comm
 	h      mpi.Win
@@ -154,6 +156,7 @@ func WinCreate[T ndarray.Element](c *Comm, a *ndarray.Array[T]) (*Win[T], error)
 		w.exposed.Unpin()
 		return nil, mpiError(op, err)
 	}
+	holdWin(w)
 	return w, nil
 }
 
@@ -241,6 +244,7 @@ func winAllocate[T ndarray.Element](op string, c *Comm, shared bool, shape []int
 		leave()
 		return nil, nil, wrapError(op, ErrArg, err)
 	}
+	holdWin(w)
 	return w, a, nil
 }
 
@@ -319,6 +323,7 @@ func (w *Win[T]) Free() error {
 	}
 	w.freed.Store(true)
 	w.exposed.Unpin()
+	unholdWin(w)
 	w.mu.Lock()
 	ops := w.pending
 	w.pending = nil

@@ -70,6 +70,15 @@ type epochs struct {
 	posted  bool  // Post
 }
 
+// quiet reports that no epoch but a fence's is open on w and no
+// operation is pending: Free may end it.
+func (w *Win[T]) quiet() bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	e := &w.epochs
+	return !e.lockAll && len(e.locks) == 0 && !e.access && !e.posted && len(w.pending) == 0
+}
+
 // passive reports a passive target epoch on rank (-1: on any rank).
 func (e *epochs) passive(rank int) bool {
 	return e.lockAll || (rank < 0 && len(e.locks) > 0) || slices.Contains(e.locks, rank)
