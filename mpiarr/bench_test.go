@@ -88,3 +88,25 @@ func BenchmarkCollective8B(b *testing.B) {
 		})
 	}
 }
+
+// The cost of a non-blocking pair: Irecv and Isend of 8 bytes to this
+// rank, then WaitAll, no peer involved.
+func BenchmarkIsendIrecvSelf8B(b *testing.B) {
+	c := mpitest.World()
+	me := c.Rank()
+	out, in := ndarray.Zeros[float64](1), ndarray.Zeros[float64](1)
+	b.ReportAllocs()
+	for b.Loop() {
+		r, err := c.Irecv(in, me, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		s, err := c.Isend(out, me, 0)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if _, err := mpiarr.WaitAll(r, s); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

@@ -19,7 +19,7 @@ type Request struct {
 	h    mpi.Request
 	op   string
 	msg  message
-	pin  runtime.Pinner
+	pin  *runtime.Pinner // from pinners, while it pins (inflight.go)
 	recv bool
 	// held: r is on inflight's list, prevHeld and nextHeld its
 	// neighbours (inflight.go).
