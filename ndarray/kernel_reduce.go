@@ -455,6 +455,9 @@ func addCombine[E number](d []E, di, ds int, x []E, xi, xs, n int) {
 // sum4 adds four rows into d, in order, element by element.
 func sum4[E number](d, x0, x1, x2, x3 []E) {
 	x0, x1, x2, x3 = x0[:len(d)], x1[:len(d)], x2[:len(d)], x3[:len(d)]
+	if k := sum4Vec(d, x0, x1, x2, x3); k > 0 {
+		d, x0, x1, x2, x3 = d[k:], x0[k:], x1[k:], x2[k:], x3[k:]
+	}
 	for j := range d {
 		d[j] = (((d[j] + x0[j]) + x1[j]) + x2[j]) + x3[j]
 	}

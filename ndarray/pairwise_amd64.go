@@ -12,6 +12,27 @@ func pairwiseBlock64AVX2(x *float64, n int) float64
 //go:noescape
 func pairwiseTree64AVX2(x *float64, leaves int) float64
 
+//go:noescape
+func sum4x64AVX2(d, x0, x1, x2, x3 *float64, n int)
+
+// sum4Vec adds the longest prefix of four float64 rows into d that fills
+// whole AVX2 steps (sum4's additions, lane for lane) and returns its
+// length; sum4's loop does the rest.
+func sum4Vec[E number](d, x0, x1, x2, x3 []E) int {
+	n := len(d) &^ 7
+	if !useAVX2 || n == 0 {
+		return 0
+	}
+	d64, ok := any(d).([]float64)
+	if !ok {
+		return 0
+	}
+	r0, r1, r2, r3 := any(x0).([]float64), any(x1).([]float64), any(x2).([]float64), any(x3).([]float64)
+	_, _, _, _ = r0[n-1], r1[n-1], r2[n-1], r3[n-1]
+	sum4x64AVX2(&d64[0], &r0[0], &r1[0], &r2[0], &r3[0], n)
+	return n
+}
+
 // pairwiseSum64 is pairwiseSum for float64. A run of a power of two
 // times pwBlock elements (a chunk of reduceChunk, a row of 4096) is a
 // perfect tree of leaves, which the AVX2 assembly sums in one call.

@@ -262,3 +262,36 @@ pushtree:
 	MOVSD   0(R8), X0
 	MOVSD   X0, ret+16(FP)
 	RET
+
+// sum4x64AVX2 is sum4 for float64 in AVX2: d[j] = (((d[j] + x0[j]) +
+// x1[j]) + x2[j]) + x3[j], the same additions in the same order lane for
+// lane, eight elements a step (n a multiple of 8).
+// func sum4x64AVX2(d, x0, x1, x2, x3 *float64, n int)
+TEXT ·sum4x64AVX2(SB), NOSPLIT, $0-48
+	MOVQ    d+0(FP), DI
+	MOVQ    x0+8(FP), R8
+	MOVQ    x1+16(FP), R9
+	MOVQ    x2+24(FP), R10
+	MOVQ    x3+32(FP), R11
+	MOVQ    n+40(FP), CX
+	XORQ    AX, AX
+loopsum4:
+	CMPQ    AX, CX
+	JGE     donesum4
+	VMOVUPD 0(DI)(AX*8), Y0
+	VMOVUPD 32(DI)(AX*8), Y1
+	VADDPD  0(R8)(AX*8), Y0, Y0
+	VADDPD  32(R8)(AX*8), Y1, Y1
+	VADDPD  0(R9)(AX*8), Y0, Y0
+	VADDPD  32(R9)(AX*8), Y1, Y1
+	VADDPD  0(R10)(AX*8), Y0, Y0
+	VADDPD  32(R10)(AX*8), Y1, Y1
+	VADDPD  0(R11)(AX*8), Y0, Y0
+	VADDPD  32(R11)(AX*8), Y1, Y1
+	VMOVUPD Y0, 0(DI)(AX*8)
+	VMOVUPD Y1, 32(DI)(AX*8)
+	ADDQ    $8, AX
+	JMP     loopsum4
+donesum4:
+	VZEROUPPER
+	RET

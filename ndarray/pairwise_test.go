@@ -109,3 +109,38 @@ func TestPairwiseSum64MatchesRecursion(t *testing.T) {
 		require.True(t, math.IsNaN(pairwiseSum64(inf)), path)
 	})
 }
+
+// sum4 gives the Go loop's bits on each kernel path, at every length
+// around the vector steps, with NaN and infinities in the rows.
+func TestSum4MatchesLoop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	val := func() float64 {
+		switch rng.IntN(40) {
+		case 0:
+			return math.NaN()
+		case 1:
+			return math.Inf(1 - 2*rng.IntN(2))
+		}
+		return (rng.Float64() - 0.5) * math.Pow(10, float64(rng.IntN(30)-15))
+	}
+	for n := 0; n <= 41; n++ {
+		rows := make([][]float64, 5)
+		for i := range rows {
+			rows[i] = make([]float64, n)
+			for j := range rows[i] {
+				rows[i][j] = val()
+			}
+		}
+		want := make([]float64, n)
+		for j := range want {
+			want[j] = (((rows[0][j] + rows[1][j]) + rows[2][j]) + rows[3][j]) + rows[4][j]
+		}
+		kernelPaths(t, func(t *testing.T, path string) {
+			d := append([]float64(nil), rows[0]...)
+			sum4(d, rows[1], rows[2], rows[3], rows[4])
+			for j := range d {
+				require.Equal(t, math.Float64bits(want[j]), math.Float64bits(d[j]), "%s: n=%d j=%d", path, n, j)
+			}
+		})
+	}
+}
