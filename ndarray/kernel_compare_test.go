@@ -9,24 +9,27 @@ import (
 	"github.com/stretchr/testify/require"
 )
 
+// cmpOps are the six float64 comparisons and Go's operators for them.
+var cmpOps = []struct {
+	name string
+	f    func(a, b *Array[float64]) (*Array[bool], error)
+	want func(x, y float64) bool
+}{
+	{"Equal", Equal[float64], func(x, y float64) bool { return x == y }},
+	{"NotEqual", NotEqual[float64], func(x, y float64) bool { return x != y }},
+	{"Less", Less[float64], func(x, y float64) bool { return x < y }},
+	{"LessEqual", LessEqual[float64], func(x, y float64) bool { return x <= y }},
+	{"Greater", Greater[float64], func(x, y float64) bool { return x > y }},
+	{"GreaterEqual", GreaterEqual[float64], func(x, y float64) bool { return x >= y }},
+}
+
 // TestCompareKernels checks the six float64 comparisons, vector kernels on
 // and off, at every length around the vector width, on values holding
 // NaN, zeros of both signs and ties, against Go's operators.
 func TestCompareKernels(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	specials := []float64{math.NaN(), math.Copysign(0, -1), 0, math.Inf(1), math.Inf(-1)}
-	ops := []struct {
-		name string
-		f    func(a, b *Array[float64]) (*Array[bool], error)
-		want func(x, y float64) bool
-	}{
-		{"Equal", Equal[float64], func(x, y float64) bool { return x == y }},
-		{"NotEqual", NotEqual[float64], func(x, y float64) bool { return x != y }},
-		{"Less", Less[float64], func(x, y float64) bool { return x < y }},
-		{"LessEqual", LessEqual[float64], func(x, y float64) bool { return x <= y }},
-		{"Greater", Greater[float64], func(x, y float64) bool { return x > y }},
-		{"GreaterEqual", GreaterEqual[float64], func(x, y float64) bool { return x >= y }},
-	}
+	ops := cmpOps
 	for n := range 42 {
 		xs, ys := make([]float64, n), make([]float64, n)
 		for i := range xs {
@@ -113,6 +116,37 @@ func TestCompareKernelPaths(t *testing.T) {
 					}
 					requireBoolBytes(t, d)
 					require.False(t, d[:n+1][n], "%s: wrote past the end", path)
+				}
+			}
+		}
+	})
+}
+
+// Comparisons of strided float64 views give what comparing element by
+// element gives, on each kernel path, NaNs and signed zeros included.
+func TestCompareStridedViews(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	pool := []float64{math.NaN(), 0, math.Copysign(0, -1), 1, -1, math.Inf(1), 0.5}
+	fill := func(n int) []float64 {
+		v := make([]float64, n)
+		for i := range v {
+			v[i] = pool[rng.IntN(len(pool))]
+		}
+		return v
+	}
+	a := Must(FromSlice(fill(9*700), 9, 700))
+	b := Must(FromSlice(fill(9*700), 9, 700))
+	views := []string{"::2, ::2", "1::3, ::-3", ":, 1::2", "::-1, 5:600:7"}
+	kernelPaths(t, func(t *testing.T, path string) {
+		for _, v := range views {
+			x, y := Must(a.SliceExpr(v)), Must(b.SliceExpr(v))
+			for _, op := range cmpOps {
+				got := Must(op.f(x, y))
+				sh := x.Shape()
+				for i := range sh[0] {
+					for j := range sh[1] {
+						require.Equal(t, op.want(x.At(i, j), y.At(i, j)), got.At(i, j), "%s: %s on [%s] at (%d, %d)", path, op.name, v, i, j)
+					}
 				}
 			}
 		}
