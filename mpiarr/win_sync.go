@@ -76,7 +76,7 @@ func (w *Win[T]) quiet() bool {
 	w.mu.Lock()
 	defer w.mu.Unlock()
 	e := &w.epochs
-	return !e.lockAll && len(e.locks) == 0 && !e.access && !e.posted && len(w.pending) == 0
+	return !e.passive(-1) && !e.access && !e.posted && len(w.pending) == 0
 }
 
 // passive reports a passive target epoch on rank (-1: on any rank).

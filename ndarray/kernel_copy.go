@@ -125,17 +125,18 @@ func transpose2D[T Element](dst []T, d0 int, src []T, s0 int, t tiles) {
 		ie := min(ib+block, t.np)
 		for jb := 0; jb < t.nq; jb += block {
 			je := min(jb+block, t.nq)
-			i := ib
+			// j0 is the first column the Go tiles move: past the whole
+			// tiles of the block when the assembly moved them (every
+			// 4-row group), so that the loop below does only their
+			// ragged right edge.
+			j0 := jb
 			if ni, nj := (ie-ib)&^3, (je-jb)&^3; sp == 1 && dq == 1 && ni > 0 && nj > 0 &&
 				transposeWords(unsafe.Pointer(at(dbase, d0+ib*dp+jb)), unsafe.Pointer(at(sbase, s0+ib+jb*sq)), ni, nj, dp, sq, unsafe.Sizeof(*new(T))) {
-				for ; i < ib+ni; i++ { // ragged right edge of the rows done
-					for j := jb + nj; j < je; j++ {
-						*at(dbase, d0+i*dp+j) = *at(sbase, s0+i+j*sq)
-					}
-				}
+				j0 = jb + nj
 			}
+			i := ib
 			for ; i+4 <= ie; i += 4 {
-				j := jb
+				j := j0
 				for ; j+4 <= je; j += 4 {
 					s := s0 + i*sp + j*sq
 					d := d0 + i*dp + j*dq

@@ -43,9 +43,15 @@ func pairwiseWith[E floating](x []E, leaf func([]E) E) E {
 	if n <= pwBlock {
 		return leaf(x)
 	}
-	n2 := n / 2
-	n2 -= n2 % 8
+	n2 := pairwiseSplit(n)
 	return pairwiseWith(x[:n2], leaf) + pairwiseWith(x[n2:], leaf)
+}
+
+// pairwiseSplit is where pairwiseSum splits a run of n > pwBlock
+// elements: half of n, rounded down to a multiple of 8.
+func pairwiseSplit(n int) int {
+	n2 := n / 2
+	return n2 - n2%8
 }
 
 // pairwiseBlockGo is the leaf of pairwiseSum, 8 <= len(x) <= pwBlock, in
@@ -163,8 +169,7 @@ func pairwiseSumStrided[E floating](data []E, off, stride, n int) E {
 	if n <= pwBlock {
 		return stridedBlock(data, off, stride, n)
 	}
-	n2 := n / 2
-	n2 -= n2 % 8
+	n2 := pairwiseSplit(n)
 	return pairwiseSumStrided(data, off, stride, n2) + pairwiseSumStrided(data, off+n2*stride, stride, n-n2)
 }
 

@@ -44,8 +44,7 @@ func pairwiseSum64(x []float64) float64 {
 	if n <= pwBlock {
 		return pairwiseWith(x, leaf64)
 	}
-	n2 := n / 2
-	n2 -= n2 % 8
+	n2 := pairwiseSplit(n)
 	return pairwiseSum64(x[:n2]) + pairwiseSum64(x[n2:])
 }
 
