@@ -130,15 +130,9 @@ func SendArray[T ndarray.Element](c *Comm, a *ndarray.Array[T], dest, tag int) e
 		if _, err := mem.Elems.PackTo(msg.buf[len(h):]); err != nil {
 			return wrapError(op, ErrLayout, err)
 		}
-		enter()
-		err := mpi.Send(bytesPtr(msg.buf), len(msg.buf), mpi.Byte, dest, tag, c.h)
-		leave()
-		return mpiError(op, err)
+		return mpiError(op, sendPolled(false, bytesPtr(msg.buf), len(msg.buf), mpi.Byte, dest, tag, c.h))
 	}
-	enter()
-	err = mpi.Send(bytesPtr(h), len(h), mpi.Byte, dest, tag, c.h)
-	leave()
-	if err != nil {
+	if err := sendPolled(false, bytesPtr(h), len(h), mpi.Byte, dest, tag, c.h); err != nil {
 		return mpiError(op, err)
 	}
 	l := c.layout
@@ -200,9 +194,7 @@ func RecvArray[T ndarray.Element](c *Comm, source, tag int) (*ndarray.Array[T], 
 	// The elements are matched first, so that a message of another size
 	// (a corrupt or foreign header) is consumed and reported, never
 	// written past the array.
-	enter()
-	m, ps, err := mpi.Mprobe(st.Source, st.Tag, c.h)
-	leave()
+	m, ps, err := probePolled(st.Source, st.Tag, c.h)
 	if err != nil {
 		return nil, st, mpiError(op, err)
 	}
@@ -214,9 +206,7 @@ func RecvArray[T ndarray.Element](c *Comm, source, tag int) (*ndarray.Array[T], 
 		putStage(scratch)
 		return nil, st, newError(op, ErrArg, "the header from rank %d announced %d bytes of elements, %d arrived", st.Source, a.NBytes(), ps.Bytes)
 	}
-	enter()
-	ms, err := mpi.Mrecv(mem.Ptr, a.Size(), basicType(h.dtype), &m)
-	leave()
+	ms, err := mrecvPolled(mem.Ptr, a.Size(), basicType(h.dtype), ps.Bytes, &m)
 	if err != nil {
 		return nil, st, mpiError(op, err)
 	}

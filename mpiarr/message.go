@@ -37,9 +37,7 @@ func (c *Comm) Mprobe(source, tag int) (*Message, Status, error) {
 	if err := c.probeArgs(op, source, tag); err != nil {
 		return nil, Status{}, err
 	}
-	enter()
-	h, st, err := mpi.Mprobe(source, tag, c.h)
-	leave()
+	h, st, err := probePolled(source, tag, c.h)
 	if err != nil {
 		return nil, c.probed(st), mpiError(op, err)
 	}

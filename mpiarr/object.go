@@ -32,9 +32,7 @@ func (c *Comm) SendObj(v any, dest, tag int) error {
 	if err != nil {
 		return err
 	}
-	enter()
-	err = mpi.Send(bytesPtr(msg.data), len(msg.data), mpi.Byte, dest, tag, c.h)
-	leave()
+	err = sendPolled(false, bytesPtr(msg.data), len(msg.data), mpi.Byte, dest, tag, c.h)
 	msg.release()
 	return mpiError(op, err)
 }
@@ -75,16 +73,12 @@ func (c *Comm) recvBytes(op string, source, tag int, into any) (received, Status
 	if err := checkTag(op, tag, true); err != nil {
 		return received{}, Status{}, err
 	}
-	enter()
-	m, ps, err := mpi.Mprobe(source, tag, c.h)
-	leave()
+	m, ps, err := probePolled(source, tag, c.h)
 	if err != nil {
 		return received{}, Status{Source: ps.Source, Tag: ps.Tag, Error: errorClass(err)}, mpiError(op, err)
 	}
 	msg := receiveInto(ps.Bytes, into)
-	enter()
-	ms, err := mpi.Mrecv(bytesPtr(msg.buf), len(msg.buf), mpi.Byte, &m)
-	leave()
+	ms, err := mrecvPolled(bytesPtr(msg.buf), len(msg.buf), mpi.Byte, ps.Bytes, &m)
 	out := Status{Source: ms.Source, Tag: ms.Tag, Count: ms.Bytes, Bytes: ms.Bytes}
 	if err != nil {
 		msg.release()

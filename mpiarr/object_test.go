@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/ndmpi/ndmpi/mpiarr"
 	"github.com/ndmpi/ndmpi/mpiarr/mpitest"
@@ -154,6 +155,45 @@ func TestSendArray(t *testing.T) {
 		empty, _, err := mpiarr.RecvArray[int8](c, 0, 4)
 		require.NoError(t, err)
 		require.Equal(t, []int{0, 5}, empty.Shape())
+	}
+}
+
+// TestObjectsLateAndMidSize receives objects and arrays whose sender is
+// late by more than the polled probe waits before it blocks, and arrays
+// on both sides of the size up to which a matched message is received in
+// one call.
+func TestObjectsLateAndMidSize(t *testing.T) {
+	mpitest.NeedRanks(t, 2)
+	c := mpitest.Comm(t)
+	sizes := []int{1, 511, 512, 513, 8 << 10, 9000}
+	switch c.Rank() {
+	case 0:
+		time.Sleep(5 * time.Millisecond)
+		require.NoError(t, c.SendObj([]string{"late"}, 1, 6))
+		time.Sleep(5 * time.Millisecond)
+		require.NoError(t, mpiarr.SendArray(c, arange[float64](100000), 1, 6))
+		for _, n := range sizes {
+			require.NoError(t, mpiarr.SendArray(c, arange[float64](n), 1, 7))
+			require.NoError(t, c.SendObj(arange[float64](n), 1, 8))
+		}
+	case 1:
+		var late []string
+		_, err := c.RecvObj(&late, 0, 6)
+		require.NoError(t, err)
+		require.Equal(t, []string{"late"}, late)
+		got, _, err := mpiarr.RecvArray[float64](c, 0, 6)
+		require.NoError(t, err)
+		require.Equal(t, arange[float64](100000).ToSlice(), got.ToSlice())
+		for _, n := range sizes {
+			got, st, err := mpiarr.RecvArray[float64](c, 0, 7)
+			require.NoError(t, err)
+			require.Equal(t, n, st.Count)
+			require.Equal(t, arange[float64](n).ToSlice(), got.ToSlice(), "%d elements", n)
+			var obj *ndarray.Array[float64]
+			_, err = c.RecvObj(&obj, 0, 8)
+			require.NoError(t, err)
+			require.Equal(t, arange[float64](n).ToSlice(), obj.ToSlice(), "%d elements", n)
+		}
 	}
 }
 

@@ -101,31 +101,79 @@ func shortTransfer(n int, dt mpi.Datatype) bool {
 // whose memory their Request keeps pinned. dt is what the status counts;
 // an error names op, the call the user made, not the MPI_Test that saw it;
 // short says that the request moves at most mpi.FastBytes, which makes
-// every trip a fast call. The first yield comes after yieldEvery trips,
-// not before the second: a message that takes a little longer than
-// spinFor (64 KiB through shared memory, anything across hosts) would
-// otherwise pay the two context switches of the main goroutine's yield on
-// every receive.
-func pollRequest(r *mpi.Request, dt mpi.Datatype, op string, short bool) (mpi.Status, error) {
-	var start time.Time // read after the first trip, which often completes r
+// every trip a fast call.
+func pollRequest(r *mpi.Request, dt mpi.Datatype, op string, short bool) (st mpi.Status, err error) {
+	var done bool
+	poll(func() bool {
+		done, st, err = mpi.TestSpin(r, dt, spinFor, short)
+		return done || err != nil
+	}, func() { st, err = mpi.Wait(r) })
+	return st, asCall(err, op)
+}
+
+// probePolled is MPI_Mprobe, waited for by polling as pollRequest waits:
+// a receive of unknown size (an object, an array message) probes for as
+// long as its sender takes to encode and send it.
+func probePolled(source, tag int, h mpi.Comm) (m mpi.Message, st mpi.Status, err error) {
+	var found bool
+	poll(func() bool {
+		found, m, st, err = mpi.MprobeSpin(source, tag, h, spinFor)
+		return found || err != nil
+	}, func() { m, st, err = mpi.Mprobe(source, tag, h) })
+	return m, st, err
+}
+
+// mrecvPolled is MPI_Mrecv of the message m that probePolled matched.
+// Up to eagerBytes the message is all there once matched, and a single
+// MPI_Mrecv takes it; a larger one may still be on its way (a rendezvous
+// waits for the sender) and is waited for by polling.
+func mrecvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, bytes int, m *mpi.Message) (mpi.Status, error) {
+	if bytes <= eagerBytes {
+		enter()
+		st, err := mpi.Mrecv(p, n, dt, m)
+		leave()
+		return st, err
+	}
+	enter()
+	r, err := mpi.Imrecv(p, n, dt, m)
+	leave()
+	if err != nil {
+		return mpi.Status{}, asCall(err, "MPI_Mrecv")
+	}
+	return waitPolled(p, r, n, dt, "MPI_Mrecv")
+}
+
+// eagerBytes is the size up to which a matched message has arrived
+// whole in every transport of OpenMPI and MPICH on one host (4 KiB: Open
+// MPI's shared-memory eager limit, the smallest of them).
+const eagerBytes = 4 << 10
+
+// poll runs trip, each a trip into C of at most spinFor, until it reports
+// done, yielding every yieldEvery trips; after pollFor it calls block,
+// the blocking form of the call, instead. The first yield comes after
+// yieldEvery trips, not before the second: a message that takes a little
+// longer than spinFor (64 KiB through shared memory, anything across
+// hosts) would otherwise pay the two context switches of the main
+// goroutine's yield on every receive.
+func poll(trip func() bool, block func()) {
+	var start time.Time // read after the first trip, which often completes
 	for i := 1; i == 1 || time.Since(start) < pollFor; i++ {
 		if i%yieldEvery == 0 {
 			runtime.Gosched()
 		}
 		enter()
-		done, st, err := mpi.TestSpin(r, dt, spinFor, short)
+		done := trip()
 		leave()
-		if done || err != nil {
-			return st, asCall(err, op)
+		if done {
+			return
 		}
 		if i == 1 {
 			start = time.Now()
 		}
 	}
 	enter()
-	st, err := mpi.Wait(r)
+	block()
 	leave()
-	return st, asCall(err, op)
 }
 
 // asCall names op as the MPI call of err.

@@ -420,8 +420,9 @@ int ndmpi_cancel(ndmpi_h *req)
  * of mpiarr therefore start the nonblocking operation and test it for at
  * most spin_ns in one trip into C (ndmpi_send_spin, ndmpi_recv_spin), then
  * in further short trips (ndmpi_test_spin), so that sysmon never sees a
- * long call. A message that is already there costs one MPI_Test more than
- * MPI_Recv. */
+ * long call; a receive of unknown size probes in such trips too
+ * (ndmpi_mprobe_spin). A message that is already there costs one MPI_Test
+ * more than MPI_Recv. */
 
 static int64_t now_ns(void)
 {
@@ -430,7 +431,8 @@ static int64_t now_ns(void)
 	return (int64_t)t.tv_sec * 1000000000 + t.tv_nsec;
 }
 
-/* spin_test tests *r until it completes, fails, or spin_ns have passed.
+/* spin polls (MPI_Test of a request, MPI_Improbe of a message) until
+ * *flag is set, MPI fails, or spin_ns have passed.
  * A clock reading costs about two idle tests in shared memory (35-40 ns
  * against 14-25 ns for MPI_Test, in a virtual machine), and reading it
  * every 8 tests made a sixth of Go's wait in an 8-byte persistent
@@ -440,12 +442,14 @@ static int64_t now_ns(void)
  * every `every` tests: as many as take about spin_ns/8, from 8 to 64. */
 enum { SPIN_TESTS_MIN = 8, SPIN_TESTS_MAX = 64 };
 
-static int spin_test(MPI_Request *r, int64_t spin_ns, int *flag, MPI_Status *s)
+typedef int (*poll_fn)(void *ctx, int *flag);
+
+static int spin(poll_fn poll, void *ctx, int64_t spin_ns, int *flag)
 {
 	int64_t start = 0, end = 0;
 	unsigned every = SPIN_TESTS_MIN;
 	for (unsigned i = 0;; i++) {
-		int rc = MPI_Test(r, flag, s);
+		int rc = poll(ctx, flag);
 		if (rc != MPI_SUCCESS || *flag)
 			return rc;
 		if (i % every != 0)
@@ -462,6 +466,55 @@ static int spin_test(MPI_Request *r, int64_t spin_ns, int *flag, MPI_Status *s)
 			every = n < SPIN_TESTS_MIN ? SPIN_TESTS_MIN : n > SPIN_TESTS_MAX ? SPIN_TESTS_MAX : (unsigned)n;
 		}
 	}
+}
+
+typedef struct {
+	MPI_Request *r;
+	MPI_Status *s;
+} test_ctx;
+
+static int poll_test(void *ctx, int *flag)
+{
+	test_ctx *t = ctx;
+	return MPI_Test(t->r, flag, t->s);
+}
+
+static int spin_test(MPI_Request *r, int64_t spin_ns, int *flag, MPI_Status *s)
+{
+	test_ctx t = {r, s};
+	return spin(poll_test, &t, spin_ns, flag);
+}
+
+typedef struct {
+	int source, tag;
+	MPI_Comm comm;
+	MPI_Message *m;
+	MPI_Status *s;
+} probe_ctx;
+
+static int poll_probe(void *ctx, int *flag)
+{
+	probe_ctx *p = ctx;
+	return MPI_Improbe(p->source, p->tag, p->comm, flag, p->m, p->s);
+}
+
+/* ndmpi_mprobe_spin is MPI_Mprobe that gives up after spin_ns: *found
+ * reports whether a message was matched (then *msg is it and the status
+ * counts its bytes). */
+int ndmpi_mprobe_spin(int source, int tag, ndmpi_h comm, int64_t spin_ns, int *found, ndmpi_h *msg,
+		      ndmpi_status *st)
+{
+	MPI_Status s;
+	MPI_Message m = MPI_MESSAGE_NULL;
+	probe_ctx p = {source, tag, ndmpi_comm(comm), &m, &s};
+	int rc;
+	nd_status_init(&s);
+	*found = 0;
+	rc = spin(poll_probe, &p, spin_ns, found);
+	if (*found || rc != MPI_SUCCESS)
+		nd_fill_status(&s, MPI_BYTE, rc, st);
+	*msg = ndmpi_message_h(m);
+	return rc;
 }
 
 ndmpi_send_started ndmpi_send_spin(int sync, const uint8_t *buf, int64_t count, ndmpi_h dt,

@@ -44,6 +44,8 @@ package mpi
 #cgo nocallback ndmpi_recv_spin
 #cgo noescape ndmpi_test_spin
 #cgo nocallback ndmpi_test_spin
+#cgo noescape ndmpi_mprobe_spin
+#cgo nocallback ndmpi_mprobe_spin
 */
 import "C"
 
@@ -318,6 +320,17 @@ func Mprobe(source, tag int, c Comm) (Message, Status, error) {
 	var m C.ndmpi_h
 	rc := C.ndmpi_mprobe(cint(source), cint(tag), C.ndmpi_h(c), &m, &cs)
 	return Message(m), goStatus(&cs), errorOf("MPI_Mprobe", rc)
+}
+
+// MprobeSpin is Mprobe for at most spin (MPI_Improbe in a loop): found
+// reports whether a message was matched, and m and the status are its
+// only then.
+func MprobeSpin(source, tag int, c Comm, spin time.Duration) (found bool, m Message, st Status, err error) {
+	var cs C.ndmpi_status
+	var h C.ndmpi_h
+	var flag C.int
+	rc := C.ndmpi_mprobe_spin(cint(source), cint(tag), C.ndmpi_h(c), C.int64_t(spin), &flag, &h, &cs)
+	return flag != 0, Message(h), goStatus(&cs), errorOf("MPI_Mprobe", rc)
 }
 
 // Mrecv is MPI_Mrecv: it receives the message m that Mprobe matched.

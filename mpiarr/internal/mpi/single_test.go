@@ -10,6 +10,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 	"unsafe"
 
 	"github.com/stretchr/testify/require"
@@ -698,6 +699,43 @@ func TestMprobe(t *testing.T) {
 	// From MPI_PROC_NULL: no message, at once.
 	m, st, err := mpi.Mprobe(mpi.ProcNull, 7, mpi.CommWorld)
 	require.NoError(t, err)
+	require.Equal(t, mpi.ProcNull, st.Source)
+	_, err = mpi.Mrecv(nil, 0, mpi.Byte, &m)
+	require.NoError(t, err)
+}
+
+func TestMprobeSpin(t *testing.T) {
+	// Nothing to match: the probe gives up after its spin, matching
+	// nothing; a message sent to oneself is matched and received.
+	me := worldRank(t)
+	start := time.Now()
+	found, _, _, err := mpi.MprobeSpin(me, 8, mpi.CommWorld, 50*time.Microsecond)
+	require.NoError(t, err)
+	require.False(t, found)
+	require.GreaterOrEqual(t, time.Since(start), 50*time.Microsecond, "the probe spins for as long as it is told")
+
+	sent := []float64{1, 2, 3}
+	var pin runtime.Pinner
+	pin.Pin(&sent[0])
+	defer pin.Unpin()
+	r, err := mpi.Isend(ptr(sent), 3, mpi.Double, me, 8, mpi.CommWorld)
+	require.NoError(t, err)
+	found, m, st, err := mpi.MprobeSpin(mpi.AnySource, 8, mpi.CommWorld, time.Second)
+	require.NoError(t, err)
+	require.True(t, found)
+	require.Equal(t, me, st.Source)
+	require.Equal(t, 24, st.Bytes)
+	got := make([]float64, 3)
+	_, err = mpi.Mrecv(ptr(got), 3, mpi.Double, &m)
+	require.NoError(t, err)
+	require.Equal(t, sent, got)
+	_, err = mpi.Wait(&r)
+	require.NoError(t, err)
+
+	// From MPI_PROC_NULL: a null message, at once.
+	found, m, st, err = mpi.MprobeSpin(mpi.ProcNull, 8, mpi.CommWorld, time.Second)
+	require.NoError(t, err)
+	require.True(t, found)
 	require.Equal(t, mpi.ProcNull, st.Source)
 	_, err = mpi.Mrecv(nil, 0, mpi.Byte, &m)
 	require.NoError(t, err)

@@ -22,5 +22,7 @@ ndmpi_send_started ndmpi_send_spin(int sync, const uint8_t *buf, int64_t count, 
 ndmpi_recv_started ndmpi_recv_spin(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int tag,
 				   ndmpi_h comm, int64_t spin_ns);
 ndmpi_status ndmpi_test_spin(ndmpi_h *req, ndmpi_h dt, int64_t spin_ns, int *flag);
+int ndmpi_mprobe_spin(int source, int tag, ndmpi_h comm, int64_t spin_ns, int *found, ndmpi_h *msg,
+		      ndmpi_status *st);
 
 #endif
