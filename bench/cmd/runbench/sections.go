@@ -93,7 +93,26 @@ func (r *report) pingpong() (*pingpongData, error) {
 					strings.Join(parts, ", ")), worst >= 0.95
 			})
 	}
-	d.Goals = r.goalsOf("1a", "1b")
+	// Goal 1c: no slower than mpi4py at any size from 16 B.
+	if len(sizes) > 0 {
+		r.evalGoal("1c", "ping-pong against mpi4py", "Go ≤ 1.0 × mpi4py's one-way time at every size from 16 B", "",
+			func(p pick) (string, bool) {
+				var rows int
+				var misses []string
+				for _, sz := range sizes {
+					g, py := r.get("pingpong", "", 2, sz, "go"), r.get("pingpong", "", 2, sz, "mpi4py")
+					if sz < 16 || g == nil || py == nil {
+						continue
+					}
+					rows++
+					if q := p(g) / p(py); q > 1 {
+						misses = append(misses, fmt.Sprintf("%s: %.2f × mpi4py", fmtSize(sz), q))
+					}
+				}
+				return rowsVerdict(rows, misses)
+			})
+	}
+	d.Goals = r.goalsOf("1a", "1b", "1c")
 
 	lat := r.lineSeries("pingpong", "", 2, []string{"c", "go", "mpi4py", "c-huge"}, func(sz int64, s *stat) float64 { return s.Median * 1e6 })
 	title := "Ping-pong latency, 2 ranks (one-way)\n" + r.goalTitle("1a")
@@ -276,6 +295,7 @@ var collOps = []collOp{
 type collData struct {
 	Ops   []collOp // for the size convention
 	Ranks []collRanks
+	Goals []goal
 }
 
 // collRanks is the table and the plot of one number of ranks.
@@ -294,6 +314,37 @@ type collRow struct {
 
 func (r *report) coll() (*collData, error) {
 	d := collData{Ops: collOps}
+	if len(r.sizes("coll", "bcast", 2))+len(r.sizes("coll", "bcast", 4)) > 0 {
+		r.evalGoal("3a", "collectives against mpi4py",
+			"Every collective of this section, every size, 2 and 4 ranks: Go ≤ 1.0 × mpi4py's time, and at 8 B (Go − C) ≤ ⅓ (mpi4py − C)", "",
+			func(p pick) (string, bool) {
+				var rows int
+				var misses []string
+				for _, np := range []int{2, 4} {
+					for _, o := range collOps {
+						for _, sz := range r.sizes("coll", o.ID, np) {
+							c, g, py := r.get("coll", o.ID, np, sz, "c"), r.get("coll", o.ID, np, sz, "go"), r.get("coll", o.ID, np, sz, "mpi4py")
+							if c == nil || g == nil || py == nil {
+								continue
+							}
+							rows++
+							var miss []string
+							if q := p(g) / p(py); q > 1 {
+								miss = append(miss, fmt.Sprintf("%.2f × mpi4py", q))
+							}
+							if over, pyOver := p(g)-p(c), p(py)-p(c); sz == 8 && over > pyOver/3 {
+								miss = append(miss, fmt.Sprintf("Go − C = %s, ⅓ (mpi4py − C) = %s", fmtDur(over), fmtDur(pyOver/3)))
+							}
+							if len(miss) > 0 {
+								misses = append(misses, fmt.Sprintf("%s %s on %d ranks: %s", o.Label, fmtSize(sz), np, strings.Join(miss, ", ")))
+							}
+						}
+					}
+				}
+				return rowsVerdict(rows, misses)
+			})
+		d.Goals = r.goalsOf("3a")
+	}
 	for _, np := range []int{2, 4} {
 		if len(r.sizes("coll", "bcast", np)) == 0 {
 			continue
@@ -320,7 +371,7 @@ func (r *report) coll() (*collData, error) {
 				gPy.Values = append(gPy.Values, q(py, c))
 			}
 		}
-		title := fmt.Sprintf("Collectives, %d ranks: time relative to C (1 = C; lower is faster)\nno goal set for collectives: comparison only", np)
+		title := fmt.Sprintf("Collectives, %d ranks: time relative to C (1 = C; lower is faster)\n%s", np, r.goalTitle("3a"))
 		if err := plotBars(filepath.Join(docsDir, "img", rk.File), title, "time ÷ C time (log scale)", labels, []barGroup{gGo, gPy}, true); err != nil {
 			return nil, err
 		}
@@ -329,10 +380,20 @@ func (r *report) coll() (*collData, error) {
 	return &d, nil
 }
 
+// rowsVerdict is the measured text and verdict of a goal whose every row
+// must meet its rule: misses describes the rows that do not.
+func rowsVerdict(rows int, misses []string) (string, bool) {
+	if len(misses) == 0 {
+		return fmt.Sprintf("all %d rows meet their rule", rows), rows > 0
+	}
+	return fmt.Sprintf("%d of %d rows miss their rule: %s", len(misses), rows, strings.Join(misses, "; ")), false
+}
+
 // --- 4. Objects
 
 type objectsData struct {
 	Cases []objectsCase
+	Goals []goal
 }
 
 // objectsCase is the table of one payload.
@@ -385,7 +446,29 @@ func (r *report) objects() (*objectsData, error) {
 			}
 		}
 	}
-	if err := plotLinesCount(filepath.Join(docsDir, "img", "objects.png"), "Object messages, 2 ranks (one-way, decoding included)\nno goal set for object messages: comparison only",
+	if len(d.Cases) > 0 {
+		r.evalGoal("4a", "object messages against pickle",
+			"List, dict of arrays and array (SendArray) at every size: Go ≤ 1.0 × mpi4py's pickle", "",
+			func(p pick) (string, bool) {
+				var rows int
+				var misses []string
+				for _, c := range cases {
+					for _, sz := range r.sizes("objects", c.id, 2) {
+						g, py := r.get("objects", c.id, 2, sz, c.systems[0]), r.get("objects", c.id, 2, sz, "mpi4py")
+						if g == nil || py == nil {
+							continue
+						}
+						rows++
+						if q := p(g) / p(py); q > 1 {
+							misses = append(misses, fmt.Sprintf("%s of %s: %.2f × pickle", c.id, fmtCount(sz), q))
+						}
+					}
+				}
+				return rowsVerdict(rows, misses)
+			})
+		d.Goals = r.goalsOf("4a")
+	}
+	if err := plotLinesCount(filepath.Join(docsDir, "img", "objects.png"), "Object messages, 2 ranks (one-way, decoding included)\n"+r.goalTitle("4a"),
 		"elements per array (n)", "one-way time (µs)", series); err != nil {
 		return nil, err
 	}
