@@ -28,7 +28,9 @@ import (
 // comm.go), and its yield hands the P to another thread and back, two
 // context switches. A wait longer than pollFor is left to MPI_Wait in one
 // call: one retake is then negligible, and the loop stops costing
-// anything.
+// anything. Every polled call ends at the process's scheduling point
+// (pollClock, schedpoint.go), which yields once in a while even when no
+// wait lasts yieldEvery trips.
 const (
 	spinFor    = 10 * time.Microsecond
 	pollFor    = time.Millisecond
@@ -40,6 +42,7 @@ func sendPolled(sync bool, p unsafe.Pointer, n int, dt mpi.Datatype, dest, tag i
 	enter()
 	r, err := mpi.SendSpin(sync, p, n, dt, dest, tag, h, spinFor)
 	leave()
+	pollClock.point()
 	if err != nil || r == mpi.RequestNull {
 		return err
 	}
@@ -57,6 +60,7 @@ func recvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, source, tag int, h mpi
 	enter()
 	st, r, err := mpi.RecvSpin(p, n, dt, source, tag, h, spinFor)
 	leave()
+	pollClock.point()
 	if err != nil || r == mpi.RequestNull {
 		return st, err
 	}
@@ -165,6 +169,7 @@ func poll(trip func() bool, block func()) {
 		done := trip()
 		leave()
 		if done {
+			pollClock.point()
 			return
 		}
 		if i == 1 {
