@@ -25,10 +25,14 @@ enum {
 	/* NDMPI_FAST_DEFER is what a shim returns when it declines a
 	 * transfer too large for a fast call; MPI's codes are never negative. */
 	NDMPI_FAST_DEFER = -1,
-	/* NDMPI_FAST_BYTES is the largest transfer a fast call starts: a copy
-	 * of 64 KiB takes a few microseconds, as long as the trips spin_ns
-	 * bounds; beyond it the cgo call's 40 ns are under 1 % of the time. */
-	NDMPI_FAST_BYTES = 64 << 10
+	/* NDMPI_FAST_BYTES is the largest transfer a fast call starts: its
+	 * copy (or reduction) inside one MPI_Test takes at most about 100 µs,
+	 * the longest a fast call holds up the garbage collector. It is not
+	 * smaller because a cgo call lasting past sysmon's 20 µs tick loses
+	 * its P: 2-rank ping-pong of 1 MiB, 64 KiB here: 70 000-75 000
+	 * context switches per rank in 7 600 round trips, 1 MiB: 18 000, and
+	 * 103-198 against 111-131 µs one way (C: 300 switches). */
+	NDMPI_FAST_BYTES = 1 << 20
 };
 
 /* ndmpi_p2p_args: sends, receives and the tests of their requests. */
