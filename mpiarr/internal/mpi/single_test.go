@@ -624,6 +624,17 @@ func TestProcNull(t *testing.T) {
 	require.NoError(t, err)
 }
 
+// isendSelf starts sending x to this rank with tag, x pinned until the
+// test ends.
+func isendSelf(t *testing.T, x []float64, tag int) mpi.Request {
+	var pin runtime.Pinner
+	pin.Pin(&x[0])
+	t.Cleanup(pin.Unpin)
+	r, err := mpi.Isend(ptr(x), len(x), mpi.Double, worldRank(t), tag, mpi.CommWorld)
+	require.NoError(t, err)
+	return r
+}
+
 func TestProbe(t *testing.T) {
 	me := worldRank(t)
 	found, _, err := mpi.Iprobe(me, 42, mpi.CommWorld)
@@ -631,11 +642,7 @@ func TestProbe(t *testing.T) {
 	require.False(t, found)
 
 	x := []float64{1, 2, 3}
-	var pin runtime.Pinner
-	pin.Pin(&x[0])
-	defer pin.Unpin()
-	r, err := mpi.Isend(ptr(x), 3, mpi.Double, me, 42, mpi.CommWorld)
-	require.NoError(t, err)
+	r := isendSelf(t, x, 42)
 
 	st, err := mpi.Probe(mpi.AnySource, 42, mpi.CommWorld)
 	require.NoError(t, err)
@@ -715,11 +722,7 @@ func TestMprobeSpin(t *testing.T) {
 	require.GreaterOrEqual(t, time.Since(start), 50*time.Microsecond, "the probe spins for as long as it is told")
 
 	sent := []float64{1, 2, 3}
-	var pin runtime.Pinner
-	pin.Pin(&sent[0])
-	defer pin.Unpin()
-	r, err := mpi.Isend(ptr(sent), 3, mpi.Double, me, 8, mpi.CommWorld)
-	require.NoError(t, err)
+	r := isendSelf(t, sent, 8)
 	found, m, st, err := mpi.MprobeSpin(mpi.AnySource, 8, mpi.CommWorld, time.Second)
 	require.NoError(t, err)
 	require.True(t, found)
