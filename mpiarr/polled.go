@@ -42,8 +42,8 @@ func sendPolled(sync bool, p unsafe.Pointer, n int, dt mpi.Datatype, dest, tag i
 	enter()
 	r, err := mpi.SendSpin(sync, p, n, dt, dest, tag, h, spinFor)
 	leave()
-	pollClock.point()
 	if err != nil || r == mpi.RequestNull {
+		pollClock.point() // else poll's, when the wait ends
 		return err
 	}
 	op := "MPI_Send"
@@ -60,8 +60,8 @@ func recvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, source, tag int, h mpi
 	enter()
 	st, r, err := mpi.RecvSpin(p, n, dt, source, tag, h, spinFor)
 	leave()
-	pollClock.point()
 	if err != nil || r == mpi.RequestNull {
+		pollClock.point() // else poll's, when the wait ends
 		return st, err
 	}
 	return waitPolled(p, r, n, dt, "MPI_Recv")
@@ -75,6 +75,12 @@ var pinners = sync.Pool{New: func() any { return new(runtime.Pinner) }}
 // complete in its first trip into C. Its buffer is MPI's until then: Go
 // memory stays pinned.
 func waitPolled(p unsafe.Pointer, r mpi.Request, n int, dt mpi.Datatype, op string) (mpi.Status, error) {
+	return waitPinned(p, r, dt, op, shortTransfer(n, dt))
+}
+
+// waitPinned is waitPolled for a caller that knows whether the transfer
+// is short (at most mpi.FastBytes).
+func waitPinned(p unsafe.Pointer, r mpi.Request, dt mpi.Datatype, op string, short bool) (mpi.Status, error) {
 	pin := pinners.Get().(*runtime.Pinner)
 	if p != nil {
 		pin.Pin(p)
@@ -83,7 +89,7 @@ func waitPolled(p unsafe.Pointer, r mpi.Request, n int, dt mpi.Datatype, op stri
 		pin.Unpin()
 		pinners.Put(pin)
 	}()
-	return pollRequest(&r, dt, op, shortTransfer(n, dt))
+	return pollRequest(&r, dt, op, short)
 }
 
 // shortTransfer reports whether n elements of dt are at most
@@ -144,7 +150,7 @@ func mrecvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, bytes int, m *mpi.Mes
 	if err != nil {
 		return mpi.Status{}, asCall(err, "MPI_Mrecv")
 	}
-	return waitPolled(p, r, n, dt, "MPI_Mrecv")
+	return waitPinned(p, r, dt, "MPI_Mrecv", bytes <= mpi.FastBytes)
 }
 
 // eagerBytes is the size up to which a matched message has arrived

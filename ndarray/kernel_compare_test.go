@@ -29,7 +29,6 @@ var cmpOps = []struct {
 func TestCompareKernels(t *testing.T) {
 	r := rand.New(rand.NewPCG(7, 8))
 	specials := []float64{math.NaN(), math.Copysign(0, -1), 0, math.Inf(1), math.Inf(-1)}
-	ops := cmpOps
 	for n := range 42 {
 		xs, ys := make([]float64, n), make([]float64, n)
 		for i := range xs {
@@ -42,7 +41,7 @@ func TestCompareKernels(t *testing.T) {
 			}
 		}
 		a, b := Must(FromSlice(xs)), Must(FromSlice(ys))
-		for _, op := range ops {
+		for _, op := range cmpOps {
 			want := make([]bool, n)
 			for i := range want {
 				want[i] = op.want(xs[i], ys[i])
