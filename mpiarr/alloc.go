@@ -5,6 +5,7 @@ import (
 
 	"github.com/ndmpi/ndmpi/internal/hugepage"
 	"github.com/ndmpi/ndmpi/ndarray"
+	"github.com/ndmpi/ndmpi/strides"
 )
 
 // Alloc returns a new zeroed C-ordered array meant as a communication
@@ -23,6 +24,15 @@ import (
 // ndarray.Zeros.
 func Alloc[T ndarray.Element](shape ...int) *ndarray.Array[T] {
 	return ndarray.Zeros[T](shape...)
+}
+
+// allocFilled is Alloc for an array the caller fills completely before
+// anything reads it (a received message): its storage is not cleared
+// first (hugepage.MakeUninit), which for a large message saves writing
+// the whole array once more before MPI writes it.
+func allocFilled[T ndarray.Element](shape []int) *ndarray.Array[T] {
+	n := strides.Size(shape)
+	return ndarray.Must(ndarray.Adopt(hugepage.MakeUninit[T](n), shape...))
 }
 
 // adviseHugePages asks for transparent huge pages on a large stage that

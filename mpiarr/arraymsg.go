@@ -177,8 +177,9 @@ func RecvArray[T ndarray.Element](c *Comm, source, tag int) (*ndarray.Array[T], 
 	// On huge pages when large, as NumPy allocates: MPI's shared-memory
 	// copy into fresh memory then faults 2 MiB pages instead of 4 KiB ones
 	// (8 MiB: 2.25 against 2.62 ms, medians of five interleaved runs of
-	// bench/go/objects).
-	a := Alloc[T](h.shape...)
+	// bench/go/objects). Not cleared: the elements are unpacked or
+	// received whole, once their size is checked, before anyone sees a.
+	a := allocFilled[T](h.shape)
 	mem, err := memoryOf(op, a)
 	if err != nil {
 		return nil, st, err

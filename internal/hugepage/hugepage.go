@@ -18,6 +18,10 @@ const (
 	// the padding to a page boundary would cost more than the faults
 	// it saves.
 	Threshold = 4 << 20
+	// UninitMin is the allocation size from which MakeUninit skips the
+	// clearing: the runtime's smallest "large" object, which has a span
+	// of its own. Below it the clearing costs less than a microsecond.
+	UninitMin = 32 << 10
 	wordBytes = 8
 )
 
@@ -55,22 +59,35 @@ func Make[T Elem](n int) []T {
 //go:linkname mallocgc runtime.mallocgc
 func mallocgc(size uintptr, typ unsafe.Pointer, needzero bool) unsafe.Pointer
 
-// MakeUninit is Make without the clearing, from Threshold bytes on: for
-// results whose every element the caller writes before anything reads
-// them. Go clears a large allocation that reuses freed heap memory, which
-// writes the whole buffer once more before it is filled; NumPy's np.empty
-// does not. Elem types hold no pointers, so the garbage collector never
-// reads the stale words. Below Threshold it is make.
+// MakeUninit is Make without the clearing, from UninitMin bytes on: for
+// results and receive buffers whose every element the caller writes
+// before anything reads them. Go clears a large allocation that reuses
+// freed heap memory, which writes the whole buffer once more before it is
+// filled; NumPy's np.empty does not. Elem types hold no pointers, so the
+// garbage collector never reads the stale words. Below UninitMin it is
+// make; from Threshold on, its storage is on huge pages as Make's is.
 func MakeUninit[T Elem](n int) []T {
 	size := int(unsafe.Sizeof(*new(T)))
-	if n < 0 || n > (1<<62)/size || n*size < Threshold {
+	if n < 0 || n > (1<<62)/size || n*size < UninitMin {
 		return make([]T, n)
 	}
 	nb := n * size
-	if !enabled {
+	if !enabled || nb < Threshold {
 		return unsafe.Slice((*T)(mallocgc(uintptr(nb), nil, false)), n)
 	}
 	return alignedIn[T](mallocgc(uintptr(nb+Size), nil, false), n, nb)
+}
+
+// MakeUninitPlain is MakeUninit on the heap's ordinary pages, without
+// the alignment and the advice: for buffers that are written once, read
+// once and dropped, where faulting fresh huge pages costs more than the
+// reads they would speed up.
+func MakeUninitPlain[T Elem](n int) []T {
+	size := int(unsafe.Sizeof(*new(T)))
+	if n < 0 || n > (1<<62)/size || n*size < UninitMin {
+		return make([]T, n)
+	}
+	return unsafe.Slice((*T)(mallocgc(uintptr(n*size), nil, false)), n)
 }
 
 // alignedIn returns the n elements (nb bytes) of a buffer of nb+Size

@@ -40,7 +40,7 @@ func TestMake(t *testing.T) {
 }
 
 func TestMakeUninit(t *testing.T) {
-	for _, n := range []int{0, 1000, Threshold/8 - 1, Threshold / 8, 1 << 20} {
+	for _, n := range []int{0, 1000, UninitMin/8 - 1, UninitMin / 8, Threshold/8 - 1, Threshold / 8, 1 << 20} {
 		s := MakeUninit[float64](n)
 		require.Len(t, s, n)
 		require.Equal(t, n, cap(s), "no room to append into the padding")
@@ -58,6 +58,22 @@ func TestMakeUninit(t *testing.T) {
 		}
 	}
 	require.Panics(t, func() { MakeUninit[float64](-1) })
+}
+
+func TestMakeUninitPlain(t *testing.T) {
+	for _, n := range []int{0, 1000, UninitMin / 8, Threshold / 8} {
+		s := MakeUninitPlain[uint64](n)
+		require.Len(t, s, n)
+		require.Equal(t, n, cap(s))
+		for i := range s {
+			s[i] = uint64(i) * 3
+		}
+		runtime.GC()
+		for i := range s {
+			require.Equal(t, uint64(i)*3, s[i])
+		}
+	}
+	require.Panics(t, func() { MakeUninitPlain[float64](-1) })
 }
 
 // probe makes n elements of T, writes the last, and reports the slice.
