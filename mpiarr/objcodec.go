@@ -52,6 +52,9 @@ type cachedEncoder struct {
 	out    bytes.Buffer
 	enc    *gob.Encoder
 	prefix []byte // the type definitions, written by the first Encode
+	// valueID is the type id of the value messages of a numeric slice
+	// type (objfast.go), read from the first; 0 for other types.
+	valueID uint64
 }
 
 // decoderCache holds, per run of type definitions (as bytes), a Decoder
@@ -65,6 +68,11 @@ type cachedDecoder struct {
 	sync.Mutex
 	in  messageReader
 	dec *gob.Decoder
+	// valueID is the type id of the value that followed the definitions
+	// in the first message, and fast the numeric slice type that message
+	// was decoded into, if it was one: for decodeFast.
+	valueID uint64
+	fast    *fastSlice
 }
 
 // messageReader is the Decoder's input, pointed at each new message in
@@ -119,6 +127,9 @@ func typeName(v any) string {
 }
 
 func encode(op string, v any) (encoded, error) {
+	if out, ok := encodeFast(v); ok {
+		return out, nil
+	}
 	var sh shadow
 	sv, oob := sh.of(v)
 	e, err := encodeGob(sv)
@@ -154,6 +165,9 @@ func decode(op, from string, data []byte, v any, owned bool) error {
 		return newError(op, ErrArg, "the message from %s is not an object message (%d bytes without a type name)", from, len(data))
 	}
 	sent := string(data[k : k+int(size)])
+	if decodeFast(data[k+int(size):], v) {
+		return nil
+	}
 	if err := decodeGob(data[k+int(size):], v); err != nil {
 		return newError(op, ErrDType, "cannot decode the %s sent by %s into %T: %v", sent, from, v, err)
 	}
@@ -195,6 +209,9 @@ func encodeGob(v any) (encoded, error) {
 			return staged(out), nil
 		}
 		ce.prefix = append(make([]byte, 0, n), out[:n]...)
+		if fastSlices[t] != nil {
+			ce.valueID = valueID(out[n:])
+		}
 		return staged(out), nil
 	}
 	return staged(ce.prefix, out), nil
@@ -238,12 +255,13 @@ func decodeGob(data []byte, v any) error {
 	// First sight of these definitions, or their Decoder is busy in
 	// another goroutine: a new Decoder reads the whole message, and is
 	// kept if it succeeds.
-	cd = &cachedDecoder{}
+	cd = &cachedDecoder{valueID: valueID(data[n:])}
 	cd.in.Reset(data)
 	cd.dec = gob.NewDecoder(&cd.in)
 	if err := cd.dec.Decode(v); err != nil {
 		return err
 	}
+	cd.fast = fastTargets[reflect.TypeOf(v)]
 	decoderCache.Lock()
 	if len(decoderCache.byDefs) >= maxCachedCoders || decoderCache.byDefs == nil {
 		decoderCache.byDefs = make(map[string]*cachedDecoder)
