@@ -204,7 +204,11 @@ static int mpi_call(const vcall *v, const intpair *s, const intpair *r)
 
 static int int_path(const vcall *v)
 {
-	intpair s = {0}, r = {0};
+	/* Only the pointers are cleared (intpair_free needs them): an
+	 * initializer would clear the inline arrays too, 1 KiB, which took
+	 * 60-100 ns of an 8-byte Scatterv, Gatherv or Allgatherv. */
+	intpair s, r;
+	s.counts.p = s.displs.p = r.counts.p = r.displs.p = NULL;
 	int rc = intpair_of(&s, &v->send, v->size);
 	if (rc == MPI_SUCCESS)
 		rc = intpair_of(&r, &v->recv, v->size);
