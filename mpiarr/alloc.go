@@ -1,8 +1,6 @@
 package mpiarr
 
 import (
-	"unsafe"
-
 	"github.com/ndmpi/ndmpi/internal/hugepage"
 	"github.com/ndmpi/ndmpi/ndarray"
 	"github.com/ndmpi/ndmpi/strides"
@@ -33,11 +31,4 @@ func Alloc[T ndarray.Element](shape ...int) *ndarray.Array[T] {
 func allocFilled[T ndarray.Element](shape []int) *ndarray.Array[T] {
 	n := strides.Size(shape)
 	return ndarray.Must(ndarray.Adopt(hugepage.MakeUninit[T](n), shape...))
-}
-
-// adviseHugePages asks for transparent huge pages on a large stage that
-// nothing has touched yet (see package internal/hugepage): pooled stages
-// live long, so the cost of faulting huge pages is paid once.
-func adviseHugePages(words []uint64) {
-	hugepage.Advise(unsafe.Slice((*byte)(unsafe.Pointer(unsafe.SliceData(words))), len(words)*bytesPerWord))
 }

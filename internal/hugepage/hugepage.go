@@ -50,6 +50,19 @@ func Make[T Elem](n int) []T {
 	return alignedIn[T](unsafe.Pointer(unsafe.SliceData(words)), n, nb)
 }
 
+// MakeAligned is Make from Size bytes on instead of Threshold: for
+// buffers that live long (pooled message stages), where the padding of up
+// to a huge page is paid once and every use gains from the huge pages.
+func MakeAligned[T Elem](n int) []T {
+	size := int(unsafe.Sizeof(*new(T)))
+	if n < 0 || !enabled || n > (1<<62)/size || n*size < Size {
+		return make([]T, n)
+	}
+	nb := n * size
+	words := make([]uint64, (nb+Size+wordBytes-1)/wordBytes)
+	return alignedIn[T](unsafe.Pointer(unsafe.SliceData(words)), n, nb)
+}
+
 // mallocgc is the runtime's allocator. It is one of the runtime functions
 // Go keeps linkable on purpose (go.dev/issue/67401, "Do not remove or
 // change the type signature"). A nil type allocates memory the garbage

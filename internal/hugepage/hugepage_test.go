@@ -60,6 +60,23 @@ func TestMakeUninit(t *testing.T) {
 	require.Panics(t, func() { MakeUninit[float64](-1) })
 }
 
+func TestMakeAligned(t *testing.T) {
+	for _, n := range []int{0, 1000, Size/8 - 1, Size / 8, Threshold / 8} {
+		s := MakeAligned[uint64](n)
+		require.Len(t, s, n)
+		require.Equal(t, n, cap(s))
+		for _, v := range s {
+			require.Zero(t, v)
+		}
+		if n*8 >= Size && enabled {
+			p := uintptr(unsafe.Pointer(unsafe.SliceData(s)))
+			require.Zero(t, p%Size, "starts on a huge page")
+			require.True(t, advised(t, p), "advised MADV_HUGEPAGE")
+		}
+	}
+	require.Panics(t, func() { MakeAligned[float64](-1) })
+}
+
 func TestMakeUninitPlain(t *testing.T) {
 	for _, n := range []int{0, 1000, UninitMin / 8, Threshold / 8} {
 		s := MakeUninitPlain[uint64](n)
