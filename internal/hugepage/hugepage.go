@@ -40,22 +40,17 @@ type Elem interface {
 // memory is fresh, and saves the two partial huge pages an unaligned
 // buffer would begin and end with (1024 faults of 4 KiB). A negative n
 // panics, as in make.
-func Make[T Elem](n int) []T {
-	size := int(unsafe.Sizeof(*new(T)))
-	if n < 0 || !enabled || n > (1<<62)/size || n*size < Threshold {
-		return make([]T, n)
-	}
-	nb := n * size
-	words := make([]uint64, (nb+Size+wordBytes-1)/wordBytes)
-	return alignedIn[T](unsafe.Pointer(unsafe.SliceData(words)), n, nb)
-}
+func Make[T Elem](n int) []T { return makeAdvised[T](n, Threshold) }
 
 // MakeAligned is Make from Size bytes on instead of Threshold: for
 // buffers that live long (pooled message stages), where the padding of up
 // to a huge page is paid once and every use gains from the huge pages.
-func MakeAligned[T Elem](n int) []T {
+func MakeAligned[T Elem](n int) []T { return makeAdvised[T](n, Size) }
+
+// makeAdvised is Make with its threshold given.
+func makeAdvised[T Elem](n, threshold int) []T {
 	size := int(unsafe.Sizeof(*new(T)))
-	if n < 0 || !enabled || n > (1<<62)/size || n*size < Size {
+	if n < 0 || !enabled || n > (1<<62)/size || n*size < threshold {
 		return make([]T, n)
 	}
 	nb := n * size

@@ -41,21 +41,9 @@ func TestMake(t *testing.T) {
 
 func TestMakeUninit(t *testing.T) {
 	for _, n := range []int{0, 1000, UninitMin/8 - 1, UninitMin / 8, Threshold/8 - 1, Threshold / 8, 1 << 20} {
-		s := MakeUninit[float64](n)
-		require.Len(t, s, n)
-		require.Equal(t, n, cap(s), "no room to append into the padding")
-		for i := range s {
-			s[i] = float64(i)
-		}
-		runtime.GC() // the storage stays alive while s does
-		for i := range s {
-			require.Equal(t, float64(i), s[i])
-		}
-		if n*8 >= Threshold && enabled {
-			p := uintptr(unsafe.Pointer(unsafe.SliceData(s)))
-			require.Zero(t, p%Size, "starts on a huge page")
-			require.True(t, advised(t, p), "advised MADV_HUGEPAGE")
-		}
+		s := MakeUninit[uint64](n)
+		requireKept(t, s, n)
+		requireOnHugePages(t, s, Threshold)
 	}
 	require.Panics(t, func() { MakeUninit[float64](-1) })
 }
@@ -63,34 +51,47 @@ func TestMakeUninit(t *testing.T) {
 func TestMakeAligned(t *testing.T) {
 	for _, n := range []int{0, 1000, Size/8 - 1, Size / 8, Threshold / 8} {
 		s := MakeAligned[uint64](n)
-		require.Len(t, s, n)
-		require.Equal(t, n, cap(s))
 		for _, v := range s {
 			require.Zero(t, v)
 		}
-		if n*8 >= Size && enabled {
-			p := uintptr(unsafe.Pointer(unsafe.SliceData(s)))
-			require.Zero(t, p%Size, "starts on a huge page")
-			require.True(t, advised(t, p), "advised MADV_HUGEPAGE")
-		}
+		requireKept(t, s, n)
+		requireOnHugePages(t, s, Size)
 	}
 	require.Panics(t, func() { MakeAligned[float64](-1) })
 }
 
 func TestMakeUninitPlain(t *testing.T) {
 	for _, n := range []int{0, 1000, UninitMin / 8, Threshold / 8} {
-		s := MakeUninitPlain[uint64](n)
-		require.Len(t, s, n)
-		require.Equal(t, n, cap(s))
-		for i := range s {
-			s[i] = uint64(i) * 3
-		}
-		runtime.GC()
-		for i := range s {
-			require.Equal(t, uint64(i)*3, s[i])
-		}
+		requireKept(t, MakeUninitPlain[uint64](n), n)
 	}
 	require.Panics(t, func() { MakeUninitPlain[float64](-1) })
+}
+
+// requireKept checks that s has n elements and no room to append into
+// padding, and that what is written to it survives a collection: the
+// storage stays alive while s does.
+func requireKept(t *testing.T, s []uint64, n int) {
+	t.Helper()
+	require.Len(t, s, n)
+	require.Equal(t, n, cap(s), "no room to append into the padding")
+	for i := range s {
+		s[i] = uint64(i) * 3
+	}
+	runtime.GC()
+	for i := range s {
+		require.Equal(t, uint64(i)*3, s[i])
+	}
+}
+
+// requireOnHugePages checks that s starts on a huge page, advised, when
+// it has threshold bytes or more and the kernel has huge pages.
+func requireOnHugePages(t *testing.T, s []uint64, threshold int) {
+	t.Helper()
+	if len(s)*8 >= threshold && enabled {
+		p := uintptr(unsafe.Pointer(unsafe.SliceData(s)))
+		require.Zero(t, p%Size, "starts on a huge page")
+		require.True(t, advised(t, p), "advised MADV_HUGEPAGE")
+	}
 }
 
 // probe makes n elements of T, writes the last, and reports the slice.
