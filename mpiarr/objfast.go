@@ -196,7 +196,7 @@ func encodeFast(v any) (encoded, bool) {
 	b = append(b, nb[:k]...)
 	b = append(b, f.name...)
 	b = append(b, prefix...)
-	b = putGobUint(b, size)
+	putGobUint(b, size) // fills st.buf up to room, where body starts
 	return encoded{data: st.buf[start : room+len(body)], st: st}, true
 }
 
