@@ -161,37 +161,41 @@ func TestObjectCodecBadInput(t *testing.T) {
 }
 
 func TestObjectCodecConcurrent(t *testing.T) {
+	inParallel(t, func(g, i int) error {
+		in := codecPoint{X: float64(g), Y: float64(i), Tags: []string{fmt.Sprint(i)}}
+		msg, err := encodeBytes(in)
+		if err != nil {
+			return err
+		}
+		var out codecPoint
+		if err := decodeGob(msg, &out); err != nil {
+			return err
+		}
+		if out.X != in.X || out.Y != in.Y || out.Tags[0] != in.Tags[0] {
+			return fmt.Errorf("got %+v", out)
+		}
+		return nil
+	})
+}
+
+// inParallel runs message(g, i) for messages 0-199 in each of 8
+// goroutines g at once; the first error of a goroutine ends it.
+func inParallel(t *testing.T, message func(g, i int) error) {
+	t.Helper()
 	var wg sync.WaitGroup
 	for g := range 8 {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for i := range 200 {
-				in := codecPoint{X: float64(g), Y: float64(i), Tags: []string{fmt.Sprint(i)}}
-				msg, err := encodeBytes(in)
-				if !assertNoError(t, err) {
-					return
-				}
-				var out codecPoint
-				if !assertNoError(t, decodeGob(msg, &out)) {
-					return
-				}
-				if out.X != in.X || out.Y != in.Y || out.Tags[0] != in.Tags[0] {
-					t.Errorf("goroutine %d message %d: got %+v", g, i, out)
+				if err := message(g, i); err != nil {
+					t.Errorf("goroutine %d message %d: %v", g, i, err)
 					return
 				}
 			}
 		}()
 	}
 	wg.Wait()
-}
-
-func assertNoError(t *testing.T, err error) bool {
-	if err != nil {
-		t.Error(err)
-		return false
-	}
-	return true
 }
 
 func TestFixedDefinitions(t *testing.T) {

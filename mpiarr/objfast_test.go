@@ -9,6 +9,7 @@ import (
 	"math/bits"
 	"math/rand/v2"
 	"reflect"
+	"slices"
 	"testing"
 
 	"github.com/stretchr/testify/require"
@@ -174,4 +175,27 @@ func TestPutGobUint(t *testing.T) {
 		require.Equal(t, u, got)
 		require.Equal(t, len(b), n)
 	}
+}
+
+func TestFastSlicesConcurrent(t *testing.T) {
+	// Goroutines encoding and decoding the same slice type at once: the
+	// first message of the type goes through gob while others may already
+	// take the hand-written path.
+	inParallel(t, func(g, i int) error {
+		in := []int32{int32(g), int32(i), -int32(i)}
+		msg, err := encode("test", in)
+		if err != nil {
+			return err
+		}
+		data := append([]byte(nil), msg.data...)
+		msg.release()
+		var out []int32
+		if err := decode("test", "rank 0", data, &out, false); err != nil {
+			return err
+		}
+		if !slices.Equal(in, out) {
+			return fmt.Errorf("got %v", out)
+		}
+		return nil
+	})
 }
