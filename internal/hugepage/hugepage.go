@@ -76,13 +76,10 @@ func mallocgc(size uintptr, typ unsafe.Pointer, needzero bool) unsafe.Pointer
 // make; from Threshold on, its storage is on huge pages as Make's is.
 func MakeUninit[T Elem](n int) []T {
 	size := int(unsafe.Sizeof(*new(T)))
-	if n < 0 || n > (1<<62)/size || n*size < UninitMin {
-		return make([]T, n)
+	if n < 0 || !enabled || n > (1<<62)/size || n*size < Threshold {
+		return MakeUninitPlain[T](n)
 	}
 	nb := n * size
-	if !enabled || nb < Threshold {
-		return unsafe.Slice((*T)(mallocgc(uintptr(nb), nil, false)), n)
-	}
 	return alignedIn[T](mallocgc(uintptr(nb+Size), nil, false), n, nb)
 }
 
