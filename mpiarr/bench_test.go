@@ -128,3 +128,38 @@ func BenchmarkObjSelf16(b *testing.B) {
 		}
 	}
 }
+
+// The cost of a passive one-sided epoch on this rank's own window: Lock,
+// a Put of 8 bytes, Unlock; no peer involved (bench/ compares two ranks
+// with C and mpi4py). Each rank times its own epochs, so the loop needs
+// no agreement between ranks (a Fence would).
+func BenchmarkWinSelf8B(b *testing.B) {
+	c := mpitest.World()
+	me := c.Rank()
+	win, err := mpiarr.WinCreate(c, ndarray.Zeros[float64](1))
+	if err != nil {
+		// As createOrSkip (win_test.go): OpenMPI 4.1 has no one-sided
+		// component in a one-rank world.
+		b.Skipf("no window here: %v", err)
+	}
+	defer func() {
+		if err := win.Free(); err != nil {
+			b.Fatal(err)
+		}
+	}()
+	origin := ndarray.Full[float64](1.5, 1)
+	b.Run("LockPutUnlock", func(b *testing.B) {
+		b.ReportAllocs()
+		for b.Loop() {
+			if err := win.Lock(me, mpiarr.LockExclusive, 0); err != nil {
+				b.Fatal(err)
+			}
+			if err := win.Put(origin, me, 0); err != nil {
+				b.Fatal(err)
+			}
+			if err := win.Unlock(me); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+}
