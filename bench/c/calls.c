@@ -151,7 +151,10 @@ int main(int argc, char **argv)
 				if (g == 0 && og.max_iters > o.overlap_iters)
 					og.max_iters = o.overlap_iters;
 				iters_for(bytes, &og, &iters, &warm);
+				double w0 = MPI_Wtime();
 				for (int i = 0; i < warm; i++)
+					run(&s);
+				for (int i = 0, more = warm_more(warm, w0); i < more; i++)
 					run(&s);
 				int nb = batch_sizes(iters, bs);
 				for (int b = 0; b < nb; b++) {

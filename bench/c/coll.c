@@ -103,7 +103,10 @@ int main(int argc, char **argv)
 			int iters, warm, bs[BATCHES];
 			double local[BATCHES], worst[BATCHES];
 			iters_for(bytes, &o, &iters, &warm);
+			double w0 = MPI_Wtime();
 			for (int i = 0; i < warm; i++)
+				run(op, send, recv, (int)n, counts, displs, rank);
+			for (int i = 0, more = warm_more(warm, w0); i < more; i++)
 				run(op, send, recv, (int)n, counts, displs, rank);
 			int nb = batch_sizes(iters, bs);
 			for (int b = 0; b < nb; b++) {

@@ -176,6 +176,25 @@ static __attribute__((unused)) void iters_for(long long size, const struct opts 
 	*warmup = *iters / 10 < 1 ? 1 : *iters / 10;
 }
 
+/* The least time, in seconds, the untimed calls of one size take on the
+ * slowest rank, in every system alike: see WarmFor in
+ * bench/internal/harness (a Go process's start-up phase). */
+#define WARM_FOR 0.05
+#define MAX_WARM_MORE (1 << 20)
+
+/* warm_more: how many more untimed calls reach WARM_FOR, after warm calls
+ * that started at t0 on this rank (one MPI_Allreduce: every rank gets the
+ * same count). */
+static __attribute__((unused)) int warm_more(int warm, double t0)
+{
+	double el = MPI_Wtime() - t0, worst;
+	check(MPI_Allreduce(&el, &worst, 1, MPI_DOUBLE, MPI_MAX, MPI_COMM_WORLD), "MPI_Allreduce(max)");
+	if (warm < 1 || worst <= 0 || worst >= WARM_FOR)
+		return 0;
+	double more = (WARM_FOR - worst) / (worst / warm);
+	return more >= MAX_WARM_MORE ? MAX_WARM_MORE : (int)more + 1;
+}
+
 static __attribute__((unused)) void init(int *argc, char ***argv, struct opts *o)
 {
 	int provided, rank, size, len;

@@ -140,8 +140,7 @@ def main():
                     # Each call computes for -compute: fewer calls.
                     iters = max(args.min_iters, args.overlap_iters)
                     warm = max(1, iters // 10)
-                for _ in range(warm):
-                    run()
+                common.warm(MPI, comm, warm, common.repeat(run))
                 common.time_batches(MPI, comm, iters, run, system=args.system, bench="calls", case=cas, np=size,
                                     size=nbytes)
                 if done:

@@ -86,8 +86,7 @@ def main():
                 common.die(comm, f"{op}: wrong values")
 
             iters, warm = common.iters_for(nbytes, args)
-            for _ in range(warm):
-                run()
+            common.warm(MPI, comm, warm, common.repeat(run))
             common.time_batches(MPI, comm, iters, run, system=args.system, bench="coll", case=op, np=size,
                                 size=nbytes)
 

@@ -66,6 +66,35 @@ def emit_times(times, sizes, **rec):
     emit(**rec, seconds=median(times), mean=total / sum(sizes), check="ok")
 
 
+# The least time, in seconds, the untimed calls of one size take on the
+# slowest rank, in every system alike: see WarmFor in bench/internal/harness
+# (a Go process's start-up phase).
+WARM_FOR = 0.05
+MAX_WARM_MORE = 1 << 20
+
+
+def warm(MPI, comm, n, loop):
+    """The untimed calls of one size: loop(n), then loop(more) with as many
+    more calls as make them last WARM_FOR on the slowest rank (one
+    allreduce: every rank gets the same count), as the Go (mpiutil.Warm)
+    and C (warm_more) programs do."""
+    t0 = MPI.Wtime()
+    loop(n)
+    worst = comm.allreduce(MPI.Wtime() - t0, op=MPI.MAX)
+    if n < 1 or worst <= 0 or worst >= WARM_FOR:
+        return
+    more = (WARM_FOR - worst) / (worst / n)
+    loop(MAX_WARM_MORE if more >= MAX_WARM_MORE else int(more) + 1)
+
+
+def repeat(run):
+    """loop(k) that calls run k times."""
+    def loop(k):
+        for _ in range(k):
+            run()
+    return loop
+
+
 def time_batches(MPI, comm, iters, run, **rec):
     """Times iters calls of run in the batches of batch_sizes, every rank
     starting each batch after a barrier, and emits at rank 0 the record

@@ -61,8 +61,7 @@ def run(comm, args, payload):
 
         exchange(True)
         iters, warm = common.iters_for(nbytes, args)
-        for _ in range(warm):
-            exchange(False)
+        common.warm(MPI, comm, warm, common.repeat(lambda: exchange(False)))
         comm.Barrier()
         sizes = common.batch_sizes(iters)
         times = []

@@ -83,7 +83,7 @@ def main():
                     Recv(buf, peer, 0)
                     Send(buf, peer, 0)
 
-        loop(warm)
+        common.warm(MPI, comm, warm, loop)
         comm.Barrier()
         sizes = common.batch_sizes(iters)
         times = []

@@ -80,9 +80,11 @@ func main() {
 					top = min(top, *overlapIt)
 				}
 				iters, warm := harness.Iters(size, *budget, *minIt, top)
-				for range warm {
-					mpiutil.Check(c, run(), cas)
-				}
+				mpiutil.Warm(c, warm, func(k int) {
+					for range k {
+						mpiutil.Check(c, run(), cas)
+					}
+				})
 				mpiutil.TimeBatches(c, harness.Record{System: *system, Bench: "calls", Case: cas, NP: 2, Size: size, Check: "ok"}, iters, run)
 				done()
 			}

@@ -136,9 +136,11 @@ func run(c *mpiarr.Comm, payload string, sizes []int64, budget int64, minIt, max
 		}
 		exchange(true)
 		iters, warm := harness.Iters(nbytes, budget, minIt, maxIt)
-		for range warm {
-			exchange(false)
-		}
+		mpiutil.Warm(c, warm, func(k int) {
+			for range k {
+				exchange(false)
+			}
+		})
 		mpiutil.Check(c, c.Barrier(), "Barrier")
 		median, mean := harness.TimeLoop(iters, 2, mpiarr.Wtime, func(k int) {
 			for range k {

@@ -98,7 +98,7 @@ func main() {
 				}
 			}
 		}
-		loop(warm)
+		mpiutil.Warm(c, warm, loop)
 		mpiutil.Check(c, c.Barrier(), "Barrier")
 		median, mean := harness.TimeLoop(iters, 2, mpiarr.Wtime, loop)
 		if rank == 0 {

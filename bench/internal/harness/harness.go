@@ -70,6 +70,34 @@ func Iters(size, budget int64, minIt, maxIt int) (iters, warmup int) {
 	return iters, warmup
 }
 
+// WarmFor is the least time, in seconds, that the untimed calls of one
+// message size take on the slowest rank before the timed ones, in every
+// system alike. A Go process's sysmon thread wakes every 20-90 µs for its
+// first 50 ticks after the process starts, and again after any cgo call
+// that it retakes the P from (one of 10 ms or more, with the second P of
+// mpiarr.Init), then doubles its sleep up to 10 ms: about 25 ms in all,
+// during which each wake-up preempts the rank on its core. The report
+// measures each system's steady state; the iters/10 calls of Iters alone
+// were often shorter than that phase (512 Bcasts of 64 KiB take 4 ms).
+const WarmFor = 0.05
+
+// maxWarmMore bounds the calls WarmMore adds.
+const maxWarmMore = 1 << 20
+
+// WarmMore is how many more untimed calls reach WarmFor, after warm
+// calls took worst seconds on the slowest rank; C's warm_more and
+// Python's warm_more compute the same.
+func WarmMore(warm int, worst float64) int {
+	if warm < 1 || worst <= 0 || worst >= WarmFor {
+		return 0
+	}
+	more := (WarmFor - worst) / (worst / float64(warm))
+	if more >= maxWarmMore {
+		return maxWarmMore
+	}
+	return int(more) + 1
+}
+
 // Batches is how many batches the timed iterations are split into: each
 // batch is timed on its own and a run reports the median of the batch
 // means, so that a preemption by another process on a shared machine

@@ -48,6 +48,18 @@ func MaxTime(c *mpiarr.Comm, t float64) float64 {
 	return out.At(0)
 }
 
+// Warm makes the untimed calls of one size: warm calls of run, then as
+// many more as make them last harness.WarmFor on the slowest rank (the
+// ranks agree on the count with one Allreduce).
+func Warm(c *mpiarr.Comm, warm int, run func(k int)) {
+	t0 := mpiarr.Wtime()
+	run(warm)
+	in := ndarray.Full(mpiarr.Wtime()-t0, 1)
+	out := ndarray.Zeros[float64](1)
+	Check(c, c.Allreduce(in, out, mpiarr.Max), "Allreduce(max)")
+	run(harness.WarmMore(warm, out.At(0)))
+}
+
 // TimeBatches times iters calls of run in the batches of
 // harness.BatchSizes, every rank starting each batch after a barrier, and
 // emits at rank 0 the record r completed with the median over batches of
