@@ -87,17 +87,10 @@ func (c *Comm) usable(op string) error {
 //
 // Checked mode (see WithCheck) is on for every communicator when the
 // environment variable NDMPI_CHECK is 1.
-//
-// A process that Go gave a single P (GOMAXPROCS=1, as it does for a rank
-// bound to one core) gets a second one, on the same core, unless the
-// environment sets GOMAXPROCS: with one P, the runtime takes the P away
-// from every MPI call that waits a few tens of microseconds, at a cost
-// of context switches on the rank's core (see procs.go).
 func Init() (*Comm, error) {
 	if world != nil {
 		return world, nil
 	}
-	raiseProcs()
 	provided, err := mpi.Init(mpi.ThreadMultiple)
 	if err != nil {
 		return nil, mpiError("Init", err)

@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +20,6 @@ import (
 var programs = map[string]func() int{
 	"after-finalize":  afterFinalize,
 	"checked-vs-peer": checkedAgainstPeer,
-	"procs":           procsAfterInit,
 }
 
 func runProgram(name string) int {
@@ -85,57 +83,6 @@ func afterFinalize() int {
 	}
 	fmt.Println("done")
 	return code
-}
-
-// procsAfterInit prints GOMAXPROCS before and after Init.
-func procsAfterInit() int {
-	before := runtime.GOMAXPROCS(0)
-	if _, err := mpiarr.Init(); err != nil {
-		fmt.Println("Init:", err)
-		return 1
-	}
-	fmt.Printf("GOMAXPROCS %d -> %d\n", before, runtime.GOMAXPROCS(0))
-	return 0
-}
-
-// Init gives a process that Go sized to one P (its affinity mask holds
-// one CPU) a second P, unless GOMAXPROCS is set; it never lowers it.
-func TestInitProcs(t *testing.T) {
-	if mpitest.UnderLauncher() {
-		t.Skip("runs its own processes, once")
-	}
-	taskset, err := exec.LookPath("taskset")
-	if err != nil {
-		t.Skip("no taskset (util-linux) to bind the program to one CPU")
-	}
-	exe, err := os.Executable()
-	require.NoError(t, err)
-	cases := []struct {
-		cpus, env, want string
-	}{
-		{"0", "", "GOMAXPROCS 1 -> 2"},
-		{"0", "GOMAXPROCS=1", "GOMAXPROCS 1 -> 1"},
-		{"0", "GOMAXPROCS=3", "GOMAXPROCS 3 -> 3"},
-	}
-	if runtime.NumCPU() >= 2 {
-		cases = append(cases, struct{ cpus, env, want string }{"0,1", "", "GOMAXPROCS 2 -> 2"})
-	}
-	for _, c := range cases {
-		cmd := exec.Command(taskset, "-c", c.cpus, exe)
-		env := []string{"MPIARR_TEST_PROGRAM=procs"}
-		for _, kv := range os.Environ() {
-			if !strings.HasPrefix(kv, "GOMAXPROCS=") {
-				env = append(env, kv)
-			}
-		}
-		if c.env != "" {
-			env = append(env, c.env)
-		}
-		cmd.Env = env
-		out, err := cmd.CombinedOutput()
-		require.NoError(t, err, "cpus %s %s: %s", c.cpus, c.env, out)
-		require.Contains(t, string(out), c.want, "cpus %s %s", c.cpus, c.env)
-	}
 }
 
 func TestCallsAfterFinalize(t *testing.T) {

@@ -74,8 +74,8 @@ func Iters(size, budget int64, minIt, maxIt int) (iters, warmup int) {
 // message size take on the slowest rank before the timed ones, in every
 // system alike. A Go process's sysmon thread wakes every 20-90 µs for its
 // first 50 ticks after the process starts, and again after any cgo call
-// that it retakes the P from (one of 10 ms or more, with the second P of
-// mpiarr.Init), then doubles its sleep up to 10 ms: about 25 ms in all,
+// that it retakes the P from (with one P, any call that waits across two
+// of its ticks), then doubles its sleep up to 10 ms: about 25 ms in all,
 // during which each wake-up preempts the rank on its core. The report
 // measures each system's steady state; the iters/10 calls of Iters alone
 // were often shorter than that phase (512 Bcasts of 64 KiB take 4 ms).
