@@ -80,11 +80,7 @@ func main() {
 					top = min(top, *overlapIt)
 				}
 				iters, warm := harness.Iters(size, *budget, *minIt, top)
-				mpiutil.Warm(c, warm, func(k int) {
-					for range k {
-						mpiutil.Check(c, run(), cas)
-					}
-				})
+				mpiutil.Warm(c, warm, mpiutil.Repeat(c, cas, run))
 				mpiutil.TimeBatches(c, harness.Record{System: *system, Bench: "calls", Case: cas, NP: 2, Size: size, Check: "ok"}, iters, run)
 				done()
 			}

@@ -144,11 +144,7 @@ func main() {
 			check()
 
 			iters, warm := harness.Iters(size, *budget, *minIt, *maxIt)
-			mpiutil.Warm(c, warm, func(k int) {
-				for range k {
-					mpiutil.Check(c, run(), op)
-				}
-			})
+			mpiutil.Warm(c, warm, mpiutil.Repeat(c, op, run))
 			mpiutil.TimeBatches(c, harness.Record{System: *system, Bench: "coll", Case: op, NP: np, Size: size, Check: "ok"}, iters, run)
 		}
 	}

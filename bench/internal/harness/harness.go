@@ -86,7 +86,7 @@ const maxWarmMore = 1 << 20
 
 // WarmMore is how many more untimed calls reach WarmFor, after warm
 // calls took worst seconds on the slowest rank; C's warm_more and
-// Python's warm_more compute the same.
+// Python's warm compute the same.
 func WarmMore(warm int, worst float64) int {
 	if warm < 1 || worst <= 0 || worst >= WarmFor {
 		return 0

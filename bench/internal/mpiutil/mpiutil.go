@@ -60,6 +60,16 @@ func Warm(c *mpiarr.Comm, warm int, run func(k int)) {
 	run(harness.WarmMore(warm, out.At(0)))
 }
 
+// Repeat returns the loop of Warm that makes k calls of run, ending the
+// job on a failing call (what names it in the message).
+func Repeat(c *mpiarr.Comm, what string, run func() error) func(k int) {
+	return func(k int) {
+		for range k {
+			Check(c, run(), what)
+		}
+	}
+}
+
 // TimeBatches times iters calls of run in the batches of
 // harness.BatchSizes, every rank starting each batch after a barrier, and
 // emits at rank 0 the record r completed with the median over batches of
