@@ -2,18 +2,11 @@ package mpiarr
 
 import (
 	"os"
-	"runtime"
 	"sync"
 	"sync/atomic"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
 )
-
-// The goroutine that runs package initialisation is the main goroutine;
-// locking it to its thread keeps it on the process's main thread, which is
-// where MPI wants MPI_Init_thread and MPI_Finalize called. Call Init and
-// Finalize from main (or a test's TestMain).
-func init() { runtime.LockOSThread() }
 
 // Comm is a communicator with a layout policy for non-contiguous arrays.
 // Handles made by WithLayout and WithCheck share the MPI communicator of
@@ -91,7 +84,9 @@ func Init() (*Comm, error) {
 	if world != nil {
 		return world, nil
 	}
-	provided, err := mpi.Init(mpi.ThreadMultiple)
+	var provided mpi.ThreadLevel
+	var err error
+	onMPIThread(func() { provided, err = mpi.Init(mpi.ThreadMultiple) }, false)
 	if err != nil {
 		return nil, mpiError("Init", err)
 	}
@@ -124,7 +119,9 @@ func Finalize() error {
 	settleDropped()
 	freeDropped()
 	freeTypeCache()
-	if err := mpi.Finalize(); err != nil {
+	var err error
+	onMPIThread(func() { err = mpi.Finalize() }, true)
+	if err != nil {
 		return mpiError("Finalize", err)
 	}
 	world = nil

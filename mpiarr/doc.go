@@ -189,8 +189,9 @@
 // Init asks MPI for MPI_THREAD_MULTIPLE, so that any goroutine may call
 // any method at any time. If the library offers only
 // MPI_THREAD_SERIALIZED, calls are serialised by a lock (see ThreadLevel).
-// Init and Finalize belong on the main goroutine, which this package keeps
-// on the main OS thread.
+// Init and Finalize may be called from any goroutine: they run MPI_Init_thread
+// and MPI_Finalize on one OS thread of the package's own, MPI's main
+// thread, and leave every goroutine of the program unlocked.
 //
 // # Running
 //

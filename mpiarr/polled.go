@@ -23,12 +23,12 @@ import (
 // P and which sysmon does not watch at all; spinFor also bounds how long
 // they hold up the garbage collector's stop-the-world. Every yieldEvery
 // trips the goroutine yields, so that other goroutines (a sender in the
-// same process, say) run as they would during a blocking call; it is not done
-// on every trip because the main goroutine is locked to its thread (see
-// comm.go), and its yield hands the P to another thread and back, two
-// context switches. A wait longer than pollFor is left to MPI_Wait in one
-// call: one retake is then negligible, and the loop stops costing
-// anything. Every polled call ends at the process's scheduling point
+// same process, say) run as they would during a blocking call; not on
+// every trip, because a yield costs a trip through the scheduler, and a
+// locked goroutine's yield (a caller's own runtime.LockOSThread) hands
+// the P to another thread and back, two context switches. A wait longer
+// than pollFor is left to MPI_Wait in one call: one retake is then
+// negligible, and the loop stops costing anything. Every polled call ends at the process's scheduling point
 // (pollClock, schedpoint.go), which yields once in a while even when no
 // wait lasts yieldEvery trips.
 const (
@@ -163,8 +163,7 @@ const eagerBytes = 4 << 10
 // the blocking form of the call, instead. The first yield comes after
 // yieldEvery trips, not before the second: a message that takes a little
 // longer than spinFor (64 KiB through shared memory, anything across
-// hosts) would otherwise pay the two context switches of the main
-// goroutine's yield on every receive.
+// hosts) would otherwise pay a yield on every receive.
 func poll(trip func() bool, block func()) {
 	var start time.Time // read after the first trip, which often completes
 	for i := 1; i == 1 || time.Since(start) < pollFor; i++ {

@@ -20,6 +20,7 @@ import (
 var programs = map[string]func() int{
 	"after-finalize":  afterFinalize,
 	"checked-vs-peer": checkedAgainstPeer,
+	"off-main":        offMain,
 }
 
 func runProgram(name string) int {
@@ -83,6 +84,53 @@ func afterFinalize() int {
 	}
 	fmt.Println("done")
 	return code
+}
+
+// offMain calls Init and Finalize from goroutines other than main and
+// communicates from main in between: MPI's main thread is the package's
+// own, the one that ran MPI_Init_thread, whatever goroutine called Init.
+func offMain() int {
+	var c *mpiarr.Comm
+	var err error
+	done := make(chan struct{})
+	go func() { defer close(done); c, err = mpiarr.Init() }()
+	<-done
+	if err != nil {
+		fmt.Println("Init:", err)
+		return 1
+	}
+	sum := ndarray.Zeros[float64](1)
+	if err := c.Allreduce(ndarray.Full(1.0, 1), sum, mpiarr.Sum); err != nil || sum.At(0) != float64(c.Size()) {
+		fmt.Println("Allreduce:", sum, err)
+		return 1
+	}
+	main, elsewhere, err := mpiarr.ThreadMain()
+	if err != nil || !main || elsewhere {
+		fmt.Println("MPI_Is_thread_main: on the MPI thread", main, "elsewhere", elsewhere, err)
+		return 1
+	}
+	finalized := make(chan struct{})
+	go func() { defer close(finalized); err = mpiarr.Finalize() }()
+	<-finalized
+	if err != nil {
+		fmt.Println("Finalize:", err)
+		return 1
+	}
+	fmt.Println("done")
+	return 0
+}
+
+func TestInitFinalizeOffMain(t *testing.T) {
+	if mpitest.UnderLauncher() {
+		t.Skip("runs its own process, once")
+	}
+	exe, err := os.Executable()
+	require.NoError(t, err)
+	cmd := exec.Command(exe)
+	cmd.Env = append(os.Environ(), "MPIARR_TEST_PROGRAM=off-main")
+	out, err := cmd.CombinedOutput()
+	require.NoError(t, err, "%s", out)
+	require.Equal(t, "done", strings.TrimSpace(string(out)))
 }
 
 func TestCallsAfterFinalize(t *testing.T) {

@@ -33,9 +33,9 @@ import (
 // moves before sysmon's 10 ms are up. How many calls go between two
 // readings adapts to their length, so that the clock is read about every
 // millisecond: a reading costs as much as the Go side of a whole call,
-// and short calls would pay it often. The yield of the main goroutine,
-// locked to its thread (comm.go), is two context switches, at most one
-// per schedEvery, and its thread waits for a core twice. Calls of a
+// and short calls would pay it often. A yield is a trip through the
+// scheduler on the goroutine's own thread (no goroutine of the program is
+// locked to one: mpithread.go), at most one per schedEvery. Calls of a
 // millisecond or more do not yield: a storm can cost them only one
 // retake each (the P, once taken, is idle until the call returns) and
 // wake-ups on other threads, while a rank stalled in a yield stalls a
