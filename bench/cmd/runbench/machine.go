@@ -16,6 +16,7 @@ type machine struct {
 	CPU, Cores, Memory, Kernel, OS   string
 	Go, GCC, OpenMPI, Python, NumPy  string
 	MPI4py, Date, Transport, Binding string
+	Code                             string // the commit measured; -dirty with local changes
 }
 
 func machineInfo() machine {
@@ -24,6 +25,7 @@ func machineInfo() machine {
 		Cores:  fmt.Sprintf("%d online (runtime.NumCPU)", runtime.NumCPU()),
 		Kernel: strings.TrimSpace(readFile("/proc/sys/kernel/osrelease")),
 		Date:   time.Now().UTC().Format("2006-01-02 15:04 MST"),
+		Code:   firstOutLine("git", "describe", "--always", "--dirty", "--abbrev=7"),
 		Go:     firstOutLine(goTool(), "version"),
 		GCC:    firstOutLine("mpicc", "--version"),
 		OpenMPI: strings.TrimPrefix(firstOutLine("ompi_info", "--version"), "") + " (" +

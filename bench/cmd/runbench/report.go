@@ -218,6 +218,7 @@ func (r *report) data() (*reportData, error) {
 // headerData: when and how the run was made, and the machine's load.
 type headerData struct {
 	Date          string
+	Code          string
 	Quick         bool
 	Rounds        string
 	Steps         int
@@ -233,6 +234,7 @@ func (r *report) header() headerData {
 	run := r.run
 	return headerData{
 		Date:          run.Machine.Date,
+		Code:          run.Machine.Code,
 		Quick:         run.Config.Quick,
 		Rounds:        roundsText(run.Config, run.Suites),
 		Steps:         run.Steps,
@@ -342,6 +344,7 @@ func (r *report) machine() machineData {
 	row("NumPy", m.NumPy)
 	row("mpi4py", m.MPI4py)
 	row("Date", m.Date)
+	row("Code", m.Code)
 	seen := map[string]bool{}
 	for _, meta := range r.run.Metas {
 		if meta.Info == "" || seen[meta.Bench+" "+meta.System] {
