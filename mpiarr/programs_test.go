@@ -121,29 +121,31 @@ func offMain() int {
 }
 
 func TestInitFinalizeOffMain(t *testing.T) {
-	if mpitest.UnderLauncher() {
-		t.Skip("runs its own process, once")
-	}
-	exe, err := os.Executable()
-	require.NoError(t, err)
-	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), "MPIARR_TEST_PROGRAM=off-main")
-	out, err := cmd.CombinedOutput()
-	require.NoError(t, err, "%s", out)
-	require.Equal(t, "done", strings.TrimSpace(string(out)))
+	out := runOwnProcess(t, "off-main")
+	require.Equal(t, "done", out)
 }
 
 func TestCallsAfterFinalize(t *testing.T) {
+	out := runOwnProcess(t, "after-finalize")
+	require.True(t, strings.HasSuffix(out, "done"), "%s", out)
+}
+
+// runOwnProcess runs the test program name in a process of its own,
+// started without a launcher (a world of one rank), once: under mpirun
+// the test is skipped. It returns the program's output, trimmed, once the
+// program has succeeded.
+func runOwnProcess(t *testing.T, name string) string {
+	t.Helper()
 	if mpitest.UnderLauncher() {
 		t.Skip("runs its own process, once")
 	}
 	exe, err := os.Executable()
 	require.NoError(t, err)
 	cmd := exec.Command(exe)
-	cmd.Env = append(os.Environ(), "MPIARR_TEST_PROGRAM=after-finalize")
+	cmd.Env = append(os.Environ(), "MPIARR_TEST_PROGRAM="+name)
 	out, err := cmd.CombinedOutput()
 	require.NoError(t, err, "%s", out)
-	require.True(t, strings.HasSuffix(strings.TrimSpace(string(out)), "done"), "%s", out)
+	return strings.TrimSpace(string(out))
 }
 
 // checkedAgainstPeer is rank 0 of a job whose other ranks run mpi4py: its
