@@ -75,6 +75,68 @@ done:
 	VZEROUPPER
 	RET
 
+// func extreme64AVX512Stream(x *float64, n int, max bool) (m float64, nan bool)
+//
+// extreme64AVX512 for long runs, which the hardware prefetcher streams
+// alone: no PREFETCHT0, and one VCMPPD $3 of two vectors for the NaN mask
+// (true where either is NaN).
+TEXT ·extreme64AVX512Stream(SB), NOSPLIT, $0-33
+	MOVQ    x+0(FP), SI
+	MOVQ    n+8(FP), CX
+	MOVB    max+16(FP), BX
+	VMOVUPD 0(SI), Z0
+	VMOVUPD 64(SI), Z1
+	VCMPPD  $3, Z1, Z0, K2
+	MOVQ    $16, AX
+	TESTB   BX, BX
+	JZ      sminloop
+smaxloop:
+	CMPQ    AX, CX
+	JGE     smaxfold
+	VMOVUPD 0(SI)(AX*8), Z2
+	VMOVUPD 64(SI)(AX*8), Z3
+	VMAXPD  Z2, Z0, Z0
+	VMAXPD  Z3, Z1, Z1
+	VCMPPD  $3, Z3, Z2, K1
+	KORB    K1, K2, K2
+	ADDQ    $16, AX
+	JMP     smaxloop
+smaxfold:
+	VMAXPD         Z1, Z0, Z0
+	VEXTRACTF64X4  $1, Z0, Y1
+	VMAXPD         Y1, Y0, Y0
+	VEXTRACTF128   $1, Y0, X1
+	VMAXPD         X1, X0, X0
+	VPERMILPD      $1, X0, X1
+	VMAXPD         X1, X0, X0
+	JMP            sdone
+sminloop:
+	CMPQ    AX, CX
+	JGE     sminfold
+	VMOVUPD 0(SI)(AX*8), Z2
+	VMOVUPD 64(SI)(AX*8), Z3
+	VMINPD  Z2, Z0, Z0
+	VMINPD  Z3, Z1, Z1
+	VCMPPD  $3, Z3, Z2, K1
+	KORB    K1, K2, K2
+	ADDQ    $16, AX
+	JMP     sminloop
+sminfold:
+	VMINPD         Z1, Z0, Z0
+	VEXTRACTF64X4  $1, Z0, Y1
+	VMINPD         Y1, Y0, Y0
+	VEXTRACTF128   $1, Y0, X1
+	VMINPD         X1, X0, X0
+	VPERMILPD      $1, X0, X1
+	VMINPD         X1, X0, X0
+sdone:
+	MOVSD   X0, m+24(FP)
+	KMOVB   K2, DX
+	TESTL   DX, DX
+	SETNE   nan+32(FP)
+	VZEROUPPER
+	RET
+
 // func findEq64AVX512(x *float64, n int, v float64) int
 TEXT ·findEq64AVX512(SB), NOSPLIT, $0-32
 	MOVQ         x+0(FP), SI

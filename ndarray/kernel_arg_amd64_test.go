@@ -127,18 +127,20 @@ func TestArgKernels(t *testing.T) {
 				x[i] = float64(i%5) - 2
 			}
 			for _, max := range []bool{true, false} {
-				want := 2.0
-				if !max {
-					want = -2
-				}
-				m, nan := chunkExtreme(x, max)
-				require.Equal(t, want, m, "%s n=%d", path, n)
-				require.False(t, nan)
-				for at := range n {
-					y := append([]float64(nil), x...)
-					y[at] = math.NaN()
-					_, nan := chunkExtreme(y, max)
-					require.True(t, nan, "%s n=%d NaN at %d", path, n, at)
+				for _, stream := range []bool{false, true} {
+					want := 2.0
+					if !max {
+						want = -2
+					}
+					m, nan := chunkExtreme(x, max, stream)
+					require.Equal(t, want, m, "%s n=%d stream=%v", path, n, stream)
+					require.False(t, nan)
+					for at := range n {
+						y := append([]float64(nil), x...)
+						y[at] = math.NaN()
+						_, nan := chunkExtreme(y, max, stream)
+						require.True(t, nan, "%s n=%d stream=%v NaN at %d", path, n, stream, at)
+					}
 				}
 			}
 			for at := range n {
