@@ -9,39 +9,43 @@ import (
 )
 
 // TestArgAcrossChunks places the extreme, its ties and NaN on either side
-// of argFloat64's chunk boundaries, where the first tie must win.
+// of argFloat64's chunk boundaries, where the first tie must win, in a
+// short run and in one long enough for the streaming kernel.
 func TestArgAcrossChunks(t *testing.T) {
 	nz := math.Copysign(0, -1)
-	n := 3*argChunk + 21
-	for _, c := range []struct {
-		name string
-		set  map[int]float64
-	}{
-		{"tie in a later chunk", map[int]float64{argChunk + 5: 9, 2*argChunk + 1: 9}},
-		{"tie at the chunk edge", map[int]float64{argChunk - 1: 9, argChunk: 9}},
-		{"in the tail", map[int]float64{n - 1: 9}},
-		{"zeros of both signs", map[int]float64{argChunk + 3: nz, 2*argChunk + 3: 0}},
-		{"NaN after the extreme", map[int]float64{5: 9, 2*argChunk + 7: math.NaN()}},
-		{"NaN in the tail", map[int]float64{n - 2: math.NaN(), 0: 9}},
-	} {
-		for _, max := range []bool{true, false} {
-			x := make([]float64, n)
-			fill := -1.0
-			if !max {
-				fill = 1
-			}
-			for i := range x {
-				x[i] = fill
-			}
-			for i, v := range c.set {
-				if !max && v == v && v != 0 {
-					v = -v
+	for _, n := range []int{3*argChunk + 21, streamRun + 3*argChunk + 21} {
+		last := n - n%argChunk // the start of the last chunk
+		for _, c := range []struct {
+			name string
+			set  map[int]float64
+		}{
+			{"tie in a later chunk", map[int]float64{argChunk + 5: 9, 2*argChunk + 1: 9}},
+			{"tie at the chunk edge", map[int]float64{argChunk - 1: 9, argChunk: 9}},
+			{"tie across the last chunk edge", map[int]float64{last - 1: 9, last: 9}},
+			{"in the tail", map[int]float64{n - 1: 9}},
+			{"zeros of both signs", map[int]float64{argChunk + 3: nz, 2*argChunk + 3: 0}},
+			{"NaN after the extreme", map[int]float64{5: 9, 2*argChunk + 7: math.NaN()}},
+			{"NaN in the tail", map[int]float64{n - 2: math.NaN(), 0: 9}},
+		} {
+			for _, max := range []bool{true, false} {
+				x := make([]float64, n)
+				fill := -1.0
+				if !max {
+					fill = 1
 				}
-				x[i] = v
+				for i := range x {
+					x[i] = fill
+				}
+				for i, v := range c.set {
+					if !max && v == v && v != 0 {
+						v = -v
+					}
+					x[i] = v
+				}
+				kernelPaths(t, func(t *testing.T, path string) {
+					require.Equal(t, int(argWant(x, max)), argFloat64(x, max), "%s: n %d, %s, max %v", path, n, c.name, max)
+				})
 			}
-			kernelPaths(t, func(t *testing.T, path string) {
-				require.Equal(t, int(argWant(x, max)), argFloat64(x, max), "%s: %s, max %v", path, c.name, max)
-			})
 		}
 	}
 }
