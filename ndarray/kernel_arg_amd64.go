@@ -9,10 +9,7 @@ package ndarray
 // found, as NumPy's scalar order finds it.
 
 //go:noescape
-func extreme64AVX512(x *float64, n int, max bool) (m float64, nan bool)
-
-//go:noescape
-func extreme64AVX512Stream(x *float64, n int, max bool) (m float64, nan bool)
+func extreme64AVX512(x *float64, n int, max, stream bool) (m float64, nan bool)
 
 //go:noescape
 func findEq64AVX512(x *float64, n int, v float64) int
@@ -31,14 +28,14 @@ func findEq64AVX2(x *float64, n int, v float64) int
 // 3-5% faster than chunks of 8192, at 2% more time for one long run.
 const argChunk = 2048
 
-// streamRun is the length from which a run is read by
-// extreme64AVX512Stream: a run that long the hardware prefetcher streams
-// alone, and extreme64AVX512's PREFETCHT0s (which paid off along the
+// streamRun is the length from which a run is read with extreme64AVX512's
+// stream loops: a run that long the hardware prefetcher streams alone,
+// and the PREFETCHT0s of the other loops (which paid off along the
 // 4096-element rows of an axis reduction on the AVX-512 machine they were
 // measured on) only take issue slots. Whole 8192x4096 arrays, 15
 // interleaved rounds on an AMD EPYC with AVX-512 (family 26): ArgMax
-// 10.1-10.4 ms with the prefetching kernel, 8.6-8.9 ms with this one,
-// Sum 8.0-8.9 ms.
+// 10.1-10.4 ms with the prefetching loop, 8.6-8.9 ms with the stream
+// loop, Sum 8.0-8.9 ms.
 const streamRun = 1 << 16
 
 // argFloat64 is argReal for float64 runs.
@@ -78,12 +75,9 @@ func chunkExtreme(c []float64, max, stream bool) (m float64, nan bool) {
 	n := len(c) &^ 15
 	tail := c[n:]
 	if n > 0 {
-		switch {
-		case useAVX512 && stream:
-			m, nan = extreme64AVX512Stream(&c[0], n, max)
-		case useAVX512:
-			m, nan = extreme64AVX512(&c[0], n, max)
-		default:
+		if useAVX512 {
+			m, nan = extreme64AVX512(&c[0], n, max, stream)
+		} else {
 			m, nan = extreme64AVX2(&c[0], n, max)
 		}
 		if nan {

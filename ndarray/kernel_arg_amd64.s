@@ -5,11 +5,16 @@
 // NaN occurs, a second finds the first element equal to it. n is a
 // multiple of 16 (extreme64AVX512) or of 8 (findEq64AVX512).
 
-// func extreme64AVX512(x *float64, n int, max bool) (m float64, nan bool)
+// func extreme64AVX512(x *float64, n int, max, stream bool) (m float64, nan bool)
+//
+// With stream, for long runs that the hardware prefetcher streams alone,
+// the loops leave out the PREFETCHT0s and test two vectors for NaN in one
+// VCMPPD $3 (true where either is NaN).
 TEXT ·extreme64AVX512(SB), NOSPLIT, $0-33
 	MOVQ    x+0(FP), SI
 	MOVQ    n+8(FP), CX
 	MOVB    max+16(FP), BX
+	MOVB    stream+17(FP), DX
 	VMOVUPD 0(SI), Z0
 	VMOVUPD 64(SI), Z1
 	VCMPPD  $3, Z0, Z0, K2
@@ -17,7 +22,9 @@ TEXT ·extreme64AVX512(SB), NOSPLIT, $0-33
 	KORB    K1, K2, K2
 	MOVQ    $16, AX
 	TESTB   BX, BX
-	JZ      minloop
+	JZ      minsel
+	TESTB   DX, DX
+	JNZ     smaxloop
 maxloop:
 	CMPQ    AX, CX
 	JGE     maxfold
@@ -35,6 +42,17 @@ maxloop:
 	KORB    K1, K2, K2
 	ADDQ    $16, AX
 	JMP     maxloop
+smaxloop:
+	CMPQ    AX, CX
+	JGE     maxfold
+	VMOVUPD 0(SI)(AX*8), Z2
+	VMOVUPD 64(SI)(AX*8), Z3
+	VMAXPD  Z2, Z0, Z0
+	VMAXPD  Z3, Z1, Z1
+	VCMPPD  $3, Z3, Z2, K1
+	KORB    K1, K2, K2
+	ADDQ    $16, AX
+	JMP     smaxloop
 maxfold:
 	VMAXPD         Z1, Z0, Z0
 	VEXTRACTF64X4  $1, Z0, Y1
@@ -44,6 +62,9 @@ maxfold:
 	VPERMILPD      $1, X0, X1
 	VMAXPD         X1, X0, X0
 	JMP            done
+minsel:
+	TESTB   DX, DX
+	JNZ     sminloop
 minloop:
 	CMPQ    AX, CX
 	JGE     minfold
@@ -59,6 +80,17 @@ minloop:
 	KORB    K1, K2, K2
 	ADDQ    $16, AX
 	JMP     minloop
+sminloop:
+	CMPQ    AX, CX
+	JGE     minfold
+	VMOVUPD 0(SI)(AX*8), Z2
+	VMOVUPD 64(SI)(AX*8), Z3
+	VMINPD  Z2, Z0, Z0
+	VMINPD  Z3, Z1, Z1
+	VCMPPD  $3, Z3, Z2, K1
+	KORB    K1, K2, K2
+	ADDQ    $16, AX
+	JMP     sminloop
 minfold:
 	VMINPD         Z1, Z0, Z0
 	VEXTRACTF64X4  $1, Z0, Y1
@@ -68,68 +100,6 @@ minfold:
 	VPERMILPD      $1, X0, X1
 	VMINPD         X1, X0, X0
 done:
-	MOVSD   X0, m+24(FP)
-	KMOVB   K2, DX
-	TESTL   DX, DX
-	SETNE   nan+32(FP)
-	VZEROUPPER
-	RET
-
-// func extreme64AVX512Stream(x *float64, n int, max bool) (m float64, nan bool)
-//
-// extreme64AVX512 for long runs, which the hardware prefetcher streams
-// alone: no PREFETCHT0, and one VCMPPD $3 of two vectors for the NaN mask
-// (true where either is NaN).
-TEXT ·extreme64AVX512Stream(SB), NOSPLIT, $0-33
-	MOVQ    x+0(FP), SI
-	MOVQ    n+8(FP), CX
-	MOVB    max+16(FP), BX
-	VMOVUPD 0(SI), Z0
-	VMOVUPD 64(SI), Z1
-	VCMPPD  $3, Z1, Z0, K2
-	MOVQ    $16, AX
-	TESTB   BX, BX
-	JZ      sminloop
-smaxloop:
-	CMPQ    AX, CX
-	JGE     smaxfold
-	VMOVUPD 0(SI)(AX*8), Z2
-	VMOVUPD 64(SI)(AX*8), Z3
-	VMAXPD  Z2, Z0, Z0
-	VMAXPD  Z3, Z1, Z1
-	VCMPPD  $3, Z3, Z2, K1
-	KORB    K1, K2, K2
-	ADDQ    $16, AX
-	JMP     smaxloop
-smaxfold:
-	VMAXPD         Z1, Z0, Z0
-	VEXTRACTF64X4  $1, Z0, Y1
-	VMAXPD         Y1, Y0, Y0
-	VEXTRACTF128   $1, Y0, X1
-	VMAXPD         X1, X0, X0
-	VPERMILPD      $1, X0, X1
-	VMAXPD         X1, X0, X0
-	JMP            sdone
-sminloop:
-	CMPQ    AX, CX
-	JGE     sminfold
-	VMOVUPD 0(SI)(AX*8), Z2
-	VMOVUPD 64(SI)(AX*8), Z3
-	VMINPD  Z2, Z0, Z0
-	VMINPD  Z3, Z1, Z1
-	VCMPPD  $3, Z3, Z2, K1
-	KORB    K1, K2, K2
-	ADDQ    $16, AX
-	JMP     sminloop
-sminfold:
-	VMINPD         Z1, Z0, Z0
-	VEXTRACTF64X4  $1, Z0, Y1
-	VMINPD         Y1, Y0, Y0
-	VEXTRACTF128   $1, Y0, X1
-	VMINPD         X1, X0, X0
-	VPERMILPD      $1, X0, X1
-	VMINPD         X1, X0, X0
-sdone:
 	MOVSD   X0, m+24(FP)
 	KMOVB   K2, DX
 	TESTL   DX, DX
