@@ -11,7 +11,7 @@ export OMPI_ALLOW_RUN_AS_ROOT_CONFIRM := 1
 
 all: test
 
-## demo: build every example and run each under mpirun -np 4
+## demo: build every example, run each under mpirun -np 4, cross-check the distributed ones on other numbers of ranks
 demo:
 	@./scripts/deps.sh mpi
 	@$(GO) run ./examples/demo

@@ -62,13 +62,7 @@ func TestHeat2D(t *testing.T) {
 // withoutGrid drops the line that names the number of ranks and the
 // process grid.
 func withoutGrid(out string) string {
-	var keep []string
-	for _, l := range strings.Split(out, "\n") {
-		if !strings.Contains(l, "process grid; rank 0's block") {
-			keep = append(keep, l)
-		}
-	}
-	return strings.Join(keep, "\n")
+	return runner.DropLines(out, func(l string) bool { return strings.Contains(l, "process grid; rank 0's block") })
 }
 
 // totalHeat is the total heat heat2d printed.

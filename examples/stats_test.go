@@ -27,7 +27,7 @@ func TestStats(t *testing.T) {
 				o := runner.RunIn(dir, built(t, "stats"), np, timeout, args...)
 				require.NoError(t, o.Err, "%s\n%s", runner.LauncherCommand("stats", np), o.ErrContext())
 				require.Contains(t, o.Text(), fmt.Sprintf("on %d %s: rank 0 read rows", np, map[bool]string{true: "rank", false: "ranks"}[np == 1]))
-				outs[np] = withoutRanks(o.Text())
+				outs[np] = runner.WithoutRanks(o.Text())
 				if np == 4 {
 					checkStatsNumPy(t, python, dir, o.Text())
 				}
@@ -35,17 +35,6 @@ func TestStats(t *testing.T) {
 			assert.Equal(t, outs[1], outs[4], "the output on 1 rank and on 4, but for the line naming the ranks")
 		})
 	}
-}
-
-// withoutRanks drops the line that names the number of ranks.
-func withoutRanks(out string) string {
-	var keep []string
-	for _, l := range strings.Split(out, "\n") {
-		if !strings.HasPrefix(l, "on ") {
-			keep = append(keep, l)
-		}
-	}
-	return strings.Join(keep, "\n")
 }
 
 // checkStatsNumPy prints the table stats prints, computed by NumPy from

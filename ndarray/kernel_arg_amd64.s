@@ -1,5 +1,20 @@
 #include "textflag.h"
 
+// STREAM_LOOP is the stream loop of extreme64AVX512 for OP (VMAXPD or
+// VMINPD): from element AX up to CX, then on to fold.
+#define STREAM_LOOP(OP, loop, fold) \
+loop: \
+	CMPQ    AX, CX; \
+	JGE     fold; \
+	VMOVUPD 0(SI)(AX*8), Z2; \
+	VMOVUPD 64(SI)(AX*8), Z3; \
+	OP      Z2, Z0, Z0; \
+	OP      Z3, Z1, Z1; \
+	VCMPPD  $3, Z3, Z2, K1; \
+	KORB    K1, K2, K2; \
+	ADDQ    $16, AX; \
+	JMP     loop
+
 // AVX-512 kernels of ArgMax and ArgMin of float64 runs
 // (kernel_arg_amd64.go): one pass finds the extreme value and whether a
 // NaN occurs, a second finds the first element equal to it. n is a
@@ -42,17 +57,7 @@ maxloop:
 	KORB    K1, K2, K2
 	ADDQ    $16, AX
 	JMP     maxloop
-smaxloop:
-	CMPQ    AX, CX
-	JGE     maxfold
-	VMOVUPD 0(SI)(AX*8), Z2
-	VMOVUPD 64(SI)(AX*8), Z3
-	VMAXPD  Z2, Z0, Z0
-	VMAXPD  Z3, Z1, Z1
-	VCMPPD  $3, Z3, Z2, K1
-	KORB    K1, K2, K2
-	ADDQ    $16, AX
-	JMP     smaxloop
+	STREAM_LOOP(VMAXPD, smaxloop, maxfold)
 maxfold:
 	VMAXPD         Z1, Z0, Z0
 	VEXTRACTF64X4  $1, Z0, Y1
@@ -80,17 +85,7 @@ minloop:
 	KORB    K1, K2, K2
 	ADDQ    $16, AX
 	JMP     minloop
-sminloop:
-	CMPQ    AX, CX
-	JGE     minfold
-	VMOVUPD 0(SI)(AX*8), Z2
-	VMOVUPD 64(SI)(AX*8), Z3
-	VMINPD  Z2, Z0, Z0
-	VMINPD  Z3, Z1, Z1
-	VCMPPD  $3, Z3, Z2, K1
-	KORB    K1, K2, K2
-	ADDQ    $16, AX
-	JMP     sminloop
+	STREAM_LOOP(VMINPD, sminloop, minfold)
 minfold:
 	VMINPD         Z1, Z0, Z0
 	VEXTRACTF64X4  $1, Z0, Y1

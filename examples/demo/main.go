@@ -2,7 +2,11 @@
 // bin/examples/ at the root of the module and runs each under the MPI
 // launcher with 4 ranks (more ranks than cores allowed), printing each
 // program's output in rank order (all of rank 0's lines, then rank 1's,
-// ...; the tag in front of each line is the rank), then a summary table.
+// ...; the tag in front of each line is the rank). Then it runs the
+// cross-checks of runner.CrossChecks, which run the distributed examples
+// on other numbers of ranks and compare what they computed (heat2d
+// restarted from a checkpoint on another number of ranks, stats and
+// poisson3d on one rank), and prints a summary table.
 // Examples that write files (heat2d's .npy files) run in bin/examples/
 // and leave them there.
 //
@@ -121,18 +125,59 @@ func demo() int {
 		results = append(results, result{ex, verdict, o.Elapsed})
 	}
 
-	fmt.Printf("\n=== Summary: %d programs under %s with %d ranks, %d OK, %d failed, %.0fs in all ===\n",
-		len(results), runner.Launcher, ranks, len(results)-failed, failed, time.Since(start).Seconds())
+	checks, checksFailed := crossChecks(root, binDir)
+	failed += checksFailed
+
+	fmt.Printf("\n=== Summary: %d programs under %s with %d ranks and %d cross-checks, %d failed, %.0fs in all ===\n",
+		len(results), runner.Launcher, ranks, len(checks), failed, time.Since(start).Seconds())
 	tw := tabwriter.NewWriter(os.Stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "program\twhat it shows\tresult\ttime")
 	for _, r := range results {
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%.1fs\n", r.ex.Name, r.ex.Shows, r.verdict, r.elapsed.Seconds())
+	}
+	for _, c := range checks {
+		fmt.Fprintf(tw, "%s (cross-check)\t%s\t%s\t%.1fs\n", c.check.Name, c.check.Shows, c.verdict, c.elapsed.Seconds())
 	}
 	tw.Flush()
 	if failed > 0 {
 		return 1
 	}
 	return 0
+}
+
+// checkResult is how a cross-check went.
+type checkResult struct {
+	check   runner.CrossCheck
+	verdict string
+	elapsed time.Duration
+}
+
+// crossChecks runs runner.CrossChecks, each in a directory of its own
+// under binDir/crosscheck, and returns how each went and how many failed.
+func crossChecks(root, binDir string) ([]checkResult, int) {
+	var results []checkResult
+	failed := 0
+	for _, c := range runner.CrossChecks {
+		fmt.Printf("\n=== cross-check %s: %s ===\n", c.Name, c.Shows)
+		dir := filepath.Join(binDir, "crosscheck", c.Name)
+		os.RemoveAll(dir) // not last run's
+		verdict := "OK"
+		t0 := time.Now()
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			verdict = "FAILED: " + err.Error()
+		} else if what, err := c.Run(filepath.Join(binDir, c.Name), dir, timeout); err != nil {
+			verdict = "FAILED"
+			fmt.Println(err)
+		} else {
+			fmt.Println(what)
+		}
+		if verdict != "OK" {
+			failed++
+		}
+		fmt.Printf("(files left: %s)\n", rel(root, dir))
+		results = append(results, checkResult{c, verdict, time.Since(t0)})
+	}
+	return results, failed
 }
 
 // rel shortens path to a path relative to the module root.
