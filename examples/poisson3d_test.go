@@ -2,7 +2,6 @@ package examples_test
 
 import (
 	"fmt"
-	"math"
 	"os/exec"
 	"path/filepath"
 	"strconv"
@@ -66,10 +65,8 @@ func TestPoisson3D(t *testing.T) {
 					u1 = u
 					return
 				}
-				worst := 0.0
-				for _, v := range ndarray.Must(ndarray.Subtract(u, u1)).All() {
-					worst = max(worst, math.Abs(v))
-				}
+				worst, err := runner.MaxAbsDiff(u, u1)
+				require.NoError(t, err)
 				require.LessOrEqual(t, worst, 1e-12, "max |u on %d ranks - u on 1 rank|", np)
 			})
 		}

@@ -20,9 +20,9 @@ import (
 // runs, bench/go/calls and coll): two ranks bound to a core each,
 // Iallreduce of 8 B + 200 µs of computation + Wait 207.3 -> 205.9 µs (C
 // 201.8), Bcast of 8 B 0.50 -> 0.28 µs (C 0.18). Four ranks on two cores
-// gain in Allreduce and Alltoall (64 KiB: 136 -> 128 and 82 -> 77 µs) and
-// lose in Bcast (8 B: 0.82-1.03 -> 1.15-1.32 µs, C 0.68-0.81): the locked
-// goroutine's thread switches had also given the core to another rank.
+// gain in Allreduce and Alltoall (64 KiB: 136 -> 128 and 82 -> 77 µs);
+// Bcast of 8 B was slower in three sittings (0.82-1.03 -> 1.15-1.32 µs,
+// C 0.68-0.81) and even in a fourth (0.85 -> 0.86 µs, C 0.79).
 var mpiThread struct {
 	mu    sync.Mutex
 	calls chan func() // nil until Init, and after Finalize

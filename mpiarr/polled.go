@@ -28,9 +28,9 @@ import (
 // locked goroutine's yield (a caller's own runtime.LockOSThread) hands
 // the P to another thread and back, two context switches. A wait longer
 // than pollFor is left to MPI_Wait in one call: one retake is then
-// negligible, and the loop stops costing anything. Every polled call ends at the process's scheduling point
-// (pollClock, schedpoint.go), which yields once in a while even when no
-// wait lasts yieldEvery trips.
+// negligible, and the loop stops costing anything. Every polled call ends
+// at the process's scheduling point (pollClock, schedpoint.go), which
+// yields once in a while even when no wait lasts yieldEvery trips.
 const (
 	spinFor    = 10 * time.Microsecond
 	pollFor    = time.Millisecond

@@ -41,7 +41,10 @@ import (
 // wake-ups on other threads, while a rank stalled in a yield stalls a
 // large collective's pipeline on every rank (4 ranks across namespace
 // hosts, Allreduce of 1 MiB: 5.7x C's time yielding every call, 1.03x
-// without). The count is the communicator's, unsynchronised:
+// without, when the main goroutine was locked to its thread). Unlocked,
+// yielding from long calls too still did not pay: 1 MiB 11.0 -> 4.1 ms
+// but 4 MiB 40 -> 67 ms (C 3.9 and 17.5 ms), medians of 3 interleaved
+// runs. The count is the communicator's, unsynchronised:
 // blocking collectives on one communicator are ordered by MPI's rules,
 // never concurrent.
 const (

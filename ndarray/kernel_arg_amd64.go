@@ -44,9 +44,10 @@ func argFloat64(x []float64, max bool) int {
 		return argReal(x, max)
 	}
 	best, bestAt := 0.0, -1
+	stream := len(x) >= streamRun
 	for start := 0; start < len(x); start += argChunk {
 		c := x[start:min(start+argChunk, len(x))]
-		m, nan := chunkExtreme(c, max, len(x) >= streamRun)
+		m, nan := chunkExtreme(c, max, stream)
 		if nan {
 			return start + firstNaN(c)
 		}
