@@ -66,6 +66,9 @@ type Win[T ndarray.Element] struct {
 	// allocates nothing (win_rma.go).
 	spare   []*rmaOp
 	scratch []*rmaOp
+	// pins keeps the origins of operations pinned, and the last few
+	// beyond them (win_pin.go).
+	pins pinCache
 	// sched counts the synchronisations, which wait for other ranks in
 	// one cgo call as blocking collectives do, for their scheduling
 	// point (schedpoint.go).
@@ -329,7 +332,12 @@ func (w *Win[T]) Free() error {
 	w.pending = nil
 	w.mu.Unlock()
 	// MPI has finished with every operation: deliver what they fetched.
-	return settle(op, ops)
+	err = deliver(op, ops)
+	w.mu.Lock()
+	w.unpin(ops)
+	w.pins.drop()
+	w.mu.Unlock()
+	return err
 }
 
 // usable refuses calls on a freed window or after Finalize.

@@ -80,3 +80,40 @@ func TestWinRepeatedEpochs(t *testing.T) {
 	require.NoError(t, w.Fence(mpiarr.ModeNoSucceed))
 	require.NoError(t, w.Free())
 }
+
+// More origins pending in one epoch than the window keeps pinned
+// (win_pin.go) each deliver their values, and an origin reused epoch
+// after epoch, rewritten in between, delivers its new values each time:
+// the window keeps pins, not data.
+func TestWinManyOrigins(t *testing.T) {
+	c := mpitest.Comm(t)
+	me, n := c.Rank(), c.Size()
+	next, prev := (me+1)%n, (me+n-1)%n
+	const k = 12
+	w, local, err := mpiarr.WinAllocate[float64](c, k)
+	require.NoError(t, err)
+	require.NoError(t, w.Fence(mpiarr.ModeNoPrecede))
+	origins := make([]*ndarray.Array[float64], k)
+	for i := range origins {
+		origins[i] = ndarray.Full(float64(1000*me+i), 1)
+		require.NoError(t, w.Put(origins[i], next, i))
+	}
+	require.NoError(t, w.Fence(0))
+	for i, v := range local.ToSlice() {
+		require.Equal(t, float64(1000*prev+i), v, "slot %d", i)
+	}
+	// The next epoch's Puts land in these slots: every rank has read them
+	// first.
+	require.NoError(t, c.Barrier())
+	reused := ndarray.Zeros[float64](2)
+	for epoch := range 5 {
+		reused.Set(float64(10*epoch+me), 0)
+		reused.Set(float64(-epoch), 1)
+		require.NoError(t, w.Put(reused, next, 3))
+		require.NoError(t, w.Fence(0))
+		require.Equal(t, []float64{float64(10*epoch + prev), float64(-epoch)}, local.ToSlice()[3:5], "epoch %d", epoch)
+		require.NoError(t, c.Barrier())
+	}
+	require.NoError(t, w.Fence(mpiarr.ModeNoSucceed))
+	require.NoError(t, w.Free())
+}

@@ -12,9 +12,9 @@ import (
 // Accumulate, GetAccumulate and their request forms — and the rule that
 // keeps them memory-safe: an operation's origin buffer is MPI's from the
 // call until the synchronisation that completes it, so its memory stays
-// pinned, and a stage the Layout policy packed it into stays held (for a
-// Get, to be unpacked into the array then), until that synchronisation
-// returns.
+// pinned (win_pin.go), and a stage the Layout policy packed it into stays
+// held (for a Get, to be unpacked into the array then), until that
+// synchronisation returns.
 
 // The operations of Accumulate and GetAccumulate that are not
 // reductions: MPI_REPLACE (an atomic Put) and MPI_NO_OP (an atomic Get,
@@ -26,19 +26,22 @@ const (
 
 // rmaOp is an operation started by this rank whose origin MPI may still
 // use: the message (a Get's delivers into its array when it completes)
-// and the pin of its memory.
+// and the pin of its memory: a slot of the window's pins (win_pin.go),
+// or its own when every slot was in use.
 type rmaOp struct {
 	op     string
 	target int
 	msg    message
 	recv   bool
+	slot   *pinSlot
 	pin    runtime.Pinner
 }
 
-// settle finishes operations MPI has completed: a Get's staged elements
-// are unpacked (and bools normalised), stages go back to the pool, and
-// the memory is unpinned. It returns the first error.
-func settle(op string, ops []*rmaOp) error {
+// deliver finishes the data of operations MPI has completed: a Get's
+// staged elements are unpacked (and bools normalised), and stages go back
+// to the pool. It returns the first error. Their pins are released
+// (unpin) under the window's lock.
+func deliver(op string, ops []*rmaOp) error {
 	var first error
 	for _, o := range ops {
 		var err error
@@ -47,7 +50,6 @@ func settle(op string, ops []*rmaOp) error {
 		} else {
 			o.msg.release()
 		}
-		o.pin.Unpin()
 		if first == nil && err != nil {
 			first = err
 		}
@@ -55,12 +57,22 @@ func settle(op string, ops []*rmaOp) error {
 	return first
 }
 
+// unpin releases the pins of completed operations; w.mu is held.
+func (w *Win[T]) unpin(ops []*rmaOp) {
+	for _, o := range ops {
+		if o.slot != nil {
+			w.pins.release(o.slot)
+			o.slot = nil
+		} else {
+			o.pin.Unpin()
+		}
+	}
+}
+
 // take removes from the pending operations those on the targets keep
-// holds, for a synchronisation about to complete them. Operations
-// started after take are left for a later one.
+// holds, for a synchronisation about to complete them; w.mu is held.
+// Operations started after take are left for a later one.
 func (w *Win[T]) take(keep completes) []*rmaOp {
-	w.mu.Lock()
-	defer w.mu.Unlock()
 	if len(w.pending) == 0 {
 		return nil
 	}
@@ -119,7 +131,8 @@ func (w *Win[T]) checkTarget(op string, target, disp, count int) error {
 
 // origin parses and plans an origin (or result) buffer of an operation
 // on target at disp; recv says whether MPI writes it. skip is set when
-// nothing moves (the target is ProcNull).
+// nothing moves (the target is ProcNull). Whether an epoch reaches the
+// target is begin's check (or the caller's).
 func (w *Win[T]) origin(op string, buf Buffer, target, disp int, recv bool) (m message, skip bool, err error) {
 	if err := w.usable(op); err != nil {
 		return m, false, err
@@ -130,9 +143,6 @@ func (w *Win[T]) origin(op string, buf Buffer, target, disp int, recv bool) (m m
 	if p, n, dt, writeable, ok := contiguous(buf); ok && n > 0 && dt == w.dtype && target != ProcNull &&
 		(!recv || (writeable && dt != ndarray.Bool)) {
 		if err := w.checkTarget(op, target, disp, n); err != nil {
-			return m, false, err
-		}
-		if err := w.reaches(op, target); err != nil {
 			return m, false, err
 		}
 		return message{ptr: p, count: n, dt: basicType(dt), itemSize: dt.ItemSize(), elems: n}, false, nil
@@ -153,9 +163,6 @@ func (w *Win[T]) origin(op string, buf Buffer, target, disp int, recv bool) (m m
 	if target == ProcNull {
 		return m, true, nil
 	}
-	if err := w.reaches(op, target); err != nil {
-		return m, false, err
-	}
 	m, err = plan(op, s, w.c.layout, recv)
 	return m, false, err
 }
@@ -163,35 +170,43 @@ func (w *Win[T]) origin(op string, buf Buffer, target, disp int, recv bool) (m m
 // maxSpare bounds the settled operations a window keeps for reuse.
 const maxSpare = 64
 
-// track pins an operation's origin before MPI gets it, in an operation
-// record a settled one left if there is one.
-func (w *Win[T]) track(op string, target int, m message, recv bool) *rmaOp {
-	var o *rmaOp
+// begin checks that an epoch of this rank reaches target and records an
+// operation on it, its origin pinned before MPI gets it, in an operation
+// record a settled one left if there is one: one hold of the window's
+// lock. On an error m is released.
+func (w *Win[T]) begin(op string, target int, m message, recv bool) (*rmaOp, error) {
 	w.mu.Lock()
+	if err := w.reachesLocked(op, target); err != nil {
+		w.mu.Unlock()
+		m.release()
+		return nil, err
+	}
+	var o *rmaOp
 	if n := len(w.spare); n > 0 {
 		o = w.spare[n-1]
 		w.spare[n-1] = nil
 		w.spare = w.spare[:n-1]
-	}
-	w.mu.Unlock()
-	if o == nil {
+	} else {
 		o = new(rmaOp)
 	}
 	o.op, o.target, o.msg, o.recv = op, target, m, recv
 	if m.ptr != nil {
+		o.slot = w.pins.hold(m.ptr, m.elems*m.itemSize)
+	}
+	w.mu.Unlock()
+	if m.ptr != nil && o.slot == nil {
 		o.pin.Pin(m.ptr)
 	}
-	return o
+	return o, nil
 }
 
 // recycle keeps settled operations, unpinned and with nothing of their
-// message left, for track, and the slice that held them, which the
-// caller owns (take's), for take.
+// message left, for begin, and the slice that held them, which the
+// caller owns (take's), for take; w.mu is held.
 func (w *Win[T]) recycle(ops []*rmaOp) {
 	if len(ops) == 0 {
 		return
 	}
-	w.mu.Lock()
 	for i, o := range ops {
 		w.keep(o)
 		ops[i] = nil
@@ -199,10 +214,9 @@ func (w *Win[T]) recycle(ops []*rmaOp) {
 	if w.scratch == nil && cap(ops) <= maxSpare {
 		w.scratch = ops[:0]
 	}
-	w.mu.Unlock()
 }
 
-// keep keeps one settled operation for track; w.mu is held.
+// keep keeps one settled operation for begin; w.mu is held.
 func (w *Win[T]) keep(o *rmaOp) {
 	if len(w.spare) < maxSpare {
 		o.op, o.target, o.msg, o.recv = "", 0, message{}, false
@@ -210,16 +224,22 @@ func (w *Win[T]) keep(o *rmaOp) {
 	}
 }
 
+// abandon settles operations MPI never took.
+func (w *Win[T]) abandon(op string, ops ...*rmaOp) {
+	_ = deliver(op, ops)
+	w.mu.Lock()
+	w.unpin(ops)
+	for _, o := range ops {
+		w.keep(o)
+	}
+	w.mu.Unlock()
+}
+
 // accepted records operations MPI accepted, for the synchronisation that
 // completes them; failed ones are settled at once (MPI never took them).
 func (w *Win[T]) accepted(op string, err error, ops ...*rmaOp) error {
 	if err != nil {
-		_ = settle(op, ops)
-		w.mu.Lock()
-		for _, o := range ops {
-			w.keep(o)
-		}
-		w.mu.Unlock()
+		w.abandon(op, ops...)
 		return mpiError(op, err)
 	}
 	w.mu.Lock()
@@ -234,14 +254,20 @@ func (w *Win[T]) accepted(op string, err error, ops ...*rmaOp) error {
 // synchronisation that ends the epoch (Fence, Unlock, UnlockAll,
 // Complete) or a Flush completes it. Do not write the origin array until
 // then; its memory stays pinned, and a stage the Pack policy made stays
-// held, until that call returns.
+// held, until that call returns. The window keeps the last few origins
+// of operations of at most 64 KiB pinned beyond that, until other origins
+// displace them or Free: a program that reuses its origins pins each
+// once.
 func (w *Win[T]) Put(origin Buffer, target, disp int) error {
 	const op = "Put"
 	m, skip, err := w.origin(op, origin, target, disp, false)
 	if err != nil || skip {
 		return err
 	}
-	o := w.track(op, target, m, false)
+	o, err := w.begin(op, target, m, false)
+	if err != nil {
+		return err
+	}
 	enter()
 	err = mpi.Put(m.ptr, m.count, m.dt, target, disp, m.elems, basicType(w.dtype), w.h)
 	leave()
@@ -260,7 +286,10 @@ func (w *Win[T]) Get(origin Buffer, target, disp int) error {
 	if err != nil || skip {
 		return err
 	}
-	o := w.track(op, target, m, true)
+	o, err := w.begin(op, target, m, true)
+	if err != nil {
+		return err
+	}
 	enter()
 	err = mpi.Get(m.ptr, m.count, m.dt, target, disp, m.elems, basicType(w.dtype), w.h)
 	leave()
@@ -304,7 +333,10 @@ func (w *Win[T]) Accumulate(origin Buffer, target, disp int, op Op) error {
 	if err != nil || skip {
 		return err
 	}
-	o := w.track(name, target, m, false)
+	o, err := w.begin(name, target, m, false)
+	if err != nil {
+		return err
+	}
 	enter()
 	err = mpi.Accumulate(m.ptr, m.count, m.dt, target, disp, m.elems, basicType(w.dtype), h, w.h)
 	leave()
@@ -347,7 +379,16 @@ func (w *Win[T]) GetAccumulate(origin, result Buffer, target, disp int, op Op) e
 		rm.release()
 		return nil
 	}
-	oo, ro := w.track(name, target, om, false), w.track(name, target, rm, true)
+	ro, err := w.begin(name, target, rm, true)
+	if err != nil {
+		om.release()
+		return err
+	}
+	oo, err := w.begin(name, target, om, false)
+	if err != nil {
+		w.abandon(name, ro)
+		return err
+	}
 	enter()
 	err = mpi.GetAccumulate(om.ptr, om.count, om.dt, rm.ptr, rm.count, rm.dt, target, disp, rm.elems, basicType(w.dtype), h, w.h)
 	leave()
@@ -391,6 +432,12 @@ func (w *Win[T]) Rget(origin Buffer, target, disp int) (*Request, error) {
 // request that moves nothing (skip) is complete at once.
 func (w *Win[T]) request(op string, m message, skip bool, target, disp int,
 	call func(unsafe.Pointer, int, mpi.Datatype, int, int, int, mpi.Datatype, mpi.Win) (mpi.Request, error)) (*Request, error) {
+	if !skip {
+		if err := w.reaches(op, target); err != nil {
+			m.release()
+			return nil, err
+		}
+	}
 	r := start(op, m, false)
 	if skip {
 		r.done = true

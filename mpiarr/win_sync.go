@@ -88,6 +88,11 @@ func (e *epochs) passive(rank int) bool {
 func (w *Win[T]) reaches(op string, target int) error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	return w.reachesLocked(op, target)
+}
+
+// reachesLocked is reaches with w.mu held.
+func (w *Win[T]) reachesLocked(op string, target int) error {
 	e := &w.epochs
 	if e.fence || e.passive(target) || (e.access && slices.Contains(e.started, target)) {
 		return nil
@@ -98,22 +103,23 @@ func (w *Win[T]) reaches(op string, target int) error {
 
 // sync runs a synchronisation call. check, under the window's lock,
 // refuses a call the open epochs do not allow and returns the targets
-// whose operations the call completes; update records the epochs the call opened or
-// closed, once MPI has returned. The completed operations are settled
-// then.
+// whose operations the call completes; update records the epochs the
+// call opened or closed, once MPI has returned. The completed operations
+// are settled then. The window's lock is held twice, before the call and
+// after it.
 func (w *Win[T]) sync(op string, check func(e *epochs) (completes, error), call func() error, update func(e *epochs)) error {
 	if err := w.usable(op); err != nil {
 		return err
 	}
 	w.mu.Lock()
 	targets, err := check(&w.epochs)
+	var ops []*rmaOp
+	if err == nil && targets.some {
+		ops = w.take(targets)
+	}
 	w.mu.Unlock()
 	if err != nil {
 		return err
-	}
-	var ops []*rmaOp
-	if targets.some {
-		ops = w.take(targets)
 	}
 	enter()
 	err = call()
@@ -122,17 +128,18 @@ func (w *Win[T]) sync(op string, check func(e *epochs) (completes, error), call 
 		w.putBack(ops)
 		return mpiError(op, err)
 	}
+	err = deliver(op, ops)
 	w.mu.Lock()
 	if update != nil {
 		update(&w.epochs)
 	}
 	yield := w.sched.due()
+	w.unpin(ops)
+	w.recycle(ops)
 	w.mu.Unlock()
 	if yield {
 		runtime.Gosched()
 	}
-	err = settle(op, ops)
-	w.recycle(ops)
 	return err
 }
 
