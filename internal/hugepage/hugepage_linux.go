@@ -29,3 +29,11 @@ func advise(b []byte) {
 		_ = syscall.Madvise(b[:len(b)&^(Size-1)], madvHugePage)
 	}
 }
+
+// mapAnon maps n bytes of private anonymous memory (at least one byte,
+// so that every mapping has an address).
+func mapAnon(n int) ([]byte, error) {
+	return syscall.Mmap(-1, 0, max(n, 1), syscall.PROT_READ|syscall.PROT_WRITE, syscall.MAP_PRIVATE|syscall.MAP_ANONYMOUS)
+}
+
+func unmapAnon(b []byte) error { return syscall.Munmap(b) }
