@@ -87,6 +87,45 @@ def warm(MPI, comm, n, loop):
     loop(MAX_WARM_MORE if more >= MAX_WARM_MORE else int(more) + 1)
 
 
+# The most time, in seconds, that warm_heap adds to warm's (MaxWarmHeap in
+# bench/internal/mpiutil).
+MAX_WARM_HEAP = 2.0
+# The least duration of one of warm_heap's rounds (warmRound in
+# bench/internal/mpiutil).
+WARM_ROUND = 0.02
+
+
+def warm_heap(MPI, comm, n, loop):
+    """warm for calls that allocate what they receive (object messages), as
+    the Go programs' mpiutil.WarmHeap: after warm's calls, rounds of at
+    least n calls and WARM_ROUND seconds until a round in which no rank's calls took more than one
+    page fault a call on average and the time per call has stopped falling
+    (at least 0.9 x the previous round's, on the slowest rank), or until
+    MAX_WARM_HEAP seconds have passed."""
+    import resource
+
+    def faults():
+        return resource.getrusage(resource.RUSAGE_SELF).ru_minflt
+
+    warm(MPI, comm, n, loop)
+    rnd = max(n, 2)
+    t0 = MPI.Wtime()
+    last = 0.0
+    while True:
+        f0, r0 = faults(), MPI.Wtime()
+        loop(rnd)
+        now = MPI.Wtime()
+        per_call = comm.allreduce((now - r0) / rnd, op=MPI.MAX)
+        per_fault = comm.allreduce((faults() - f0) / rnd, op=MPI.MAX)
+        late = comm.allreduce(now - t0 > MAX_WARM_HEAP, op=MPI.LOR)
+        if per_fault <= 1 and per_call >= 0.9 * last or late:
+            return
+        last = per_call
+        if per_call > 0 and WARM_ROUND / per_call > rnd:
+            rnd = int(min(WARM_ROUND / per_call, 1 << 20))
+        rnd = max(rnd, 2)
+
+
 def repeat(run):
     """loop(k) that calls run k times."""
     def loop(k):

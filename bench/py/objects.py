@@ -61,7 +61,7 @@ def run(comm, args, payload):
 
         exchange(True)
         iters, warm = common.iters_for(nbytes, args)
-        common.warm(MPI, comm, warm, common.repeat(lambda: exchange(False)))
+        common.warm_heap(MPI, comm, warm, common.repeat(lambda: exchange(False)))
         comm.Barrier()
         sizes = common.batch_sizes(iters)
         times = []

@@ -136,7 +136,7 @@ func run(c *mpiarr.Comm, payload string, sizes []int64, budget int64, minIt, max
 		}
 		exchange(true)
 		iters, warm := harness.Iters(nbytes, budget, minIt, maxIt)
-		mpiutil.Warm(c, warm, func(k int) {
+		mpiutil.WarmHeap(c, warm, func(k int) {
 			for range k {
 				exchange(false)
 			}
