@@ -59,19 +59,38 @@ var anyArrayType = reflect.TypeFor[ndarray.AnyArray]()
 
 // holdsArrays reports whether a value of type t may hold *ndarray.Array
 // values that gob would encode: through fields, elements or interfaces.
-func holdsArrays(t reflect.Type) bool {
+func holdsArrays(t reflect.Type) bool { return roleOf(t) != holdsNone }
+
+// role is what a type means to the shadow copy, cached per type: the
+// questions are reflection over method sets (an *ndarray.Array has
+// hundreds of methods), asked for every value of every message.
+type role uint8
+
+const (
+	holdsNone   role = iota // no arrays inside
+	holdsMaybe              // containers that may hold arrays
+	holdsArray              // an array itself (ndarray.AnyArray)
+)
+
+func roleOf(t reflect.Type) role {
 	if t == nil {
-		return false
+		return holdsNone
 	}
-	if h, ok := holdsTypes.Load(t); ok {
-		return h.(bool)
+	if r, ok := roles.Load(t); ok {
+		return r.(role)
 	}
-	h := holdsIn(t, map[reflect.Type]bool{})
-	holdsTypes.Store(t, h)
-	return h
+	r := holdsNone
+	switch {
+	case t.Implements(anyArrayType):
+		r = holdsArray
+	case holdsIn(t, map[reflect.Type]bool{}):
+		r = holdsMaybe
+	}
+	roles.Store(t, r)
+	return r
 }
 
-var holdsTypes sync.Map // reflect.Type -> bool
+var roles sync.Map // reflect.Type -> role
 
 func holdsIn(t reflect.Type, seen map[reflect.Type]bool) bool {
 	if t.Implements(anyArrayType) {
@@ -142,7 +161,8 @@ func (s *shadow) value(v reflect.Value, depth int) reflect.Value {
 	if depth > maxShadowDepth {
 		s.tooDeep = true
 	}
-	if s.tooDeep || !holdsArrays(t) {
+	r := roleOf(t)
+	if s.tooDeep || r == holdsNone {
 		return v
 	}
 	switch t.Kind() {
@@ -150,7 +170,7 @@ func (s *shadow) value(v reflect.Value, depth int) reflect.Value {
 		if v.IsNil() {
 			return v
 		}
-		if t.Implements(anyArrayType) {
+		if r == holdsArray {
 			return s.array(v)
 		}
 		out := reflect.New(t.Elem())
