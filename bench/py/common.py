@@ -98,10 +98,10 @@ WARM_ROUND = 0.02
 def warm_heap(MPI, comm, n, loop):
     """warm for calls that allocate what they receive (object messages), as
     the Go programs' mpiutil.WarmHeap: after warm's calls, rounds of at
-    least n calls and WARM_ROUND seconds until a round in which no rank's calls took more than one
-    page fault a call on average and the time per call has stopped falling
-    (at least 0.9 x the previous round's, on the slowest rank), or until
-    MAX_WARM_HEAP seconds have passed."""
+    least n calls and WARM_ROUND seconds until two rounds in a row in which
+    no rank's calls took more than one page fault a call on average, the
+    second no faster than 0.9 x the first (on the slowest rank); at most
+    MAX_WARM_HEAP seconds."""
     import resource
 
     def faults():
@@ -110,7 +110,7 @@ def warm_heap(MPI, comm, n, loop):
     warm(MPI, comm, n, loop)
     rnd = max(n, 2)
     t0 = MPI.Wtime()
-    last = 0.0
+    last, last_fault = 0.0, float("inf")
     while True:
         f0, r0 = faults(), MPI.Wtime()
         loop(rnd)
@@ -118,9 +118,9 @@ def warm_heap(MPI, comm, n, loop):
         per_call = comm.allreduce((now - r0) / rnd, op=MPI.MAX)
         per_fault = comm.allreduce((faults() - f0) / rnd, op=MPI.MAX)
         late = comm.allreduce(now - t0 > MAX_WARM_HEAP, op=MPI.LOR)
-        if per_fault <= 1 and per_call >= 0.9 * last or late:
+        if per_fault <= 1 and last_fault <= 1 and per_call >= 0.9 * last or late:
             return
-        last = per_call
+        last, last_fault = per_call, per_fault
         if per_call > 0 and WARM_ROUND / per_call > rnd:
             rnd = int(min(WARM_ROUND / per_call, 1 << 20))
         rnd = max(rnd, 2)

@@ -4,6 +4,7 @@ package mpiutil
 
 import (
 	"fmt"
+	"math"
 	"os"
 	"syscall"
 
@@ -66,22 +67,23 @@ const MaxWarmHeap = 2.0
 
 // WarmHeap is Warm for calls that allocate what they receive (object
 // messages, as mpi4py's recv builds a new object): after Warm's calls,
-// rounds of at least warm calls and 20 ms (roundFor) until a round in which no rank's calls
-// took more than one page fault a call on average and the time per call
-// has stopped falling (at least 0.9 × the previous round's, on the
-// slowest rank), or until MaxWarmHeap seconds have passed. Memory new to
-// a process is slow to touch on a virtual machine whose host backs guest
-// memory lazily, first through page faults and then, with none, for a
-// while longer: 512 KiB arrays in a new Go process took 2.7-4.6 ms a round
-// trip with 7-130 faults in the first 30, 0.4-1.4 ms with almost none in
-// the next 100, 0.17-0.24 ms from then on. mpi4py's first calls pay the
-// same. A ping-pong needs every rank to make the same calls, so the ranks
-// agree on each round with one Allreduce.
+// rounds of at least warm calls and 20 ms (roundFor) until two rounds in
+// a row in which no rank's calls took more than one page fault a call on
+// average, the second no faster than 0.9 × the first (on the slowest
+// rank): the calls have stopped taking new memory and stopped getting
+// faster. At most MaxWarmHeap seconds. Memory new to a process is slow to
+// touch on a virtual machine whose host backs guest memory lazily, first
+// through page faults and then, with none, for a while longer: 512 KiB
+// arrays in a new Go process took 2.7-4.6 ms a round trip with 7-130
+// faults in the first 30, 0.4-1.4 ms with almost none in the next 100,
+// 0.17-0.24 ms from then on. mpi4py's first calls pay the same. A
+// ping-pong needs every rank to make the same calls, so the ranks agree
+// on each round with one Allreduce.
 func WarmHeap(c *mpiarr.Comm, warm int, run func(k int)) {
 	Warm(c, warm, run)
 	round := max(warm, 2)
 	t0 := mpiarr.Wtime()
-	last := 0.0
+	last, lastFaults := 0.0, math.Inf(1)
 	for ; ; round = roundFor(round, last) {
 		f0, r0 := minorFaults(), mpiarr.Wtime()
 		run(round)
@@ -94,10 +96,10 @@ func WarmHeap(c *mpiarr.Comm, warm int, run func(k int)) {
 		worst := ndarray.Zeros[float64](3)
 		Check(c, c.Allreduce(in, worst, mpiarr.Max), "Allreduce(max)")
 		perCall, faults := worst.At(0), worst.At(1)
-		if faults <= 1 && perCall >= 0.9*last || worst.At(2) == 1 {
+		if faults <= 1 && lastFaults <= 1 && perCall >= 0.9*last || worst.At(2) == 1 {
 			return
 		}
-		last = perCall
+		last, lastFaults = perCall, faults
 	}
 }
 
