@@ -67,9 +67,9 @@ func holdsArrays(t reflect.Type) bool { return roleOf(t) != holdsNone }
 type role uint8
 
 const (
-	holdsNone   role = iota // no arrays inside
-	holdsMaybe              // containers that may hold arrays
-	holdsArray              // an array itself (ndarray.AnyArray)
+	holdsNone  role = iota // no arrays inside
+	holdsMaybe             // containers that may hold arrays
+	holdsArray             // an array itself (ndarray.AnyArray)
 )
 
 func roleOf(t reflect.Type) role {
