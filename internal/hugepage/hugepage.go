@@ -3,8 +3,10 @@
 // puts arrays of 4 MiB or more: a 4096x4096 float64 result faults in 64
 // pages of 2 MiB instead of 32768 of 4 KiB, and on a kernel in THP
 // "madvise" mode only memory advised MADV_HUGEPAGE before its first touch
-// gets them. The memory stays an ordinary Go allocation that the garbage
-// collector frees; on other systems, and below Threshold, Make is make.
+// gets them. The memory of Make and its kin stays an ordinary Go
+// allocation that the garbage collector frees; on other systems, and
+// below Threshold, Make is make. Map is the exception: memory outside the
+// Go heap for buffers kept for reuse, freed by their owner.
 package hugepage
 
 import "unsafe"

@@ -4,12 +4,12 @@ import "unsafe"
 
 // Mapped is memory outside the Go heap, for buffers the module keeps for
 // reuse (mpiarr's large message stages). Memory the heap holds counts
-// towards the collector's goal, which is twice the live heap: a pool of
-// stages kept for 8 MiB object messages held 38 of a 61 MB live heap, so
-// the heap grew to 120 MB before each collection, and the buffers
-// allocated meanwhile landed on memory the process had not touched for a
-// while, which is slow on a virtual machine (bench/go/objects). Mapped memory is outside that
-// accounting, and its owner frees it.
+// towards the collector's goal, which is twice the live heap: the stages
+// kept for 8 MiB object messages held 38 of a 61 MB live heap, so the heap
+// grew to 120 MB before each collection, and the buffers allocated
+// meanwhile landed on memory the process had not touched for a while,
+// which is slow on a virtual machine (bench/go/objects). Mapped memory is
+// outside that accounting, and its owner frees it.
 type Mapped struct {
 	// Bytes is the memory: len is what Map was asked for, and from Size
 	// bytes on it starts on a huge page boundary, advised MADV_HUGEPAGE.
