@@ -8,6 +8,7 @@ package ndarray
 import (
 	"bytes"
 	"fmt"
+	"slices"
 	"unsafe"
 
 	"github.com/ndmpi/ndmpi/internal/objref"
@@ -89,7 +90,9 @@ func unmarshalRef[T Element](ref []byte) (*Array[T], error) {
 		data = unsafe.Slice((*T)(unsafe.Pointer(unsafe.SliceData(buf.Data))), size)
 	}
 	if buf.Borrowed {
-		data = append(make([]T, 0, size), data...)
+		// Clone, not append to a make: make clears the copy first (3% of
+		// a rank's time in a ping-pong of a dict of three 1 Ki arrays).
+		data = slices.Clone(data)
 	}
 	if DTypeOf[T]() == Bool && size > 0 {
 		// The bytes came from another process: Go requires 0 or 1.
