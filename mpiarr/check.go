@@ -211,7 +211,7 @@ func (c *Comm) gatherCalls(op string, me call) ([]call, error) {
 	pin.Pin(&rows[0])
 	n := c.size * callFields
 	enter()
-	req, err := mpi.Iallreduce(send, recv, n, mpi.Int64, mpi.OpSum, c.h)
+	req, err := mpi.Iallreduce(send, recv, n, mpi.Int64, mpi.OpSum, c.h, false)
 	leave()
 	if err != nil {
 		pin.Unpin()

@@ -206,9 +206,9 @@ func (c *Comm) reduce(name string, send, recv Buffer, op Op, root int, all bool,
 		h := k.escape()
 		*out, err = h.ireduce(kind, op, root, count, count, func() (mpi.Request, error) {
 			if all {
-				return mpi.Iallreduce(h.sm.ptr, h.rm.ptr, count, h.sm.dtOr(h.rm), op.handle(), c.h)
+				return mpi.Iallreduce(h.sm.ptr, h.rm.ptr, count, h.sm.dtOr(h.rm), op.handle(), c.h, false)
 			}
-			return mpi.Ireduce(h.sm.ptr, h.rm.ptr, count, h.sm.dtOr(h.rm), op.handle(), root, c.h)
+			return mpi.Ireduce(h.sm.ptr, h.rm.ptr, count, h.sm.dtOr(h.rm), op.handle(), root, c.h, false)
 		})
 		return err
 	}

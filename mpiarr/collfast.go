@@ -156,25 +156,34 @@ func reduceArgs(send, recv Buffer, gets bool) (sp, rp unsafe.Pointer, n int, dt 
 	return sp, rp, n, dt, true
 }
 
-// collRequest is the Request of a nonblocking collective started by a
-// fast path with the collective it settles: one allocation, where the
-// general path makes three.
-type collRequest struct {
-	r Request
-	k collective
+// settles returns the collective that the Request of a nonblocking
+// reduction op started by a fast path settles. A fast path's collective
+// holds no message, so settling it changes nothing in it, and the
+// requests of one communicator share one per call: a Request alone is
+// then what each call allocates (256 bytes where a collective of its own
+// made 512), and fewer fresh heap pages are what a loop of them touches
+// before the collector recycles the old ones.
+func (c *Comm) settles(op string) *collective {
+	switch {
+	case op == "Ireduce" && c.state.ireduce.c != nil:
+		return &c.state.ireduce
+	case op == "Iallreduce" && c.state.iallreduce.c != nil:
+		return &c.state.iallreduce
+	}
+	return &collective{c: c, op: op}
 }
 
 // ireduceFast starts Ireduce or Iallreduce on buffers reduceArgs took.
 // Bools take the general path, whose completion normalises what MPI
 // wrote into them; user-defined operations too, which MPI never sees
-// (icoll.go).
+// (icoll.go). Its Request settles the communicator's shared collective
+// of the call (Comm.settles): one allocation a call.
 func (c *Comm) ireduceFast(name string, sp, rp unsafe.Pointer, n int, dt ndarray.DType, op Op, root int, all, gets bool, out **Request) (bool, error) {
 	if dt == ndarray.Bool || op >= firstUserOp {
 		return false, nil
 	}
-	cr := &collRequest{k: collective{c: c, op: name}}
-	r := &cr.r
-	r.op, r.coll = name, &cr.k
+	k := c.settles(name)
+	r := &Request{op: name, coll: k}
 	if gets {
 		r.arrived = n
 	}
@@ -187,14 +196,14 @@ func (c *Comm) ireduceFast(name string, sp, rp unsafe.Pointer, n int, dt ndarray
 	var err error
 	enter()
 	if all {
-		r.h, err = mpi.Iallreduce(sp, rp, n, basicType(dt), op.handle(), c.h)
+		r.h, err = mpi.Iallreduce(sp, rp, n, basicType(dt), op.handle(), c.h, r.shortColl)
 	} else {
-		r.h, err = mpi.Ireduce(sp, rp, n, basicType(dt), op.handle(), root, c.h)
+		r.h, err = mpi.Ireduce(sp, rp, n, basicType(dt), op.handle(), root, c.h, r.shortColl)
 	}
 	leave()
 	if err != nil {
 		r.unhold()
-		return true, cr.k.end(err, 0)
+		return true, k.end(err, 0)
 	}
 	*out = r
 	return true, nil

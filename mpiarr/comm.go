@@ -31,6 +31,9 @@ type commState struct {
 	// owns it, so the communicator cannot be used again.
 	broken atomic.Pointer[error]
 	sched  schedClock // blocking collectives (schedpoint.go)
+	// ireduce and iallreduce are what the requests of the fast path's
+	// nonblocking reductions settle (Comm.settles).
+	ireduce, iallreduce collective
 }
 
 // thread support, decided by Init.
@@ -157,7 +160,10 @@ func newComm(h mpi.Comm, owned bool) (*Comm, error) {
 	if err != nil {
 		return nil, mpiError("CommSize", err)
 	}
-	return &Comm{h: h, rank: rank, size: size, owned: owned, state: &commState{}}, nil
+	c := &Comm{h: h, rank: rank, size: size, owned: owned, state: &commState{}}
+	c.state.ireduce = collective{c: c, op: "Ireduce"}
+	c.state.iallreduce = collective{c: c, op: "Iallreduce"}
+	return c, nil
 }
 
 // Rank is this process's rank in the communicator.

@@ -16,32 +16,32 @@ import (
 // Wait, Test or WaitAll, or the pin and the MPI request leak (a dropped
 // Request is kept, never collected while MPI may use its buffer).
 type Request struct {
-	h    mpi.Request
-	op   string
-	msg  message
-	pin  *runtime.Pinner // from pinners, while it pins (inflight.go)
-	recv bool
-	// held: r is on inflight's list, prevHeld and nextHeld its
-	// neighbours (inflight.go).
-	held               bool
+	h   mpi.Request
+	op  string
+	msg message
+	pin *runtime.Pinner // from pinners, while it pins (inflight.go)
+	// prevHeld and nextHeld are r's neighbours on inflight's list while
+	// held (inflight.go).
 	prevHeld, nextHeld *Request
 	// coll is the collective a nonblocking collective's request settles
 	// (icoll.go), arrived the elements it receives.
 	coll    *collective
 	arrived int
-	// shortColl marks a collective that moves at most mpi.FastBytes in
-	// each message (collfast.go): its tests are fast calls, like a short
-	// message's.
-	shortColl bool
 	// reduction is the fold a nonblocking reduction with a user-defined
 	// operation still owes when its gather completes (icoll.go).
 	reduction *userReduction
-	done      bool
 	status    Status
 	err       error
 	// persist is the state of a persistent request (persistent.go), nil
 	// for a one-shot one.
 	persist *persistence
+	recv    bool
+	held    bool // r is on inflight's list
+	// shortColl marks a collective that moves at most mpi.FastBytes in
+	// each message (collfast.go): its tests are fast calls, like a short
+	// message's.
+	shortColl bool
+	done      bool
 }
 
 // start pins the memory of m and records it in a new Request.

@@ -45,6 +45,8 @@ var bounded = map[string]string{
 	"ndmpi_get_accumulate": "MPI_Get_accumulate is local, as MPI_Put",
 	"ndmpi_rput":           "MPI_Rput is local: its request completes later",
 	"ndmpi_rget":           "MPI_Rget is local, as MPI_Rput",
+	"ndmpi_ireduce":        "MPI_Ireduce is local: only its completion waits for the other ranks",
+	"ndmpi_iallreduce":     "MPI_Iallreduce is local, as MPI_Ireduce",
 	"ndmpi_wtime":          "MPI_Wtime reads a clock",
 }
 

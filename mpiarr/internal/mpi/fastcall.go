@@ -49,16 +49,17 @@ import "unsafe"
 //     crash the runtime.
 //  2. It returns in bounded, short time: an MPI "local" procedure, which
 //     never waits for another process (MPI_Test, MPI_Isend, MPI_Irecv,
-//     MPI_Issend, MPI_Start, MPI_Put, MPI_Get, MPI_Accumulate, ...), or a
-//     spin that stops after spin_ns (ndmpi_send_spin, ndmpi_recv_spin,
+//     MPI_Issend, MPI_Start, MPI_Put, MPI_Get, MPI_Accumulate, MPI_Ireduce
+//     and MPI_Iallreduce of a predefined operation, ...), or a spin that
+//     stops after spin_ns (ndmpi_send_spin, ndmpi_recv_spin,
 //     ndmpi_test_spin), on at most FastBytes of data, so that no single
 //     copy inside MPI (a message to oneself, a shared-memory Put, a large
 //     receive that one MPI_Test completes) lasts long. Never MPI_Wait,
-//     MPI_Recv, MPI_Send, a collective, a fence, a lock, or anything else
-//     that waits for another process: it would stall the stop-the-world of
-//     every goroutine of the process for as long, and with GOMAXPROCS=1
-//     every other goroutine of the process, such as the sender it may be
-//     waiting for.
+//     MPI_Recv, MPI_Send, a blocking collective, a fence, a lock, or
+//     anything else that waits for another process: it would stall the
+//     stop-the-world of every goroutine of the process for as long, and
+//     with GOMAXPROCS=1 every other goroutine of the process, such as the
+//     sender it may be waiting for.
 //  3. The args struct stays on the caller's stack, which cannot move
 //     while the goroutine runs on the system stack (stacks move only when
 //     their goroutine grows them or the collector shrinks them at a safe
@@ -102,6 +103,8 @@ var (
 	shimGetAccumulate = unsafe.Pointer(C.ndmpi_get_accumulate_fast)
 	shimRput          = unsafe.Pointer(C.ndmpi_rput_fast)
 	shimRget          = unsafe.Pointer(C.ndmpi_rget_fast)
+	shimIreduce       = unsafe.Pointer(C.ndmpi_ireduce_fast)
+	shimIallreduce    = unsafe.Pointer(C.ndmpi_iallreduce_fast)
 	shimWtime         = unsafe.Pointer(C.ndmpi_wtime_fast)
 )
 

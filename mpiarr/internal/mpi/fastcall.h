@@ -70,6 +70,18 @@ typedef struct {
 	ndmpi_h *reqs;
 } ndmpi_start_args;
 
+/* ndmpi_ireduce_args: MPI_Ireduce and MPI_Iallreduce with a predefined
+ * operation, whose caller vouches that they reduce at most
+ * NDMPI_FAST_BYTES. */
+typedef struct {
+	const uint8_t *sbuf;
+	uint8_t *rbuf;
+	int64_t count;
+	ndmpi_h dt, op, comm;
+	int inplace, root;
+	ndmpi_h req; /* out */
+} ndmpi_ireduce_args;
+
 /* ndmpi_wtime_args: MPI_Wtime, whose clock a timing loop reads often. */
 typedef struct {
 	double t; /* out */
@@ -90,6 +102,8 @@ int32_t ndmpi_accumulate_fast(void *args);
 int32_t ndmpi_get_accumulate_fast(void *args);
 int32_t ndmpi_rput_fast(void *args);
 int32_t ndmpi_rget_fast(void *args);
+int32_t ndmpi_ireduce_fast(void *args);
+int32_t ndmpi_iallreduce_fast(void *args);
 int32_t ndmpi_wtime_fast(void *args);
 
 /* ndmpi_fast_cgocall runs the shim fn on args: the ordinary cgo call, for

@@ -1,7 +1,7 @@
 package mpi
 
 /*
-#include "ndmpi.h"
+#include "fastcall.h"
 
 // The nonblocking collectives but Ibarrier hand MPI buffers it uses until
 // the request completes, so they are not noescape.
@@ -42,19 +42,38 @@ func Ibcast(buf unsafe.Pointer, count int, dt Datatype, root int, c Comm) (Reque
 	return handleOf("MPI_Ibcast", rc, r, RequestNull)
 }
 
-// Ireduce is MPI_Ireduce. At the root, sendbuf may be InPlace.
-func Ireduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, root int, c Comm) (Request, error) {
-	var r C.ndmpi_h
+// Ireduce is MPI_Ireduce. At the root, sendbuf may be InPlace. With short
+// (the reduction moves at most FastBytes) and a predefined op, which never
+// calls back into Go, it is a fast call.
+func Ireduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, root int, c Comm, short bool) (Request, error) {
 	sb, ip := inPlace(sendbuf)
+	if vouch(short) {
+		a := C.ndmpi_ireduce_args{sbuf: bytep(sb), inplace: ip, rbuf: bytep(recvbuf), count: C.int64_t(count),
+			dt: C.ndmpi_h(dt), op: C.ndmpi_h(op), root: cint(root), comm: C.ndmpi_h(c)}
+		keep(sb)
+		keep(recvbuf)
+		rc := fastcall(shimIreduce, unsafe.Pointer(&a))
+		return handleOf("MPI_Ireduce", C.int(rc), a.req, RequestNull)
+	}
+	var r C.ndmpi_h
 	rc := C.ndmpi_ireduce(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op), cint(root),
 		C.ndmpi_h(c), &r)
 	return handleOf("MPI_Ireduce", rc, r, RequestNull)
 }
 
-// Iallreduce is MPI_Iallreduce. sendbuf may be InPlace.
-func Iallreduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm) (Request, error) {
-	var r C.ndmpi_h
+// Iallreduce is MPI_Iallreduce. sendbuf may be InPlace. With short and a
+// predefined op, a fast call, as for Ireduce.
+func Iallreduce(sendbuf, recvbuf unsafe.Pointer, count int, dt Datatype, op Op, c Comm, short bool) (Request, error) {
 	sb, ip := inPlace(sendbuf)
+	if vouch(short) {
+		a := C.ndmpi_ireduce_args{sbuf: bytep(sb), inplace: ip, rbuf: bytep(recvbuf), count: C.int64_t(count),
+			dt: C.ndmpi_h(dt), op: C.ndmpi_h(op), comm: C.ndmpi_h(c)}
+		keep(sb)
+		keep(recvbuf)
+		rc := fastcall(shimIallreduce, unsafe.Pointer(&a))
+		return handleOf("MPI_Iallreduce", C.int(rc), a.req, RequestNull)
+	}
+	var r C.ndmpi_h
 	rc := C.ndmpi_iallreduce(bytep(sb), ip, bytep(recvbuf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(op),
 		C.ndmpi_h(c), &r)
 	return handleOf("MPI_Iallreduce", rc, r, RequestNull)

@@ -898,12 +898,12 @@ func TestCollectivesOneRank(t *testing.T) {
 	require.NoError(t, err)
 	r2, err := mpi.Ibcast(ptr(x), 4, mpi.Int64, 0, c)
 	require.NoError(t, err)
-	r3, err := mpi.Iallreduce(ptr(x), ptr(y), 4, mpi.Int64, mpi.OpSum, c)
+	r3, err := mpi.Iallreduce(ptr(x), ptr(y), 4, mpi.Int64, mpi.OpSum, c, true)
 	require.NoError(t, err)
 	_, err = mpi.Waitall([]mpi.Request{r1, r2, r3})
 	require.NoError(t, err)
 	require.Equal(t, x, y)
-	_, err = mpi.Iallreduce(ptr(x), ptr(y), math.MaxInt32+1, mpi.Int64, mpi.OpSum, c)
+	_, err = mpi.Iallreduce(ptr(x), ptr(y), math.MaxInt32+1, mpi.Int64, mpi.OpSum, c, false)
 	require.True(t, mpi.IsClass(err, mpi.ErrCount), "%v", err)
 }
 
