@@ -1,6 +1,7 @@
 package mpiarr_test
 
 import (
+	"runtime"
 	"testing"
 
 	"github.com/ndmpi/ndmpi/mpiarr"
@@ -88,4 +89,54 @@ func TestCollectivesAllocateNothing(t *testing.T) {
 		require.NoError(t, errs[i], cc.name)
 		require.Zero(t, allocs[i], "%s: %v allocations per call on rank %d of %d", cc.name, allocs[i], c.Rank(), c.Size())
 	}
+}
+
+// A nonblocking reduction on C-contiguous buffers allocates its Request
+// and nothing else: its fast path shares the communicator's collective
+// rather than allocating one per call, which made each call take 512
+// bytes of heap instead of 256.
+func TestNonblockingReductionsAllocateTheirRequest(t *testing.T) {
+	c := mpitest.Comm(t)
+	one, out := ndarray.Full(float64(c.Rank()+1), 1), ndarray.Zeros[float64](1)
+	root := c.Size() - 1
+	var rootOut *ndarray.Array[float64]
+	if c.Rank() == root {
+		rootOut = ndarray.Zeros[float64](1)
+	}
+	cases := []struct {
+		name  string
+		start func() (*mpiarr.Request, error)
+	}{
+		{"Iallreduce", func() (*mpiarr.Request, error) { return c.Iallreduce(one, out, mpiarr.Sum) }},
+		{"IallreduceInPlace", func() (*mpiarr.Request, error) { return c.Iallreduce(mpiarr.InPlace, out, mpiarr.Max) }},
+		{"Ireduce", func() (*mpiarr.Request, error) { return c.Ireduce(one, rootOut, mpiarr.Sum, root) }},
+	}
+	for _, cc := range cases {
+		var err error
+		allocs := testing.AllocsPerRun(50, func() {
+			r, e := cc.start()
+			if e == nil {
+				_, e = r.Wait()
+			}
+			if e != nil && err == nil {
+				err = e
+			}
+		})
+		require.NoError(t, err, cc.name)
+		// The Request, and the pointer through which the shared
+		// reduction code hands it back.
+		require.LessOrEqual(t, allocs, 2.0, "%s: %v allocations per call on rank %d of %d", cc.name, allocs, c.Rank(), c.Size())
+	}
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	const calls = 100
+	for range calls {
+		r, err := c.Iallreduce(one, out, mpiarr.Sum)
+		require.NoError(t, err)
+		_, err = r.Wait()
+		require.NoError(t, err)
+	}
+	runtime.ReadMemStats(&after)
+	require.LessOrEqual(t, (after.TotalAlloc-before.TotalAlloc)/calls, uint64(256+8), "bytes allocated per Iallreduce and Wait")
+	require.Equal(t, float64(c.Size()*(c.Size()+1)/2), out.At(0))
 }
