@@ -36,7 +36,8 @@ import (
 // and short calls would pay it often. A yield is a trip through the
 // scheduler on the goroutine's own thread (no goroutine of the program is
 // locked to one: mpithread.go), at most one per schedEvery. Calls of a
-// millisecond or more do not yield: a storm can cost them only one
+// millisecond or more do not yield, and neither does a window of
+// schedEvery that had one: a storm can cost them only one
 // retake each (the P, once taken, is idle until the call returns) and
 // wake-ups on other threads, while a rank stalled in a yield stalls a
 // large collective's pipeline on every rank (4 ranks across namespace
@@ -44,7 +45,15 @@ import (
 // without, when the main goroutine was locked to its thread). Unlocked,
 // yielding from long calls too still did not pay: 1 MiB 11.0 -> 4.1 ms
 // but 4 MiB 40 -> 67 ms (C 3.9 and 17.5 ms), medians of 3 interleaved
-// runs. The count is the communicator's, unsynchronised:
+// runs. A window with a long call had yielded at its first short call
+// (a Barrier after a long Allreduce), and with an idle P a yield wakes
+// another thread (runtime.wakep), which may take the goroutine over and
+// then wait for a core behind the polling ranks: 4 ranks on 3 namespace
+// hosts, a loop of Barrier and Allreduce of 4 MiB, 19-35 -> 17-19 ms a
+// call in the medians of 3 interleaved runs of 40 calls, with 14-24 -> 2-4
+// calls over 30 ms; bench/go/coll's Allreduce of 1 and 4 MiB 4.6-5.4 ->
+// 3.6-4.4 ms and 20-26 -> 17-22 ms (C 3.2-4.6 and 17-20 ms). The count is
+// the communicator's, unsynchronised:
 // blocking collectives on one communicator are ordered by MPI's rules,
 // never concurrent.
 const (
@@ -74,6 +83,9 @@ type schedClock struct {
 	readEvery uint32        // calls between readings
 	read      time.Duration // the last reading, since epoch
 	yielded   time.Duration // the last yield, since epoch
+	// long marks a reading since the last yield whose calls were long:
+	// the window that holds it ends without a yield.
+	long bool
 }
 
 // schedPoint follows a blocking collective on c.
@@ -105,11 +117,19 @@ func (s *schedClock) reading(n uint32) bool {
 		s.readEvery /= 2
 	}
 	s.read = now
-	if now-s.yielded >= schedEvery && d < time.Duration(n)*longCall {
-		s.yielded = now
-		return true
+	if d >= time.Duration(n)*longCall {
+		s.long = true
+		return false
 	}
-	return false
+	if now-s.yielded < schedEvery {
+		return false
+	}
+	s.yielded = now
+	if s.long {
+		s.long = false
+		return false
+	}
+	return true
 }
 
 // The polled point-to-point calls (polled.go) need the same scheduling

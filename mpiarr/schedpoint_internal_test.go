@@ -44,13 +44,20 @@ func TestSharedClockYields(t *testing.T) {
 }
 
 // TestSchedClockLongCalls: calls that each last longer than longCall
-// never yield.
+// never yield, and neither do the short calls of the window of schedEvery
+// that had them (a Barrier after a long Allreduce): the next yield comes
+// after a whole window of short calls.
 func TestSchedClockLongCalls(t *testing.T) {
 	var s schedClock
 	s.yielded = time.Since(epoch) - 2*schedEvery // due, were the calls short
 	s.read = time.Since(epoch) - 3*longCall      // the last reading, 3 ms ago
 	require.False(t, s.reading(2), "two calls in 3 ms are long calls")
 	s.read = time.Since(epoch) - 3*longCall
-	require.True(t, s.reading(10), "ten calls in 3 ms are short")
+	require.False(t, s.reading(10), "ten calls in 3 ms are short, but their window had long ones")
+	s.read = time.Since(epoch) - 3*longCall
+	require.False(t, s.reading(10), "the window of short calls has just begun")
+	s.yielded -= schedEvery // that window has passed
+	s.read = time.Since(epoch) - 3*longCall
+	require.True(t, s.reading(10), "a window of short calls yields")
 	require.False(t, s.reading(10), "a yield has just been made")
 }
