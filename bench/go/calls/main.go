@@ -115,12 +115,12 @@ func setup(c *mpiarr.Comm, cas string, n, rank int, compute float64) (run func()
 				return err
 			}
 		default:
-			reduce := func(compute float64) error {
+			reduce := func(spinFor float64) error {
 				r, err := c.Iallreduce(send, recv, mpiarr.Sum)
 				if err != nil {
 					return err
 				}
-				spin(compute)
+				spin(spinFor)
 				_, err = r.Wait()
 				return err
 			}
