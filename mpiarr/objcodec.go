@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/gob"
 	"reflect"
+	"strconv"
 	"sync"
 )
 
@@ -153,10 +154,25 @@ func encode(op string, v any) (encoded, error) {
 	return out, nil
 }
 
-// decode decodes an object message into v; from names the sender for the
-// error, as "rank 3". owned says that data is the receiver's own memory,
-// which arrays sent out of band may keep instead of copying.
-func decode(op, from string, data []byte, v any, owned bool) error {
+// sender names the rank an object message came from, in decode's
+// errors: "rank 3", or "the root (rank 0)". A value, so that a message
+// decoded without error formats nothing.
+type sender struct {
+	rank int
+	root bool
+}
+
+func (s sender) String() string {
+	if s.root {
+		return "the root (rank " + strconv.Itoa(s.rank) + ")"
+	}
+	return "rank " + strconv.Itoa(s.rank)
+}
+
+// decode decodes an object message into v; from is the sender, for the
+// error. owned says that data is the receiver's own memory, which arrays
+// sent out of band may keep instead of copying.
+func decode(op string, from sender, data []byte, v any, owned bool) error {
 	if len(data) > 0 && data[0] == oobMark {
 		return decodeOOB(op, from, data, v, owned)
 	}
@@ -164,11 +180,11 @@ func decode(op, from string, data []byte, v any, owned bool) error {
 	if k <= 0 || size > uint64(len(data)-k) {
 		return newError(op, ErrArg, "the message from %s is not an object message (%d bytes without a type name)", from, len(data))
 	}
-	sent := string(data[k : k+int(size)])
 	if decodeFast(data[k+int(size):], v) {
 		return nil
 	}
 	if err := decodeGob(data[k+int(size):], v); err != nil {
+		sent := data[k : k+int(size)]
 		return newError(op, ErrDType, "cannot decode the %s sent by %s into %T: %v", sent, from, v, err)
 	}
 	return nil
@@ -321,6 +337,9 @@ func gobUint(data []byte) (uint64, int) {
 	n := 256 - int(data[0])
 	if n > 8 || len(data) < 1+n {
 		return 0, 0
+	}
+	if len(data) >= 9 { // one load of the 8 bytes after the length
+		return binary.BigEndian.Uint64(data[1:9]) >> (64 - 8*uint(n)), 1 + n
 	}
 	var u uint64
 	for _, c := range data[1 : 1+n] {

@@ -2,7 +2,6 @@ package mpiarr
 
 import (
 	"reflect"
-	"strconv"
 	"unsafe"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
@@ -174,7 +173,7 @@ func ScatterObj[T any](c *Comm, vs []T, root int) (T, error) {
 	if err != nil {
 		return zero, mpiError(op, err)
 	}
-	if err := decode(op, "the root (rank "+strconv.Itoa(root)+")", st.buf, &out, st.owned); err != nil {
+	if err := decode(op, sender{rank: root, root: true}, st.buf, &out, st.owned); err != nil {
 		return zero, err
 	}
 	return out, nil
@@ -235,7 +234,7 @@ func AlltoallObj[T any](c *Comm, vs []T) ([]T, error) {
 		return nil, mpiError(op, err)
 	}
 	for i := range out {
-		if err := decode(op, "rank "+strconv.Itoa(i), st.buf[rdispls[i]:rdispls[i]+rcounts[i]], &out[i], st.owned); err != nil {
+		if err := decode(op, sender{rank: i}, st.buf[rdispls[i]:rdispls[i]+rcounts[i]], &out[i], st.owned); err != nil {
 			return nil, err
 		}
 	}
@@ -270,7 +269,7 @@ func (c *Comm) SendrecvObj(send any, dest, sendtag int, recv any, source, recvta
 	if source == ProcNull {
 		return st, nil
 	}
-	return st, decode(op, "rank "+strconv.Itoa(st.Source), msg.buf, recv, msg.owned)
+	return st, decode(op, sender{rank: st.Source}, msg.buf, recv, msg.owned)
 }
 
 // IsendObj starts sending v to dest and returns at once (mpi4py's
@@ -389,6 +388,6 @@ func (r *ObjRequest[T]) receive() {
 	}
 	defer msg.release()
 	if r.source != ProcNull {
-		r.err = decode(op, "rank "+strconv.Itoa(st.Source), msg.buf, &r.val, msg.owned)
+		r.err = decode(op, sender{rank: st.Source}, msg.buf, &r.val, msg.owned)
 	}
 }

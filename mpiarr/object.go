@@ -2,7 +2,6 @@ package mpiarr
 
 import (
 	"reflect"
-	"strconv"
 	"unsafe"
 
 	"github.com/ndmpi/ndmpi/mpiarr/internal/mpi"
@@ -53,7 +52,7 @@ func (c *Comm) RecvObj(v any, source, tag int) (Status, error) {
 	if source == ProcNull {
 		return st, nil
 	}
-	return st, decode(op, "rank "+strconv.Itoa(st.Source), msg.buf, v, msg.owned)
+	return st, decode(op, sender{rank: st.Source}, msg.buf, v, msg.owned)
 }
 
 // recvBytes receives a whole message of unknown size, to be decoded into
@@ -151,7 +150,7 @@ func (c *Comm) BcastObj(v any, root int) error {
 	case local != nil:
 		return local
 	}
-	return decode(op, "the root (rank "+strconv.Itoa(root)+")", msg.data, v, owned)
+	return decode(op, sender{rank: root, root: true}, msg.data, v, owned)
 }
 
 // gatherBytes gathers every rank's bytes: to the root, or to all.
@@ -245,7 +244,7 @@ func gatherObj[T any](c *Comm, op string, v T, root int, all bool) ([]T, error) 
 			return nil, newError(op, ErrArg, "rank %d could not encode its value", i)
 		}
 		// The parts lie in memory gatherBytes allocated for them.
-		if err := decode(op, "rank "+strconv.Itoa(i), p, &out[i], true); err != nil {
+		if err := decode(op, sender{rank: i}, p, &out[i], true); err != nil {
 			return nil, err
 		}
 	}

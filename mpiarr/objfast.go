@@ -5,6 +5,7 @@ import (
 	"math"
 	"math/bits"
 	"reflect"
+	"slices"
 )
 
 // Numeric slices without gob's reflection. A value that is exactly a
@@ -103,10 +104,14 @@ func fastOf[E any](enc func(E) uint64, dec func(uint64) (E, bool)) *fastSlice {
 		encode: func(v any, b []byte) []byte {
 			s := v.([]E)
 			b = putGobUint(b, uint64(len(s)))
+			// Room for the longest encoding of every element, written in
+			// place: appending byte by byte cost half the encoding.
+			at := len(b)
+			b = slices.Grow(b, 9*len(s))[:at+9*len(s)]
 			for _, x := range s {
-				b = putGobUint(b, enc(x))
+				at += putGobUintAt(b[at:], enc(x))
 			}
-			return b
+			return b[:at]
 		},
 		decode: func(dst any, body []byte, n int) bool {
 			p := dst.(*[]E)
@@ -140,15 +145,25 @@ func fastOf[E any](enc func(E) uint64, dec func(uint64) (E, bool)) *fastSlice {
 
 // putGobUint appends u in gob's unsigned encoding (gobUint reads it).
 func putGobUint(b []byte, u uint64) []byte {
+	var w [9]byte
+	return append(b, w[:putGobUintAt(w[:], u)]...)
+}
+
+// putGobUintAt writes u in gob's unsigned encoding at the start of dst,
+// which has room for the longest (9 bytes), and returns its length: a
+// byte below 0x80 is itself, a larger value its length n, negated, then
+// its n bytes, most significant first. It writes 8 bytes after the
+// first whatever n is: those past 1+n are for the next value to overwrite.
+func putGobUintAt(dst []byte, u uint64) int {
+	_ = dst[8]
 	if u < 0x80 {
-		return append(b, byte(u))
+		dst[0] = byte(u)
+		return 1
 	}
 	n := (bits.Len64(u) + 7) / 8
-	b = append(b, byte(256-n))
-	for k := n - 1; k >= 0; k-- {
-		b = append(b, byte(u>>(8*k)))
-	}
-	return b
+	dst[0] = byte(256 - n)
+	binary.BigEndian.PutUint64(dst[1:9], u<<(64-8*uint(n)))
+	return 1 + n
 }
 
 // gobUintLen is the length of u in gob's unsigned encoding.

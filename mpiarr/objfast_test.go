@@ -102,7 +102,7 @@ func TestFastSlicesDecodeAsGob(t *testing.T) {
 					return p.Interface()
 				}
 				want, got := dst(), dst()
-				require.NoError(t, decode("test", "rank 0", data, got, false)) // caches the definitions
+				require.NoError(t, decode("test", sender{}, data, got, false)) // caches the definitions
 				got = dst()
 				wantArray, gotArray := arrayOf(want), arrayOf(got)
 				require.NoError(t, gob.NewDecoder(bytes.NewReader(stream)).Decode(want))
@@ -147,7 +147,7 @@ func TestFastSlicesLeaveTheRestToGob(t *testing.T) {
 	data := append([]byte(nil), msg.data...)
 	msg.release()
 	var got []int64
-	require.NoError(t, decode("test", "rank 0", data, &got, false))
+	require.NoError(t, decode("test", sender{}, data, &got, false))
 	size, k := binary.Uvarint(data)
 	stream := data[k+int(size):]
 
@@ -160,7 +160,7 @@ func TestFastSlicesLeaveTheRestToGob(t *testing.T) {
 	// A wider sender's values out of the receiver's range are gob's
 	// overflow error, never wrapped values.
 	var i8 []int8
-	err = decode("test", "rank 0", data, &i8, false)
+	err = decode("test", sender{}, data, &i8, false)
 	require.Error(t, err)
 	big := putGobUint(nil, 1<<20)
 	require.False(t, fastTargets[reflect.TypeFor[*[]int8]()].decode(new([]int8), big, 1), "int8")
@@ -196,7 +196,7 @@ func TestFastSlicesConcurrent(t *testing.T) {
 		data := append([]byte(nil), msg.data...)
 		msg.release()
 		var out []int32
-		if err := decode("test", "rank 0", data, &out, false); err != nil {
+		if err := decode("test", sender{}, data, &out, false); err != nil {
 			return err
 		}
 		if !slices.Equal(in, out) {

@@ -286,7 +286,7 @@ func encodeOOB(name string, s *shadow, g []byte) (encoded, error) {
 
 // decodeOOB decodes a message with arrays out of band into v. owned says
 // that data is the receiver's own memory, which the arrays may keep.
-func decodeOOB(op, from string, data []byte, v any, owned bool) error {
+func decodeOOB(op string, from sender, data []byte, v any, owned bool) error {
 	bad := func(format string, args ...any) error {
 		return newError(op, ErrArg, "the message from %s is not an object message (%d bytes): %s", from, len(data), fmt.Sprintf(format, args...))
 	}

@@ -133,30 +133,21 @@ func probePolled(source, tag int, h mpi.Comm) (m mpi.Message, st mpi.Status, err
 	return m, st, err
 }
 
-// mrecvPolled is MPI_Mrecv of the message m that probePolled matched.
-// Up to eagerBytes the message is all there once matched, and a single
-// MPI_Mrecv takes it; a larger one may still be on its way (a rendezvous
-// waits for the sender) and is waited for by polling.
+// mrecvPolled is MPI_Mrecv of the message m that probePolled matched,
+// waited for by polling as recvPolled's: a message that has arrived whole
+// (every one up to the eager limit, once matched) costs a single trip,
+// a fast call up to mpi.FastBytes; a larger one may still be on its way
+// (a rendezvous waits for the sender).
 func mrecvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, bytes int, m *mpi.Message) (mpi.Status, error) {
-	if bytes <= eagerBytes {
-		enter()
-		st, err := mpi.Mrecv(p, n, dt, m)
-		leave()
-		return st, err
-	}
 	enter()
-	r, err := mpi.Imrecv(p, n, dt, m)
+	st, r, err := mpi.MrecvSpin(p, n, dt, m, spinFor)
 	leave()
-	if err != nil {
-		return mpi.Status{}, asCall(err, "MPI_Mrecv")
+	if err != nil || r == mpi.RequestNull {
+		pollClock.point() // else poll's, when the wait ends
+		return st, err
 	}
 	return waitPinned(p, r, dt, "MPI_Mrecv", bytes <= mpi.FastBytes)
 }
-
-// eagerBytes is the size up to which a matched message has arrived
-// whole in every transport of OpenMPI and MPICH on one host (4 KiB: Open
-// MPI's shared-memory eager limit, the smallest of them).
-const eagerBytes = 4 << 10
 
 // poll runs trip, each a trip into C of at most spinFor, until it reports
 // done, yielding every yieldEvery trips; after pollFor it calls block,

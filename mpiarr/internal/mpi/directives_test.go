@@ -20,7 +20,7 @@ var retainers = []string{"ndmpi_isend", "ndmpi_issend", "ndmpi_irecv", "ndmpi_ib
 	"ndmpi_win_create", "ndmpi_put", "ndmpi_get", "ndmpi_accumulate", "ndmpi_get_accumulate", "ndmpi_rput", "ndmpi_rget",
 	"ndmpi_ibsend", "ndmpi_irsend", "ndmpi_send_init", "ndmpi_recv_init", "ndmpi_imrecv",
 	"ndmpi_igatherv", "ndmpi_iscatterv", "ndmpi_iallgatherv", "ndmpi_ialltoallv",
-	"ndmpi_send_spin", "ndmpi_recv_spin"}
+	"ndmpi_send_spin", "ndmpi_recv_spin", "ndmpi_mrecv_spin"}
 
 // callsBack are the C functions that call back into Go: the reductions
 // that may run a user-defined operation (userop.go). They must not be
@@ -34,6 +34,8 @@ var bounded = map[string]string{
 	"ndmpi_send_spin":      "MPI_Isend or MPI_Issend, then MPI_Test for at most spin_ns",
 	"ndmpi_recv_spin":      "MPI_Irecv, then MPI_Test for at most spin_ns",
 	"ndmpi_test_spin":      "MPI_Test for at most spin_ns",
+	"ndmpi_mprobe_spin":    "MPI_Improbe for at most spin_ns",
+	"ndmpi_mrecv_spin":     "MPI_Imrecv, then MPI_Test for at most spin_ns",
 	"ndmpi_test":           "MPI_Test is local",
 	"ndmpi_isend":          "MPI_Isend is local",
 	"ndmpi_issend":         "MPI_Issend is local: only its completion waits for the receiver",
@@ -54,7 +56,7 @@ var bounded = map[string]string{
 // refuses a directive for a function no Go code calls by name, so they
 // carry none, and what it would say is checked here instead (they never
 // call back into Go, and keep no pointer).
-var shimOnly = []string{"ndmpi_wtime"}
+var shimOnly = []string{"ndmpi_wtime", "ndmpi_mprobe_spin"}
 
 // blocking are C functions that may wait for another process, or for as
 // long as the program runs: a fast call to one would stall the garbage

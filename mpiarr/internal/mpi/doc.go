@@ -72,8 +72,9 @@
 // # Fast calls
 //
 // The calls that start or test a transfer (the polled trips of Send and
-// Recv, Isend, Issend, Irecv, TestFast, Start, Startall, Put, Get,
-// Accumulate, GetAccumulate, Rput, Rget) go into C without cgo's
+// Recv, of the matched probe and receive of a message of unknown size,
+// Isend, Issend, Irecv, TestFast, Start, Startall, Put, Get, Accumulate,
+// GetAccumulate, Rput, Rget) go into C without cgo's
 // hand-off to the scheduler: the runtime's asmcgocall, reached by a
 // linkname, runs a shim of fastcall.c on the thread's system stack in
 // 10-20 ns, against 40-80 ns for a cgo call. The goroutine keeps its P

@@ -53,6 +53,27 @@ int32_t ndmpi_recv_spin_fast(void *args)
 	return out.st.error;
 }
 
+/* A probe moves no data. */
+int32_t ndmpi_mprobe_spin_fast(void *args)
+{
+	ndmpi_p2p_args *a = P2P(args);
+
+	return ndmpi_mprobe_spin(a->peer, a->tag, a->comm, a->spin_ns, &a->flag, &a->msg, &a->st);
+}
+
+int32_t ndmpi_mrecv_spin_fast(void *args)
+{
+	ndmpi_p2p_args *a = P2P(args);
+	ndmpi_recv_started out;
+
+	DEFER_UNLESS(a, a->count, a->dt);
+	out = ndmpi_mrecv_spin(a->buf, a->count, a->dt, a->msg, a->spin_ns);
+	a->req = out.req;
+	a->msg = out.msg;
+	a->st = out.st;
+	return out.st.error;
+}
+
 /* The tests cannot see how much data their request moves: the caller
  * vouches for it (fastcall.go). */
 int32_t ndmpi_test_spin_fast(void *args)

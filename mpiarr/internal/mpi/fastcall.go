@@ -52,7 +52,8 @@ import "unsafe"
 //     MPI_Issend, MPI_Start, MPI_Put, MPI_Get, MPI_Accumulate, MPI_Ireduce
 //     and MPI_Iallreduce of a predefined operation, ...), or a spin that
 //     stops after spin_ns (ndmpi_send_spin, ndmpi_recv_spin,
-//     ndmpi_test_spin), on at most FastBytes of data, so that no single
+//     ndmpi_test_spin, ndmpi_mprobe_spin, ndmpi_mrecv_spin), on at most
+//     FastBytes of data (a probe moves none), so that no single
 //     copy inside MPI (a message to oneself, a shared-memory Put, a large
 //     receive that one MPI_Test completes) lasts long. Never MPI_Wait,
 //     MPI_Recv, MPI_Send, a blocking collective, a fence, a lock, or
@@ -92,6 +93,8 @@ var (
 	shimSendSpin      = unsafe.Pointer(C.ndmpi_send_spin_fast)
 	shimRecvSpin      = unsafe.Pointer(C.ndmpi_recv_spin_fast)
 	shimTestSpin      = unsafe.Pointer(C.ndmpi_test_spin_fast)
+	shimMprobeSpin    = unsafe.Pointer(C.ndmpi_mprobe_spin_fast)
+	shimMrecvSpin     = unsafe.Pointer(C.ndmpi_mrecv_spin_fast)
 	shimTest          = unsafe.Pointer(C.ndmpi_test_fast)
 	shimIsend         = unsafe.Pointer(C.ndmpi_isend_fast)
 	shimIssend        = unsafe.Pointer(C.ndmpi_issend_fast)

@@ -45,6 +45,7 @@ typedef struct {
 	int peer, tag; /* dest or source */
 	int64_t spin_ns;
 	ndmpi_h req;     /* in for tests; out */
+	ndmpi_h msg;     /* a matched message: out of probes, in to receives */
 	int flag;        /* out: the request completed */
 	ndmpi_status st; /* out: the status when it did (or failed) */
 } ndmpi_p2p_args;
@@ -90,6 +91,8 @@ typedef struct {
 /* The shims, each named after the helper it calls. */
 int32_t ndmpi_send_spin_fast(void *args);
 int32_t ndmpi_recv_spin_fast(void *args);
+int32_t ndmpi_mprobe_spin_fast(void *args);
+int32_t ndmpi_mrecv_spin_fast(void *args);
 int32_t ndmpi_test_spin_fast(void *args);
 int32_t ndmpi_test_fast(void *args);
 int32_t ndmpi_isend_fast(void *args);

@@ -549,6 +549,34 @@ ndmpi_recv_started ndmpi_recv_spin(uint8_t *buf, int64_t count, ndmpi_h dt, int 
 	return out;
 }
 
+/* ndmpi_mrecv_spin is ndmpi_recv_spin of the message msg that
+ * ndmpi_mprobe_spin matched: MPI_Imrecv, then MPI_Test for at most
+ * spin_ns. A message that has arrived whole (every message up to the
+ * eager limit, once matched) completes in the first test. */
+ndmpi_recv_started ndmpi_mrecv_spin(uint8_t *buf, int64_t count, ndmpi_h dt, ndmpi_h msg,
+				    int64_t spin_ns)
+{
+	ndmpi_recv_started out = {0};
+	MPI_Message m = ndmpi_message(msg);
+	MPI_Request r = MPI_REQUEST_NULL;
+	MPI_Status s;
+	nd_msgbuf b;
+	int flag = 0;
+	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	nd_status_init(&s);
+	if (rc == MPI_SUCCESS) {
+		rc = MPI_Imrecv(buf, b.count, b.type, &m, &r);
+		nd_msgbuf_done(&b);
+	}
+	if (rc == MPI_SUCCESS)
+		rc = spin_test(&r, spin_ns, &flag, &s);
+	out.req = ndmpi_req_h(r);
+	out.msg = ndmpi_message_h(m);
+	if (flag || rc != MPI_SUCCESS)
+		fill_status_blocking(&s, ndmpi_type(dt), rc, &out.st);
+	return out;
+}
+
 ndmpi_status ndmpi_test_spin(ndmpi_h *req, ndmpi_h dt, int64_t spin_ns, int *flag)
 {
 	ndmpi_status st = {0};

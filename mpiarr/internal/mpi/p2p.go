@@ -44,8 +44,7 @@ package mpi
 #cgo nocallback ndmpi_recv_spin
 #cgo noescape ndmpi_test_spin
 #cgo nocallback ndmpi_test_spin
-#cgo noescape ndmpi_mprobe_spin
-#cgo nocallback ndmpi_mprobe_spin
+#cgo nocallback ndmpi_mrecv_spin
 */
 import "C"
 
@@ -324,13 +323,28 @@ func Mprobe(source, tag int, c Comm) (Message, Status, error) {
 
 // MprobeSpin is Mprobe for at most spin (MPI_Improbe in a loop): found
 // reports whether a message was matched, and m and the status are its
-// only then.
+// only then. A probe moves no data: it is a fast call.
 func MprobeSpin(source, tag int, c Comm, spin time.Duration) (found bool, m Message, st Status, err error) {
-	var cs C.ndmpi_status
-	var h C.ndmpi_h
-	var flag C.int
-	rc := C.ndmpi_mprobe_spin(cint(source), cint(tag), C.ndmpi_h(c), C.int64_t(spin), &flag, &h, &cs)
-	return flag != 0, Message(h), goStatus(&cs), errorOf("MPI_Mprobe", rc)
+	a := C.ndmpi_p2p_args{peer: cint(source), tag: cint(tag), comm: C.ndmpi_h(c), spin_ns: C.int64_t(spin)}
+	rc := fastcall(shimMprobeSpin, unsafe.Pointer(&a))
+	return a.flag != 0, Message(a.msg), goStatus(&a.st), errorOf("MPI_Mprobe", C.int(rc))
+}
+
+// MrecvSpin starts receiving the message *m that Mprobe matched
+// (MPI_Imrecv) and tests it for at most spin, as RecvSpin does: a nil
+// error with RequestNull means the message is in buf, and *m is then
+// MessageNull. Otherwise the request is pending and buf is MPI's until it
+// completes. A message of at most FastBytes is received in a fast call.
+func MrecvSpin(buf unsafe.Pointer, count int, dt Datatype, m *Message, spin time.Duration) (Status, Request, error) {
+	a := C.ndmpi_p2p_args{buf: bytep(buf), count: C.int64_t(count), dt: C.ndmpi_h(dt), msg: C.ndmpi_h(*m), spin_ns: C.int64_t(spin)}
+	keep(buf)
+	if rc := sized(shimMrecvSpin, unsafe.Pointer(&a), &a.bounded); rc != deferred {
+		*m = Message(a.msg)
+		return goStatus(&a.st), Request(a.req), errorOf("MPI_Mrecv", rc)
+	}
+	out := C.ndmpi_mrecv_spin(bytep(buf), C.int64_t(count), C.ndmpi_h(dt), C.ndmpi_h(*m), C.int64_t(spin))
+	*m = Message(out.msg)
+	return goStatus(&out.st), Request(out.req), errorOf("MPI_Mrecv", out.st.error)
 }
 
 // Mrecv is MPI_Mrecv: it receives the message m that Mprobe matched.
