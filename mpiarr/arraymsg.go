@@ -207,7 +207,7 @@ func RecvArray[T ndarray.Element](c *Comm, source, tag int) (*ndarray.Array[T], 
 		putStage(scratch)
 		return nil, st, newError(op, ErrArg, "the header from rank %d announced %d bytes of elements, %d arrived", st.Source, a.NBytes(), ps.Bytes)
 	}
-	ms, err := mrecvPolled(mem.Ptr, a.Size(), basicType(h.dtype), ps.Bytes, &m)
+	ms, err := mrecvPolled(mem.Ptr, a.Size(), basicType(h.dtype), &m)
 	if err != nil {
 		return nil, st, mpiError(op, err)
 	}

@@ -102,9 +102,7 @@ func (m *Message) Recv(buf Buffer) (Status, error) {
 	if err != nil {
 		return Status{}, err
 	}
-	enter()
-	st, err := mpi.Mrecv(rm.ptr, rm.count, rm.dt, &m.h)
-	leave()
+	st, err := mrecvPolled(rm.ptr, rm.count, rm.dt, &m.h)
 	return rm.received(op, st, err)
 }
 

@@ -77,7 +77,7 @@ func (c *Comm) recvBytes(op string, source, tag int, into any) (received, Status
 		return received{}, Status{Source: ps.Source, Tag: ps.Tag, Error: errorClass(err)}, mpiError(op, err)
 	}
 	msg := receiveInto(ps.Bytes, into)
-	ms, err := mrecvPolled(bytesPtr(msg.buf), len(msg.buf), mpi.Byte, ps.Bytes, &m)
+	ms, err := mrecvPolled(bytesPtr(msg.buf), len(msg.buf), mpi.Byte, &m)
 	out := Status{Source: ms.Source, Tag: ms.Tag, Count: ms.Bytes, Bytes: ms.Bytes}
 	if err != nil {
 		msg.release()

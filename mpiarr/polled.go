@@ -133,12 +133,12 @@ func probePolled(source, tag int, h mpi.Comm) (m mpi.Message, st mpi.Status, err
 	return m, st, err
 }
 
-// mrecvPolled is MPI_Mrecv of the message m that probePolled matched,
-// waited for by polling as recvPolled's: a message that has arrived whole
-// (every one up to the eager limit, once matched) costs a single trip,
-// a fast call up to mpi.FastBytes; a larger one may still be on its way
-// (a rendezvous waits for the sender).
-func mrecvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, bytes int, m *mpi.Message) (mpi.Status, error) {
+// mrecvPolled is MPI_Mrecv of the message m that a probe matched, into n
+// elements of dt at p, waited for by polling as recvPolled's: a message
+// that has arrived whole (every one up to the eager limit, once matched)
+// costs a single trip, a fast call up to mpi.FastBytes; a larger one may
+// still be on its way (a rendezvous waits for the sender).
+func mrecvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, m *mpi.Message) (mpi.Status, error) {
 	enter()
 	st, r, err := mpi.MrecvSpin(p, n, dt, m, spinFor)
 	leave()
@@ -146,7 +146,7 @@ func mrecvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, bytes int, m *mpi.Mes
 		pollClock.point() // else poll's, when the wait ends
 		return st, err
 	}
-	return waitPinned(p, r, dt, "MPI_Mrecv", bytes <= mpi.FastBytes)
+	return waitPolled(p, r, n, dt, "MPI_Mrecv")
 }
 
 // poll runs trip, each a trip into C of at most spinFor, until it reports
