@@ -39,18 +39,14 @@ const (
 
 // sendPolled is MPI_Send (MPI_Ssend if sync), waited for by polling.
 func sendPolled(sync bool, p unsafe.Pointer, n int, dt mpi.Datatype, dest, tag int, h mpi.Comm) error {
-	enter()
-	r, err := mpi.SendSpin(sync, p, n, dt, dest, tag, h, spinFor)
-	leave()
-	if err != nil || r == mpi.RequestNull {
-		pollClock.point() // else poll's, when the wait ends
-		return err
-	}
 	op := "MPI_Send"
 	if sync {
 		op = "MPI_Ssend"
 	}
-	_, err = waitPolled(p, r, n, dt, op)
+	enter()
+	r, err := mpi.SendSpin(sync, p, n, dt, dest, tag, h, spinFor)
+	leave()
+	_, err = afterFirstTrip(p, n, dt, op, mpi.Status{}, r, err)
 	return err
 }
 
@@ -60,11 +56,19 @@ func recvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, source, tag int, h mpi
 	enter()
 	st, r, err := mpi.RecvSpin(p, n, dt, source, tag, h, spinFor)
 	leave()
+	return afterFirstTrip(p, n, dt, "MPI_Recv", st, r, err)
+}
+
+// afterFirstTrip finishes a transfer of n elements of dt at p whose
+// first trip into C returned st, r and err: done (or failed) in that trip,
+// or waited for by polling until r completes. op names the call for its
+// errors.
+func afterFirstTrip(p unsafe.Pointer, n int, dt mpi.Datatype, op string, st mpi.Status, r mpi.Request, err error) (mpi.Status, error) {
 	if err != nil || r == mpi.RequestNull {
 		pollClock.point() // else poll's, when the wait ends
 		return st, err
 	}
-	return waitPolled(p, r, n, dt, "MPI_Recv")
+	return waitPolled(p, r, n, dt, op)
 }
 
 // pinners recycles the Pinners of waitPolled: a Pinner of its own would
@@ -142,11 +146,7 @@ func mrecvPolled(p unsafe.Pointer, n int, dt mpi.Datatype, m *mpi.Message) (mpi.
 	enter()
 	st, r, err := mpi.MrecvSpin(p, n, dt, m, spinFor)
 	leave()
-	if err != nil || r == mpi.RequestNull {
-		pollClock.point() // else poll's, when the wait ends
-		return st, err
-	}
-	return waitPolled(p, r, n, dt, "MPI_Mrecv")
+	return afterFirstTrip(p, n, dt, "MPI_Mrecv", st, r, err)
 }
 
 // poll runs trip, each a trip into C of at most spinFor, until it reports

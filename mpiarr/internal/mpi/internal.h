@@ -151,11 +151,13 @@ void nd_fill_status(const MPI_Status *s, MPI_Datatype dt, int err, ndmpi_status 
 
 /* nd_send sends a count that may exceed INT_MAX: MPI_Send (MPI_Ssend if
  * sync) when req is NULL, else MPI_Isend (MPI_Issend) starting *req.
- * nd_irecv starts a receive of such a count. */
+ * nd_irecv starts a receive of such a count, nd_imrecv the receive of the
+ * message *m that a matched probe took. */
 int nd_send(int sync, const void *buf, int64_t count, MPI_Datatype dt, int dest, int tag,
 	    MPI_Comm comm, MPI_Request *req);
 int nd_irecv(void *buf, int64_t count, MPI_Datatype dt, int source, int tag, MPI_Comm comm,
 	     MPI_Request *req);
+int nd_imrecv(void *buf, int64_t count, MPI_Datatype dt, MPI_Message *m, MPI_Request *req);
 
 /* nd_waitall is MPI_Waitall with OpenMPI 4.1's hang worked around; see
  * p2p.c. */

@@ -25,14 +25,8 @@ int ndmpi_imrecv(uint8_t *buf, int64_t count, ndmpi_h dt, ndmpi_h *msg, ndmpi_h 
 {
 	MPI_Message m = ndmpi_message(*msg);
 	MPI_Request r = MPI_REQUEST_NULL;
-	nd_msgbuf b;
-	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
+	int rc = nd_imrecv(buf, count, ndmpi_type(dt), &m, &r);
 
-	*req = ndmpi_req_h(MPI_REQUEST_NULL);
-	if (rc != MPI_SUCCESS)
-		return rc;
-	rc = MPI_Imrecv(buf, b.count, b.type, &m, &r);
-	nd_msgbuf_done(&b);
 	*msg = ndmpi_message_h(m);
 	*req = ndmpi_req_h(r);
 	return rc;

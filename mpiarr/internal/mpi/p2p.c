@@ -140,6 +140,17 @@ int nd_irecv(void *buf, int64_t count, MPI_Datatype dt, int source, int tag, MPI
 	return rc;
 }
 
+int nd_imrecv(void *buf, int64_t count, MPI_Datatype dt, MPI_Message *m, MPI_Request *req)
+{
+	nd_msgbuf b;
+	int rc = nd_msgbuf_make(count, dt, &b);
+	if (rc != MPI_SUCCESS)
+		return rc;
+	rc = MPI_Imrecv(buf, b.count, b.type, m, req);
+	nd_msgbuf_done(&b);
+	return rc;
+}
+
 static int start_send(int sync, const uint8_t *buf, int64_t count, ndmpi_h dt, int dest, int tag,
 		      ndmpi_h comm, ndmpi_h *req)
 {
@@ -532,14 +543,14 @@ ndmpi_send_started ndmpi_send_spin(int sync, const uint8_t *buf, int64_t count, 
 	return out;
 }
 
-ndmpi_recv_started ndmpi_recv_spin(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int tag,
-				   ndmpi_h comm, int64_t spin_ns)
+/* recv_spun tests the receive r that started with code rc for at most
+ * spin_ns: the request still pending, or the status once it completed or
+ * failed. */
+static ndmpi_recv_started recv_spun(int rc, MPI_Request r, ndmpi_h dt, int64_t spin_ns)
 {
 	ndmpi_recv_started out = {0};
-	MPI_Request r = MPI_REQUEST_NULL;
 	MPI_Status s;
 	int flag = 0;
-	int rc = nd_irecv(buf, count, ndmpi_type(dt), source, tag, ndmpi_comm(comm), &r);
 	nd_status_init(&s);
 	if (rc == MPI_SUCCESS)
 		rc = spin_test(&r, spin_ns, &flag, &s);
@@ -549,6 +560,14 @@ ndmpi_recv_started ndmpi_recv_spin(uint8_t *buf, int64_t count, ndmpi_h dt, int 
 	return out;
 }
 
+ndmpi_recv_started ndmpi_recv_spin(uint8_t *buf, int64_t count, ndmpi_h dt, int source, int tag,
+				   ndmpi_h comm, int64_t spin_ns)
+{
+	MPI_Request r = MPI_REQUEST_NULL;
+	int rc = nd_irecv(buf, count, ndmpi_type(dt), source, tag, ndmpi_comm(comm), &r);
+	return recv_spun(rc, r, dt, spin_ns);
+}
+
 /* ndmpi_mrecv_spin is ndmpi_recv_spin of the message msg that
  * ndmpi_mprobe_spin matched: MPI_Imrecv, then MPI_Test for at most
  * spin_ns. A message that has arrived whole (every message up to the
@@ -556,24 +575,12 @@ ndmpi_recv_started ndmpi_recv_spin(uint8_t *buf, int64_t count, ndmpi_h dt, int 
 ndmpi_recv_started ndmpi_mrecv_spin(uint8_t *buf, int64_t count, ndmpi_h dt, ndmpi_h msg,
 				    int64_t spin_ns)
 {
-	ndmpi_recv_started out = {0};
+	ndmpi_recv_started out;
 	MPI_Message m = ndmpi_message(msg);
 	MPI_Request r = MPI_REQUEST_NULL;
-	MPI_Status s;
-	nd_msgbuf b;
-	int flag = 0;
-	int rc = nd_msgbuf_make(count, ndmpi_type(dt), &b);
-	nd_status_init(&s);
-	if (rc == MPI_SUCCESS) {
-		rc = MPI_Imrecv(buf, b.count, b.type, &m, &r);
-		nd_msgbuf_done(&b);
-	}
-	if (rc == MPI_SUCCESS)
-		rc = spin_test(&r, spin_ns, &flag, &s);
-	out.req = ndmpi_req_h(r);
+	int rc = nd_imrecv(buf, count, ndmpi_type(dt), &m, &r);
+	out = recv_spun(rc, r, dt, spin_ns);
 	out.msg = ndmpi_message_h(m);
-	if (flag || rc != MPI_SUCCESS)
-		fill_status_blocking(&s, ndmpi_type(dt), rc, &out.st);
 	return out;
 }
 
